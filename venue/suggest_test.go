@@ -1,0 +1,104 @@
+package venue
+
+import (
+	"slices"
+	"testing"
+)
+
+func tags(vs []*Venue) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.Tag
+	}
+	return out
+}
+
+func TestSuggest(t *testing.T) {
+	r := Default()
+	tests := []struct {
+		name  string
+		first string // expected first suggestion; "" means no suggestion at all
+	}{
+		{"Arivx", "arXiv"}, // scrambled letters, two edits on a five-letter name
+		{"Arixv", "arXiv"}, // one swap
+		{"arxvi", "arXiv"}, // one swap at the end
+		{"NeurlPS", "NeurIPS"},
+		{"NeurIPPS", "NeurIPS"},
+		{"CPVR", "CVPR"},
+		{"KDDD", "KDD"}, // doubled letter
+		{"DKD", "KDD"},  // short, but a swap
+		{"ICMLL", "ICML"},
+		{"SIGIRR", "SIGIR"},
+		{"EMLNP", "EMNLP"},
+		{"Usenix Secuirty", "USENIX Security"},
+		{"ABC", ""},
+		{"CSS", ""},   // a substitution in a three-letter name means nothing
+		{"ICSE", ""},  // an added letter on a three-letter tag is not a typo (ICSE is a venue)
+		{"ISSCC", ""}, // two edits from ISCA, not a scramble
+		{"ICCAD", ""},
+		{"ICPR", ""}, // a substitution in a four-letter acronym: ICPR is a venue of its own
+		{"PODC", ""},
+		{"ICLRW", "ICLR"}, // five letters: one added letter is a typo
+		{"SIGMD", "SIGMOD"},
+		{"ICLR", ""}, // known: Lookup wins, never a typo of ICML
+		{"ICML", ""},
+		{"NIPS", ""}, // a former tag is known
+		{"", ""},
+		{"Quantum Gravity", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tags(r.Suggest(tt.name))
+			if tt.first == "" {
+				if len(got) != 0 {
+					t.Fatalf("Suggest(%q) = %v, want none", tt.name, got)
+				}
+				return
+			}
+			if len(got) == 0 || got[0] != tt.first {
+				t.Fatalf("Suggest(%q) = %v, want %s first", tt.name, got, tt.first)
+			}
+		})
+	}
+}
+
+func TestSuggestOrder(t *testing.T) {
+	r := Default()
+	// ICCVV is one edit from ICCV and from ICCVW: ties sort by tag, and the result is stable.
+	got := tags(r.Suggest("ICCVV"))
+	want := []string{"ICCV", "ICCVW"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Suggest(ICCVV) = %v, want %v", got, want)
+	}
+	for range 5 {
+		if again := tags(r.Suggest("ICCVV")); !slices.Equal(again, got) {
+			t.Fatalf("Suggest is not deterministic: %v then %v", got, again)
+		}
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"abc", "", 3},
+		{"", "abc", 3},
+		{"kdd", "kdd", 0},
+		{"cpvr", "cvpr", 1},
+		{"arivx", "arxiv", 2},
+		{"neurlps", "neurips", 1},
+		{"ca", "abc", 3}, // optimal string alignment: no edit of a swapped pair
+		{"kitten", "sitting", 3},
+		{"北京", "北大", 1},
+	}
+	for _, tt := range tests {
+		if got := distance([]rune(tt.a), []rune(tt.b)); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := distance([]rune(tt.b), []rune(tt.a)); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
