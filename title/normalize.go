@@ -1,0 +1,267 @@
+package title
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns the comparison key of a paper title: two titles are exact
+// duplicates when their keys are equal. The key is meant for comparing, not for
+// display. Steps, in order:
+//
+//  1. LaTeX markup is resolved: {\"o}, \"o and \"{o} become ö, \c{c} becomes
+//     ç, \ss becomes ß, $\alpha$ becomes α, other control words are dropped and
+//     their arguments kept, braces, $ and ~ disappear. So M{\"o}bius and Möbius
+//     get the same key.
+//  2. Unicode NFKC: full-width letters and digits, ligatures (ﬁ), superscripts
+//     and compatibility forms become their plain equivalents.
+//  3. A trailing single-word abbreviation in parentheses is dropped:
+//     "Deep Interest Network for Click-Through Rate Prediction(DIN)" and the
+//     same title without "(DIN)" share a key. The group must be one word of
+//     at most 24 characters with a letter and no digit, and at least two
+//     words must remain; "(v2)" or "(DCN-V2)" therefore stay, since a version
+//     tells papers apart.
+//  4. A leading single-word name before a colon is dropped when at least five
+//     words follow it: "DCN: Deep & Cross Network for Ad Click Predictions"
+//     matches the title written without "DCN:" or with "(DCN)" at the end.
+//     The five-word floor keeps short subtitles such as "X: A Survey" or
+//     "X: An Empirical Study" whole, because there the name is what tells two
+//     papers apart. The same word rules as in 3 apply (no digit: "YOLOv3:"
+//     stays). A name made of several words ("Llama 2:", "Diffusion Models
+//     in NLP:") is part of the title and stays.
+//  5. Unicode full case folding (so ß and ss, Σ and σ compare equal).
+//  6. Tokenising: runs of letters, runs of digits and runs of CJK characters
+//     are tokens, joined in the key by one space. Letters and digits are
+//     split apart, so GPT-3, GPT 3 and GPT3 share the key "gpt 3" while GPT-4
+//     stays different. A decimal point between digits is kept (3.5). An
+//     apostrophe inside a word is dropped (don't -> dont). "+", "*" and "#"
+//     directly after a word stay part of it, so ISS and ISS++, C and C++, A
+//     and A* differ. "&" is read as "and". Every other punctuation or space
+//     character separates tokens.
+//
+// Scripts are never transliterated: Chinese, Japanese, Korean, Cyrillic or
+// Greek text is kept as it is, so two different Chinese titles never share a
+// key. Accents are kept too (Möbius and Mobius differ here; Similar pairs
+// them). Markdown emphasis around a title must be removed by the caller.
+func Normalize(s string) string {
+	var n normalizer
+	return string(n.appendKey(nil, s))
+}
+
+// normalizer holds the case folder, which is stateful and not safe for
+// concurrent use, so each goroutine needs its own.
+type normalizer struct {
+	fold  cases.Caser
+	ready bool
+}
+
+// appendKey appends the key of s to dst.
+func (n *normalizer) appendKey(dst []byte, s string) []byte {
+	if hasLaTeX(s) {
+		s = delatex(s)
+	}
+	ascii := isASCII(s)
+	if !ascii {
+		s = norm.NFKC.String(s)
+	}
+	s = stripAbbreviations(s)
+	if !ascii {
+		if !n.ready {
+			n.fold = cases.Fold()
+			n.ready = true
+		}
+		s = n.fold.String(s)
+		// Folding can produce text that is no longer NFKC (a folded
+		// compatibility character); normalise again in that rare case.
+		if !norm.NFKC.IsNormalString(s) {
+			s = norm.NFKC.String(s)
+		}
+	}
+	return appendTokens(dst, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Abbreviation limits; see Normalize.
+const (
+	maxAbbrevRunes      = 24
+	minWordsAfterTrail  = 2
+	minWordsAfterLeader = 5
+)
+
+// stripAbbreviations drops a trailing "(ABBR)" and a leading "Name:" as
+// described in Normalize. It runs before case folding only because it does not
+// depend on case; it needs the parentheses and colon that tokenising removes.
+func stripAbbreviations(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, ")") {
+		if open := strings.LastIndexByte(s, '('); open >= 0 {
+			inner := strings.TrimSpace(s[open+1 : len(s)-1])
+			if isAbbreviation(inner) && countWords(s[:open]) >= minWordsAfterTrail {
+				s = strings.TrimSpace(s[:open])
+			}
+		}
+	}
+	if colon := strings.IndexByte(s, ':'); colon > 0 {
+		prefix := strings.TrimSpace(s[:colon])
+		if isAbbreviation(prefix) && countWords(s[colon+1:]) >= minWordsAfterLeader {
+			s = strings.TrimSpace(s[colon+1:])
+		}
+	}
+	return s
+}
+
+// isAbbreviation reports whether s looks like a paper's short name: one word,
+// short, with a letter, without digits (a digit is a version) and without CJK
+// (a CJK run before a colon is a phrase, not a name).
+func isAbbreviation(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > maxAbbrevRunes {
+		return false
+	}
+	letter := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r == '(', r == ')', r == ':':
+			return false
+		case unicode.IsDigit(r) || unicode.IsNumber(r):
+			return false
+		case isCJK(r):
+			return false
+		case unicode.IsLetter(r):
+			letter = true
+		}
+	}
+	return letter
+}
+
+// countWords counts maximal runs of letters and digits.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// Character classes of the tokeniser. A token holds one class only, except
+// that marks attach to whatever precedes them and symbols (+ * #) attach to
+// the word they follow.
+const (
+	clNone = iota
+	clLetter
+	clDigit
+	clCJK
+	clSym
+)
+
+// appendTokens appends the tokens of the (already folded, NFKC) string s to
+// dst, separated by single spaces. ASCII upper case is lowered here so that
+// the all-ASCII path can skip the Unicode case folder.
+func appendTokens(dst []byte, s string) []byte {
+	start := len(dst)
+	prev := clNone
+	begin := func() {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+	}
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		next := i + size
+		cl := classify(r)
+		switch cl {
+		case clLetter, clDigit, clCJK:
+			if prev != cl {
+				begin()
+			}
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = utf8.AppendRune(dst, r)
+			prev = cl
+		default:
+			switch {
+			case unicode.IsMark(r):
+				if prev == clNone {
+					begin()
+					prev = clLetter
+				}
+				dst = utf8.AppendRune(dst, r)
+			case r == '.' && prev == clDigit && next < len(s) && s[next] >= '0' && s[next] <= '9':
+				// Decimal point: 3.5 is one number, not 3 and 5.
+				dst = append(dst, '.')
+			case isApostrophe(r) && prev == clLetter && next < len(s) && startsWithLetter(s[next:]):
+				// don't, Parkinson's: the apostrophe joins, it does not split.
+			case (r == '+' || r == '*' || r == '#') && prev != clNone:
+				dst = append(dst, byte(r))
+				prev = clSym
+			case r == '&':
+				begin()
+				dst = append(dst, "and"...)
+				prev = clNone
+			default:
+				prev = clNone
+			}
+		}
+		i = next
+	}
+	return dst
+}
+
+func classify(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			return clLetter
+		case r >= '0' && r <= '9':
+			return clDigit
+		}
+		return clNone
+	case isCJK(r):
+		return clCJK
+	case unicode.IsLetter(r):
+		return clLetter
+	case unicode.IsDigit(r) || unicode.IsNumber(r):
+		return clDigit
+	}
+	return clNone
+}
+
+// isCJK reports whether r belongs to a script written without spaces between
+// words (Han, kana, Hangul), plus the iteration and prolonged-sound marks that
+// live in the Common script but only occur inside such runs.
+func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		r == 0x30FC || r == 0x3005
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u02BC'
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return classify(r) == clLetter
+}
