@@ -10,17 +10,16 @@ import (
 // when nothing is close enough.
 //
 // Names are compared after Normalize by Damerau–Levenshtein distance (optimal string alignment),
-// with a threshold that grows with the length of name, because one edit turns most three-letter
-// tags into another plausible tag:
+// with a threshold that grows with the length of name, because one edit turns most short tags into
+// another plausible tag:
 //   - up to 3 characters: only two swapped neighbours ("DKD" -> KDD, but "CSS" is not a typo of
 //     CCS);
-//   - 4 characters: two swapped neighbours ("CPVR" -> CVPR) or a doubled letter ("KDDD" -> KDD),
-//     since a substitution or an added letter in a four-letter acronym usually names another
-//     real venue ("ICSE" is neither ICDE nor ICS);
-//   - 5 characters: one edit, where an added or dropped letter must double its neighbour when
-//     the shorter name has only 3 characters;
-//   - 4 or 5 characters: also the same letters scrambled by two edits ("Arivx" -> arXiv);
-//   - 6 characters or more: two edits ("NeurlPS" -> NeurIPS).
+//   - 4 or 5 characters: two swapped neighbours ("CPVR" -> CVPR), a letter added or dropped when
+//     the shorter name keeps 4 letters ("EMNP" -> EMNLP, "SIGMD" -> SIGMOD) or the letter
+//     doubles its neighbour ("KDDD" -> KDD), or the same letters scrambled by two edits
+//     ("Arivx" -> arXiv); never a substitution ("ICSE" is neither ICDE nor ICS, "PODC" is not
+//     PODS);
+//   - 6 characters or more: two edits of any kind ("NeurlPS" -> NeurIPS).
 //
 // A suggestion is advice, not a fix: a venue missing from the registry (ICSE, ICPR) may well look
 // like one that is in it.
@@ -68,24 +67,24 @@ func (r *Registry) Suggest(name string) []*Venue {
 // to be a misspelling of name; see Suggest for the thresholds.
 func typo(in, name []rune) (int, bool) {
 	d := distance(in, name)
-	short := min(len(in), len(name))
 	switch {
 	case d == 0:
 		return 0, false
 	case len(in) <= 3:
 		return d, d == 1 && len(in) == len(name) && !sameAt(in, name)
-	case len(in) == 4:
-		// Four-letter acronyms are dense (ICDE, ICME, ICSE, ICPR, ICLR): a substitution or an
-		// added letter lands on another real venue too often to be called a typo.
-		if d == 1 {
-			return d, (len(in) == len(name) && !sameAt(in, name)) || doubled(in, name)
+	case len(in) <= 5:
+		// Short acronyms are dense (ICDE, ICME, ICSE, ICPR, ICLR): a substitution, or a letter
+		// added to a three-letter tag, lands on another real venue too often to be a typo.
+		if d == 2 {
+			return d, sameLetters(in, name)
 		}
-		return d, d == 2 && sameLetters(in, name)
-	case len(in) == 5:
-		if d == 1 {
-			return d, short >= 4 || doubled(in, name)
+		if d != 1 {
+			return d, false
 		}
-		return d, d == 2 && sameLetters(in, name)
+		if len(in) == len(name) {
+			return d, !sameAt(in, name)
+		}
+		return d, min(len(in), len(name)) >= 4 || doubled(in, name)
 	default:
 		return d, d <= 2
 	}

@@ -40,7 +40,10 @@ func TestSuggest(t *testing.T) {
 		{"PODC", ""},
 		{"ICLRW", "ICLR"}, // five letters: one added letter is a typo
 		{"SIGMD", "SIGMOD"},
-		{"ICLR", ""}, // known: Lookup wins, never a typo of ICML
+		{"EMNP", "EMNLP"},
+		{"KAUST", ""},     // five letters: a substitution is not trusted
+		{"ICCVV", "ICCV"}, // doubled letter; ICCVW is a substitution away and not offered
+		{"ICLR", ""},      // known: Lookup wins, never a typo of ICML
 		{"ICML", ""},
 		{"NIPS", ""}, // a former tag is known
 		{"", ""},
@@ -64,14 +67,18 @@ func TestSuggest(t *testing.T) {
 
 func TestSuggestOrder(t *testing.T) {
 	r := Default()
-	// ICCVV is one edit from ICCV and from ICCVW: ties sort by tag, and the result is stable.
-	got := tags(r.Suggest("ICCVV"))
-	want := []string{"ICCV", "ICCVW"}
+	// ICDME is one edit from ICDE, ICDM and ICME: ties sort by tag.
+	got := tags(r.Suggest("ICDME"))
+	want := []string{"ICDE", "ICDM", "ICME"}
 	if !slices.Equal(got, want) {
-		t.Fatalf("Suggest(ICCVV) = %v, want %v", got, want)
+		t.Fatalf("Suggest(ICDME) = %v, want %v", got, want)
+	}
+	// Nearer first: ICCVWW is one edit from ICCVW and two from ICCV.
+	if got, want := tags(r.Suggest("ICCVWW")), []string{"ICCVW", "ICCV"}; !slices.Equal(got, want) {
+		t.Fatalf("Suggest(ICCVWW) = %v, want %v", got, want)
 	}
 	for range 5 {
-		if again := tags(r.Suggest("ICCVV")); !slices.Equal(again, got) {
+		if again := tags(r.Suggest("ICDME")); !slices.Equal(again, got) {
 			t.Fatalf("Suggest is not deterministic: %v then %v", got, again)
 		}
 	}
