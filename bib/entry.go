@@ -1,0 +1,248 @@
+package bib
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nickng/bibtex"
+)
+
+// Entry is one BibTeX entry such as @article{key, ...}.
+type Entry struct {
+	Type     string // as written, e.g. "InProceedings"; compare with strings.EqualFold
+	Key      string // the citation key as written
+	Span     Span   // from @ to the closing delimiter (to the point reading stopped if Incomplete)
+	TypeSpan Span
+	KeySpan  Span
+	Fields   []*Field // in source order, repeated names included
+
+	// Incomplete is set when a syntax error ended the entry early: Fields
+	// holds the fields read before the error, and a "syntax" diagnostic says
+	// what went wrong.
+	Incomplete bool
+}
+
+// Field is one name = value pair of an entry.
+type Field struct {
+	Name      string // as written; field names compare case-insensitively
+	NameSpan  Span
+	ValueSpan Span   // from the first part to the end of the last one
+	Raw       string // the value's source text, e.g. `"Foo" # " Bar"` or `{Foo}`
+	Value     string // resolved: macros expanded, # joined, outer delimiters removed, inner braces kept
+	Parts     []Part // the operands of #, in order
+}
+
+// Span returns the field's span from the start of its name to the end of its value.
+func (f *Field) Span() Span { return Span{f.NameSpan.Start, f.ValueSpan.End} }
+
+// Plain returns the field's value as plain text; see PlainText.
+func (f *Field) Plain() string { return PlainText(f.Value) }
+
+// PartKind says how a value part was written.
+type PartKind int
+
+// Kinds of value parts.
+const (
+	PartBraced PartKind = iota // {text}
+	PartQuoted                 // "text"
+	PartNumber                 // 2020, written bare
+	PartMacro                  // a macro name such as jan or tpami, written bare
+	PartBare                   // a bare word that is neither a number nor a macro name (1-2); a syntax error in BibTeX, kept as text
+)
+
+// String returns a lower-case name for the kind.
+func (k PartKind) String() string {
+	switch k {
+	case PartBraced:
+		return "braced"
+	case PartQuoted:
+		return "quoted"
+	case PartNumber:
+		return "number"
+	case PartMacro:
+		return "macro"
+	case PartBare:
+		return "bare"
+	}
+	return fmt.Sprintf("PartKind(%d)", int(k))
+}
+
+// Part is one operand of a value's # concatenation.
+type Part struct {
+	Kind PartKind
+	// Text is the content without its outer delimiters (inner braces kept),
+	// the digits of a number, or the name of a macro as written.
+	Text string
+	Span Span // including the delimiters
+	// Expansion is a macro's value where it was used; "" for undefined macros
+	// (as BibTeX does) and for other kinds.
+	Expansion string
+	// Undefined is set for a macro that was not defined where it was used.
+	Undefined bool
+}
+
+// Value returns what the part contributes to the field's value: the macro's
+// expansion for a macro, Text otherwise.
+func (p Part) Value() string {
+	if p.Kind == PartMacro {
+		return p.Expansion
+	}
+	return p.Text
+}
+
+// Field returns the first field named name, ignoring case, or nil. BibTeX
+// uses the first of repeated fields and ignores the others.
+func (e *Entry) Field(name string) *Field {
+	for _, f := range e.Fields {
+		if equalFoldASCII(f.Name, name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// Get returns the resolved value of the field named name, ignoring case, or
+// "" when the entry has no such field.
+func (e *Entry) Get(name string) string {
+	if f := e.Field(name); f != nil {
+		return f.Value
+	}
+	return ""
+}
+
+// Has reports whether the entry has a field named name, ignoring case.
+func (e *Entry) Has(name string) bool { return e.Field(name) != nil }
+
+// NewEntry returns an entry built in code, for writing with Write. Its spans
+// are zero.
+func NewEntry(typ, key string) *Entry {
+	return &Entry{Type: typ, Key: key}
+}
+
+// Set sets the field name to the literal value, written in braces. It
+// replaces the first field with that name (ignoring case) and removes the
+// others, or appends a new field. The value is LaTeX as it will be written:
+// Write reports an error if its braces do not balance.
+func (e *Entry) Set(name, value string) *Entry {
+	return e.SetParts(name, Part{Kind: PartBraced, Text: value})
+}
+
+// SetMacro sets the field name to a bare macro reference such as jan or
+// tpami. Value holds the macro's expansion for the month macros and is empty
+// otherwise, since an entry built in code has no macro table.
+func (e *Entry) SetMacro(name, macro string) *Entry {
+	p := Part{Kind: PartMacro, Text: macro}
+	if m, ok := NewMacros().Lookup(macro); ok {
+		p.Expansion = m.Value
+	}
+	return e.SetParts(name, p)
+}
+
+// SetParts sets the field name to the concatenation of parts, like Set.
+func (e *Entry) SetParts(name string, parts ...Part) *Entry {
+	f := &Field{Name: name, Parts: parts, Raw: rawOf(parts), Value: valueOf(parts)}
+	for i, old := range e.Fields {
+		if equalFoldASCII(old.Name, name) {
+			e.Fields[i] = f
+			e.removeFrom(name, i+1)
+			return e
+		}
+	}
+	e.Fields = append(e.Fields, f)
+	return e
+}
+
+// Remove deletes every field named name, ignoring case.
+func (e *Entry) Remove(name string) *Entry {
+	e.removeFrom(name, 0)
+	return e
+}
+
+func (e *Entry) removeFrom(name string, from int) {
+	kept := e.Fields[:from]
+	for _, f := range e.Fields[from:] {
+		if !equalFoldASCII(f.Name, name) {
+			kept = append(kept, f)
+		}
+	}
+	for i := len(kept); i < len(e.Fields); i++ {
+		e.Fields[i] = nil
+	}
+	e.Fields = kept
+}
+
+// rawOf returns the BibTeX source for parts: braces around literal text,
+// macros bare, joined by " # ".
+func rawOf(parts []Part) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(" # ")
+		}
+		switch p.Kind {
+		case PartMacro, PartNumber:
+			b.WriteString(p.Text)
+		default:
+			b.WriteByte('{')
+			b.WriteString(p.Text)
+			b.WriteByte('}')
+		}
+	}
+	return b.String()
+}
+
+// valueOf joins the values of parts.
+func valueOf(parts []Part) string {
+	if len(parts) == 1 {
+		return parts[0].Value()
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.Value())
+	}
+	return b.String()
+}
+
+// BibEntry returns the entry in nickng/bibtex's model, for code written for
+// that package: Type lower-cased (as bibtex.NewBibEntry does), CiteName the
+// key, and Fields keyed by lower-case field name. Of repeated fields the first
+// is kept, as BibTeX does. A value of one part is a bibtex.BibConst (text,
+// number) or a *bibtex.BibVar (macro, holding its expansion); several parts
+// make a *bibtex.BibComposite. Unlike bibtex.Parse, braces inside quoted
+// values are kept and every operand of # is present.
+func (e *Entry) BibEntry() *bibtex.BibEntry {
+	be := &bibtex.BibEntry{
+		Type:     strings.ToLower(e.Type),
+		CiteName: e.Key,
+		Fields:   make(map[string]bibtex.BibString, len(e.Fields)),
+	}
+	for _, f := range e.Fields {
+		name := lowerASCII(f.Name)
+		if _, dup := be.Fields[name]; dup {
+			continue
+		}
+		be.Fields[name] = partsBibString(f.Parts)
+	}
+	return be
+}
+
+func partBibString(p Part) bibtex.BibString {
+	if p.Kind == PartMacro {
+		return &bibtex.BibVar{Key: p.Text, Value: bibtex.NewBibConst(p.Expansion)}
+	}
+	return bibtex.NewBibConst(p.Text)
+}
+
+func partsBibString(parts []Part) bibtex.BibString {
+	switch len(parts) {
+	case 0:
+		return bibtex.NewBibConst("")
+	case 1:
+		return partBibString(parts[0])
+	}
+	c := make(bibtex.BibComposite, len(parts))
+	for i, p := range parts {
+		c[i] = partBibString(p)
+	}
+	return &c
+}

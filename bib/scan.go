@@ -1,0 +1,806 @@
+package bib
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Byte classes. These tables are filled once at start-up and only read
+// afterwards, so they are no shared mutable state.
+var (
+	spaceTab = byteTable(func(c byte) bool {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+	})
+	// identTab holds the characters of BibTeX identifiers (entry types,
+	// field names, macro names): anything printable but white space and
+	// "#%'(),={}. We also exclude @, so that an identifier never swallows the
+	// start of an entry. Bytes >= 0x80 are allowed, as in BibTeX 8-bit.
+	identTab = byteTable(func(c byte) bool {
+		return c > ' ' && c != 0x7f && !strings.ContainsRune("\"#%'(),={}@", rune(c))
+	})
+	// keyTab holds the characters of citation keys. BibTeX accepts almost
+	// anything up to a comma or white space (张2020, o'neil2020, a:b/c);
+	// we stop at braces, parentheses, = and % too, and refuse @, so that a
+	// missing key or delimiter is reported where it is.
+	keyTab = byteTable(func(c byte) bool {
+		return c > ' ' && c != 0x7f && !strings.ContainsRune(",{}()=%@", rune(c))
+	})
+	// bareTab holds the characters of a bare (unquoted) value token.
+	bareTab = byteTable(func(c byte) bool {
+		return c > ' ' && c != 0x7f && !strings.ContainsRune(",{}()\"#%=@", rune(c))
+	})
+)
+
+func byteTable(in func(byte) bool) (t [256]bool) {
+	for i := range t {
+		t[i] = in(byte(i))
+	}
+	return t
+}
+
+// chunk sizes for the slabs that hold fields and parts: one allocation per
+// chunk instead of one per field keeps large files cheap.
+const (
+	fieldChunk = 512
+	partChunk  = 512
+)
+
+// scanner reads one file. It lives for one Parse call.
+type scanner struct {
+	r *Reader
+	f *File
+	s string
+	n int
+
+	fields  []Field // slab of fields handed out by newField
+	parts   []Part  // slab of parts handed out by keepParts
+	scratch []Part  // parts of the value being read
+	seen    map[string]int
+}
+
+// ctx names what a value belongs to, for messages.
+type ctx struct {
+	kind  byte // 'f' field, 's' @string, 'p' @preamble
+	name  string
+	entry string
+}
+
+func (c ctx) String() string {
+	switch c.kind {
+	case 's':
+		return fmt.Sprintf("@string %q", c.name)
+	case 'p':
+		return "@preamble"
+	}
+	return fmt.Sprintf("field %q of entry %q", c.name, c.entry)
+}
+
+func (sc *scanner) diag(code string, sp Span, msg string, rel ...Related) {
+	sc.f.Diagnostics = append(sc.f.Diagnostics, Diagnostic{Code: code, File: sc.f.Name, Span: sp, Message: msg, Related: rel})
+}
+
+// run reads the whole file: free text, % comments and @ blocks.
+func (sc *scanner) run() {
+	s, n := sc.s, sc.n
+	textStart, p := 0, 0
+	for p < n {
+		i := strings.IndexAny(s[p:], "%@")
+		if i < 0 {
+			break
+		}
+		p += i
+		if s[p] == '%' {
+			sc.flushText(textStart, p)
+			end := lineEnd(s, p)
+			c := sc.addPercent(p, end)
+			sc.f.Blocks = append(sc.f.Blocks, Block{Kind: BlockComment, Span: c.Span, Comment: c})
+			p, textStart = end, end
+			continue
+		}
+		blk, end, ok := sc.at(p, textStart)
+		if !ok {
+			p++
+			continue
+		}
+		sc.f.Blocks = append(sc.f.Blocks, blk)
+		p, textStart = end, end
+	}
+	sc.flushText(textStart, n)
+}
+
+// flushText records s[a:b] as free text.
+func (sc *scanner) flushText(a, b int) {
+	if a >= b {
+		return
+	}
+	blk := Block{Kind: BlockText, Span: Span{a, b}}
+	t := sc.s[a:b]
+	if lead := len(t) - len(strings.TrimLeft(t, " \t\r\n\f\v")); lead < len(t) {
+		trail := len(t) - len(strings.TrimRight(t, " \t\r\n\f\v"))
+		c := &Comment{Kind: CommentText, Span: Span{a + lead, b - trail}, Text: sc.s[a+lead : b-trail]}
+		sc.f.Comments = append(sc.f.Comments, c)
+		blk.Comment = c
+	}
+	sc.f.Blocks = append(sc.f.Blocks, blk)
+}
+
+// addPercent records the % comment s[p:end].
+func (sc *scanner) addPercent(p, end int) *Comment {
+	c := &Comment{Kind: CommentPercent, Span: Span{p, end}, Text: sc.s[p+1 : end]}
+	sc.f.Comments = append(sc.f.Comments, c)
+	return c
+}
+
+// lineEnd returns the end of the line that contains p, before "\r\n" or "\n".
+func lineEnd(s string, p int) int {
+	i := strings.IndexByte(s[p:], '\n')
+	if i < 0 {
+		return len(s)
+	}
+	end := p + i
+	if end > p && s[end-1] == '\r' {
+		end--
+	}
+	return end
+}
+
+// atLineStart reports whether only spaces and tabs precede p on its line.
+func atLineStart(s string, p int) bool {
+	for i := p - 1; i >= 0; i-- {
+		switch s[i] {
+		case ' ', '\t':
+		case '\n', '\r':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// skipSpace skips white space only.
+func (sc *scanner) skipSpace(p int) int {
+	for p < sc.n && spaceTab[sc.s[p]] {
+		p++
+	}
+	return p
+}
+
+// skip skips white space and % comments between the tokens of an @ block,
+// recording the comments. BibTeX itself has no comments inside entries, but
+// commented-out fields are common and biber accepts them.
+func (sc *scanner) skip(p int) int {
+	for p < sc.n {
+		c := sc.s[p]
+		if spaceTab[c] {
+			p++
+			continue
+		}
+		if c == '%' {
+			end := lineEnd(sc.s, p)
+			sc.addPercent(p, end)
+			p = end
+			continue
+		}
+		break
+	}
+	return p
+}
+
+// peekSkip is skip without recording comments, for look-ahead.
+func (sc *scanner) peekSkip(p int) int {
+	for p < sc.n {
+		c := sc.s[p]
+		if spaceTab[c] {
+			p++
+			continue
+		}
+		if c == '%' {
+			p = lineEnd(sc.s, p)
+			continue
+		}
+		break
+	}
+	return p
+}
+
+func (sc *scanner) ident(p int) int {
+	for p < sc.n && identTab[sc.s[p]] {
+		p++
+	}
+	return p
+}
+
+// isEntryStart reports whether s[p] is an @ followed by a name and an opening
+// delimiter, white space allowed in between: the start of a block for BibTeX.
+func (sc *scanner) isEntryStart(p int) bool {
+	if p >= sc.n || sc.s[p] != '@' {
+		return false
+	}
+	q := sc.skipSpace(p + 1)
+	e := sc.ident(q)
+	if e == q {
+		return false
+	}
+	e = sc.skipSpace(e)
+	return e < sc.n && (sc.s[e] == '{' || sc.s[e] == '(')
+}
+
+// entryLine reports whether the line starting at p begins, after spaces and
+// tabs, with the start of a block; it returns the offset of its @.
+func (sc *scanner) entryLine(p int) (int, bool) {
+	for p < sc.n && (sc.s[p] == ' ' || sc.s[p] == '\t') {
+		p++
+	}
+	return p, sc.isEntryStart(p)
+}
+
+// resumeAt returns where reading goes on after a syntax error at p: p itself
+// if it starts a block, else the next @ that starts a line.
+func (sc *scanner) resumeAt(p int) int {
+	if p >= sc.n {
+		return sc.n
+	}
+	if sc.isEntryStart(p) {
+		return p
+	}
+	for i := p; i < sc.n; {
+		j := strings.IndexByte(sc.s[i:], '@')
+		if j < 0 {
+			break
+		}
+		j += i
+		if atLineStart(sc.s, j) {
+			return j
+		}
+		i = j + 1
+	}
+	return sc.n
+}
+
+// trimEnd returns end moved back over white space, but not before min.
+func (sc *scanner) trimEnd(min, end int) int {
+	for end > min && spaceTab[sc.s[end-1]] {
+		end--
+	}
+	return end
+}
+
+// at reads the block that starts with the @ at p. ok is false when the @ does
+// not start a block (an e-mail address in free text, say); the @ is then
+// free text.
+func (sc *scanner) at(p, textStart int) (blk Block, end int, ok bool) {
+	s, n := sc.s, sc.n
+	ts := sc.skipSpace(p + 1)
+	te := sc.ident(ts)
+	if te == ts {
+		return Block{}, 0, false
+	}
+	typ := s[ts:te]
+	open := sc.skipSpace(te)
+	if open >= n || (s[open] != '{' && s[open] != '(') {
+		if atLineStart(s, p) && !equalFoldASCII(typ, "comment") {
+			sc.diag(CodeSyntax, Span{p, te}, fmt.Sprintf(
+				"%q is not followed by \"{\" or \"(\": BibTeX takes a line that starts with @ for an entry; complete the entry or remove the @", "@"+typ))
+		}
+		return Block{}, 0, false
+	}
+	sc.flushText(textStart, p)
+	switch {
+	case equalFoldASCII(typ, "comment"):
+		blk, end = sc.comment(p, open)
+	case equalFoldASCII(typ, "string"):
+		blk, end = sc.stringDef(p, open)
+	case equalFoldASCII(typ, "preamble"):
+		blk, end = sc.preamble(p, open)
+	default:
+		blk, end = sc.entry(p, ts, te, open)
+	}
+	return blk, end, true
+}
+
+func closer(open byte) byte {
+	if open == '(' {
+		return ')'
+	}
+	return '}'
+}
+
+// failure describes a syntax error that ends a block.
+type failure struct {
+	at     Span   // where to report it
+	msg    string // what is wrong and what to do
+	resume int    // where to look for the next block from
+}
+
+// fail reports f and returns the end of the broken block that started at
+// start: the next block start at or after f.resume, less trailing space.
+func (sc *scanner) fail(start int, f failure) int {
+	sc.diag(CodeSyntax, f.at, f.msg)
+	r := sc.resumeAt(f.resume)
+	end := sc.trimEnd(start+1, r)
+	if end < f.at.Start && f.at.Start <= r {
+		// Keep the reported place inside the block.
+		end = f.at.Start
+	}
+	return end
+}
+
+// found describes the byte at p for messages.
+func (sc *scanner) found(p int) string {
+	if p >= sc.n {
+		return "the end of the file"
+	}
+	c := sc.s[p]
+	if c == '\n' || c == '\r' {
+		return "the end of the line"
+	}
+	e := p + 1
+	if identTab[c] {
+		e = sc.ident(p)
+		if e-p > 40 {
+			e = p + 40
+		}
+	}
+	return fmt.Sprintf("%q", sc.s[p:e])
+}
+
+// comment reads @comment{...} or @comment(...): balanced delimiters, never
+// past a line that starts another block.
+func (sc *scanner) comment(start, open int) (Block, int) {
+	s := sc.s
+	oc, cc := s[open], closer(s[open])
+	depth := 0
+	for i := open; i < sc.n; i++ {
+		switch s[i] {
+		case oc:
+			depth++
+		case cc:
+			depth--
+			if depth == 0 {
+				c := &Comment{Kind: CommentAt, Span: Span{start, i + 1}, Text: s[open+1 : i]}
+				sc.f.Comments = append(sc.f.Comments, c)
+				return Block{Kind: BlockComment, Span: c.Span, Comment: c}, i + 1
+			}
+		case '\n':
+			if at, ok := sc.entryLine(i + 1); ok {
+				return sc.unclosedComment(start, open, at)
+			}
+		}
+	}
+	return sc.unclosedComment(start, open, sc.n)
+}
+
+func (sc *scanner) unclosedComment(start, open, stop int) (Block, int) {
+	end := sc.trimEnd(open+1, stop)
+	where := "at the end of the file"
+	if stop < sc.n {
+		where = "before the next entry"
+	}
+	sc.diag(CodeSyntax, Span{open, open + 1}, fmt.Sprintf(
+		"@comment is not closed: %q missing %s; add it (BibTeX reads an @ that starts a line as an entry)", closer(sc.s[open]), where))
+	c := &Comment{Kind: CommentAt, Span: Span{start, end}, Text: sc.s[open+1 : end]}
+	sc.f.Comments = append(sc.f.Comments, c)
+	return Block{Kind: BlockComment, Span: c.Span, Comment: c}, end
+}
+
+// entry reads @type{key, name = value, ...}.
+func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
+	s, n := sc.s, sc.n
+	cc := closer(s[open])
+	e := &Entry{Type: s[ts:te], TypeSpan: Span{ts, te}}
+
+	ks := sc.skip(open + 1)
+	ke := ks
+	for ke < n && keyTab[s[ke]] {
+		ke++
+	}
+	e.Key, e.KeySpan = s[ks:ke], Span{ks, ke}
+	p := sc.skip(ke)
+
+	invalid := func(f failure) (Block, int) {
+		end := sc.fail(start, f)
+		return Block{Kind: BlockInvalid, Span: Span{start, end}}, end
+	}
+	if ke == ks {
+		switch {
+		case p < n && s[p] == ',':
+			sc.diag(CodeSyntax, Span{start, p + 1}, fmt.Sprintf(
+				"entry has no citation key: write @%s{key, ...}", e.Type))
+		case p < n && identTab[s[p]]:
+			// The scan stopped at something else than a key character.
+			return invalid(failure{Span{p, sc.ident(p)}, fmt.Sprintf(
+				"expected a citation key after @%s%c, found %s", e.Type, s[open], sc.found(p)), p})
+		default:
+			return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
+				"expected a citation key after @%s%c, found %s: write @%s{key, ...}", e.Type, s[open], sc.found(p), e.Type), p})
+		}
+	}
+
+	done := func(end int) (Block, int) {
+		e.Span = Span{start, end}
+		sc.finishEntry(e)
+		return Block{Kind: BlockEntry, Span: e.Span, Entry: e}, end
+	}
+	broken := func(f failure) (Block, int) {
+		e.Incomplete = true
+		return done(sc.fail(start, f))
+	}
+
+	switch {
+	case p < n && s[p] == cc:
+		return done(p + 1)
+	case p < n && s[p] == ',':
+		p++
+	case p < n && s[p] == '=' && ke > ks:
+		// @misc{title = {...}}: the "key" is a field name.
+		e.Key, e.KeySpan = "", Span{}
+		return invalid(failure{Span{ks, p + 1}, fmt.Sprintf(
+			"entry has no citation key (%q looks like a field name): write @%s{key, %s = ...}", s[ks:ke], e.Type, s[ks:ke]), p})
+	default:
+		return broken(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
+			"expected \",\" after the citation key %q, found %s: a key cannot contain spaces", e.Key, sc.found(p)), p})
+	}
+
+	for {
+		p = sc.skip(p)
+		if p >= n {
+			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
+				"entry %q is not closed: %q missing at the end of the file", e.Key, cc), n})
+		}
+		c := s[p]
+		switch {
+		case c == cc:
+			return done(p + 1)
+		case c == ',':
+			sc.diag(CodeSyntax, Span{p, p + 1}, fmt.Sprintf(
+				"extra \",\" in entry %q: remove it", e.Key))
+			p++
+			continue
+		case c == '@':
+			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
+				"entry %q is not closed: %q missing before this @", e.Key, cc), p})
+		case !identTab[c]:
+			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
+				"expected a field name or %q in entry %q, found %s", cc, e.Key, sc.found(p)), p})
+		}
+		ns := p
+		p = sc.ident(p)
+		name := s[ns:p]
+		p = sc.skip(p)
+		if p >= n || s[p] != '=' {
+			return broken(failure{Span{ns, ns + len(name)}, fmt.Sprintf(
+				"expected \"=\" after field name %q in entry %q, found %s", name, e.Key, sc.found(p)), p})
+		}
+		p = sc.skip(p + 1)
+		f := sc.newField()
+		f.Name, f.NameSpan = name, Span{ns, ns + len(name)}
+		var fl *failure
+		p, fl = sc.value(f, p, cc, ctx{'f', name, e.Key})
+		if fl != nil {
+			return broken(*fl)
+		}
+		e.Fields = append(e.Fields, f)
+		if p >= n {
+			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
+				"entry %q is not closed: %q missing at the end of the file", e.Key, cc), n})
+		}
+		switch c := s[p]; {
+		case c == ',':
+			p++
+			continue
+		case c == cc:
+			return done(p + 1)
+		case identTab[c]:
+			if q := sc.peekSkip(sc.ident(p)); q < n && s[q] == '=' {
+				// A field follows: report the missing comma and read on.
+				sc.diag(CodeSyntax, Span{p, sc.ident(p)}, fmt.Sprintf(
+					"missing comma after field %q? Entry %q continues with field %q; add \",\" after the value of %q",
+					name, e.Key, s[p:sc.ident(p)], name))
+				continue
+			}
+		case c == '@':
+			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
+				"entry %q is not closed: %q missing after field %q", e.Key, cc, name), p})
+		}
+		hint := ""
+		if c == '}' || c == ')' {
+			hint = fmt.Sprintf(" (the entry was opened with %q)", s[open])
+		}
+		return broken(failure{Span{p, p + 1}, fmt.Sprintf(
+			"expected \",\" or %q after the value of field %q in entry %q, found %s%s", cc, name, e.Key, sc.found(p), hint), p})
+	}
+}
+
+// newField returns a zeroed Field from the slab.
+func (sc *scanner) newField() *Field {
+	if len(sc.fields) == cap(sc.fields) {
+		sc.fields = make([]Field, 0, fieldChunk)
+	}
+	sc.fields = sc.fields[:len(sc.fields)+1]
+	return &sc.fields[len(sc.fields)-1]
+}
+
+// keepParts copies the scratch parts into the slab.
+func (sc *scanner) keepParts() []Part {
+	k := len(sc.scratch)
+	if k == 0 {
+		return nil
+	}
+	if len(sc.parts)+k > cap(sc.parts) {
+		sc.parts = make([]Part, 0, max(partChunk, k))
+	}
+	l := len(sc.parts)
+	sc.parts = append(sc.parts, sc.scratch...)
+	return sc.parts[l : l+k : l+k]
+}
+
+// value reads the value at p (parts joined by #) into f and returns the
+// position after it and the white space that follows. A failure ends the
+// block; problems that leave the structure clear are reported and reading
+// goes on.
+func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
+	s, n := sc.s, sc.n
+	sc.scratch = sc.scratch[:0]
+	for {
+		if p >= n {
+			return p, &failure{Span{max(p-1, 0), p}, fmt.Sprintf("missing value for %s at the end of the file", c), n}
+		}
+		var part Part
+		switch ch := s[p]; {
+		case ch == '{':
+			end, stop := sc.braced(p)
+			if end < 0 {
+				return p, &failure{Span{p, p + 1}, fmt.Sprintf(
+					"unbalanced braces in %s: this \"{\" is never closed%s; add the missing \"}\"", c, stopWhere(stop, sc.n)), stop}
+			}
+			part = Part{Kind: PartBraced, Text: s[p+1 : end-1], Span: Span{p, end}}
+		case ch == '"':
+			end, stop, why := sc.quoted(p)
+			if end < 0 {
+				return p, &failure{Span{p, p + 1}, fmt.Sprintf("%s in %s%s", why, c, stopWhere(stop, sc.n)), stop}
+			}
+			part = Part{Kind: PartQuoted, Text: s[p+1 : end-1], Span: Span{p, end}}
+		case bareTab[ch]:
+			end := p
+			for end < n && bareTab[s[end]] {
+				end++
+			}
+			part = sc.bare(p, end, c)
+		default:
+			if len(sc.scratch) == 0 && (ch == ',' || ch == cc) {
+				sc.diag(CodeSyntax, Span{p, p + 1}, fmt.Sprintf("%s has no value: write {} for an empty value", c))
+				f.ValueSpan = Span{p, p}
+				return p, nil
+			}
+			what := "a value"
+			if len(sc.scratch) > 0 {
+				what = "a value after \"#\""
+			}
+			return p, &failure{Span{p, p + 1}, fmt.Sprintf("expected %s for %s, found %s", what, c, sc.found(p)), p}
+		}
+		sc.scratch = append(sc.scratch, part)
+		q := sc.skip(part.Span.End)
+		if q < n && s[q] == '#' {
+			p = sc.skip(q + 1)
+			continue
+		}
+		parts := sc.keepParts()
+		f.Parts = parts
+		f.ValueSpan = Span{parts[0].Span.Start, parts[len(parts)-1].Span.End}
+		f.Raw = s[f.ValueSpan.Start:f.ValueSpan.End]
+		f.Value = valueOf(parts)
+		return q, nil
+	}
+}
+
+func stopWhere(stop, n int) string {
+	if stop >= n {
+		return " before the end of the file"
+	}
+	return " before the next entry"
+}
+
+// braced returns the end of the braced string that opens at p, or -1 and
+// where it stopped: at the end of the file, or at a line that starts a block
+// (an unclosed brace must not swallow the entries after it).
+func (sc *scanner) braced(p int) (end, stop int) {
+	s := sc.s
+	depth := 0
+	for i := p; i < sc.n; i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return i + 1, 0
+			}
+		case '\n':
+			if at, ok := sc.entryLine(i + 1); ok {
+				return -1, at
+			}
+		}
+	}
+	return -1, sc.n
+}
+
+// quoted returns the end of the quoted string that opens at p. Braces inside
+// must balance, and a " inside braces does not end the string, as in BibTeX.
+func (sc *scanner) quoted(p int) (end, stop int, why string) {
+	s := sc.s
+	depth := 0
+	for i := p + 1; i < sc.n; i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return -1, i, "unbalanced braces: this \"}\" closes nothing inside the quoted value"
+			}
+		case '"':
+			if depth == 0 {
+				return i + 1, 0, ""
+			}
+		case '\n':
+			if at, ok := sc.entryLine(i + 1); ok {
+				if depth > 0 {
+					return -1, at, "unbalanced braces: a \"{\" is never closed in the quoted value"
+				}
+				return -1, at, "the quoted value is never closed: add the missing '\"'"
+			}
+		}
+	}
+	if depth > 0 {
+		return -1, sc.n, "unbalanced braces: a \"{\" is never closed in the quoted value"
+	}
+	return -1, sc.n, "the quoted value is never closed: add the missing '\"'"
+}
+
+// bare classifies the bare token s[p:end]: a number, a macro, or a word
+// BibTeX would reject (kept as text and reported).
+func (sc *scanner) bare(p, end int, c ctx) Part {
+	tok := sc.s[p:end]
+	sp := Span{p, end}
+	digits, ident := true, tok[0] < '0' || tok[0] > '9'
+	for i := 0; i < len(tok); i++ {
+		ch := tok[i]
+		if ch < '0' || ch > '9' {
+			digits = false
+		}
+		if !identTab[ch] {
+			ident = false
+		}
+	}
+	switch {
+	case digits:
+		return Part{Kind: PartNumber, Text: tok, Span: sp}
+	case ident:
+		part := Part{Kind: PartMacro, Text: tok, Span: sp}
+		if m, ok := sc.r.macros.Lookup(tok); ok {
+			part.Expansion = m.Value
+		} else {
+			part.Undefined = true
+			sc.diag(CodeUndefinedMacro, sp, fmt.Sprintf(
+				"undefined macro %q in %s: define it with @string{%s = {...}} before this point, or write the value in braces", tok, c, tok))
+		}
+		return part
+	}
+	sc.diag(CodeSyntax, sp, fmt.Sprintf(
+		"the value %q in %s is neither a number nor a macro name: write it in braces, {%s}", tok, c, tok))
+	return Part{Kind: PartBare, Text: tok, Span: sp}
+}
+
+// finishEntry reports repeated fields and keys.
+func (sc *scanner) finishEntry(e *Entry) {
+	sc.f.Entries = append(sc.f.Entries, e)
+	if len(e.Fields) > 1 {
+		sc.duplicateFields(e)
+	}
+	if e.Key == "" {
+		return
+	}
+	k := lowerASCII(e.Key)
+	prev, ok := sc.r.keys[k]
+	if !ok {
+		sc.r.keys[k] = keyRef{file: sc.f.Name, span: e.KeySpan, key: e.Key}
+		return
+	}
+	msg := fmt.Sprintf("duplicate key %q: an entry with this key comes earlier; BibTeX keeps the first one, so rename or remove this one", e.Key)
+	if prev.key != e.Key {
+		msg = fmt.Sprintf("duplicate key %q: BibTeX compares keys ignoring case, so it is the same key as %q; rename one of them", e.Key, prev.key)
+	}
+	sc.diag(CodeDuplicateKey, e.KeySpan, msg, Related{File: prev.file, Span: prev.span, Message: fmt.Sprintf("first entry with key %q", prev.key)})
+}
+
+func (sc *scanner) duplicateFields(e *Entry) {
+	report := func(first, again *Field) {
+		sc.diag(CodeDuplicateField, again.Span(), fmt.Sprintf(
+			"field %q appears twice in entry %q: BibTeX uses the first one and ignores this one; remove one of them", again.Name, e.Key),
+			Related{File: sc.f.Name, Span: first.Span(), Message: fmt.Sprintf("first %q field", first.Name)})
+	}
+	if len(e.Fields) <= 16 {
+		for j := 1; j < len(e.Fields); j++ {
+			for i := 0; i < j; i++ {
+				if equalFoldASCII(e.Fields[i].Name, e.Fields[j].Name) {
+					report(e.Fields[i], e.Fields[j])
+					break
+				}
+			}
+		}
+		return
+	}
+	if sc.seen == nil {
+		sc.seen = make(map[string]int)
+	}
+	clear(sc.seen)
+	for j, f := range e.Fields {
+		k := lowerASCII(f.Name)
+		if i, ok := sc.seen[k]; ok {
+			report(e.Fields[i], f)
+			continue
+		}
+		sc.seen[k] = j
+	}
+}
+
+// stringDef reads @string{name = value} and defines the macro.
+func (sc *scanner) stringDef(start, open int) (Block, int) {
+	s, n := sc.s, sc.n
+	cc := closer(s[open])
+	invalid := func(f failure) (Block, int) {
+		end := sc.fail(start, f)
+		return Block{Kind: BlockInvalid, Span: Span{start, end}}, end
+	}
+	ns := sc.skip(open + 1)
+	ne := sc.ident(ns)
+	if ne == ns {
+		return invalid(failure{Span{ns, min(ns+1, n)}, fmt.Sprintf(
+			"expected a macro name after @string%c, found %s: write @string{name = {value}}", s[open], sc.found(ns)), ns})
+	}
+	name := s[ns:ne]
+	p := sc.skip(ne)
+	if p >= n || s[p] != '=' {
+		return invalid(failure{Span{ns, ne}, fmt.Sprintf(
+			"expected \"=\" after the macro name %q, found %s: write @string{%s = {value}}", name, sc.found(p), name), p})
+	}
+	var f Field
+	p, fl := sc.value(&f, sc.skip(p+1), cc, ctx{kind: 's', name: name})
+	if fl != nil {
+		return invalid(*fl)
+	}
+	def := &StringDef{Name: name, NameSpan: Span{ns, ne}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
+	// Define the macro even if the block is not closed properly, so that one
+	// typo does not turn every later use into an undefined macro.
+	sc.r.macros.define(Macro{Name: name, Value: f.Value, File: sc.f.Name, Span: Span{start, p}})
+	if p >= n || s[p] != cc {
+		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
+			"expected %q to close @string %q, found %s", cc, name, sc.found(p)), p})
+	}
+	def.Span = Span{start, p + 1}
+	sc.f.Strings = append(sc.f.Strings, def)
+	return Block{Kind: BlockString, Span: def.Span, String: def}, p + 1
+}
+
+// preamble reads @preamble{value}.
+func (sc *scanner) preamble(start, open int) (Block, int) {
+	s, n := sc.s, sc.n
+	cc := closer(s[open])
+	invalid := func(f failure) (Block, int) {
+		end := sc.fail(start, f)
+		return Block{Kind: BlockInvalid, Span: Span{start, end}}, end
+	}
+	var f Field
+	p, fl := sc.value(&f, sc.skip(open+1), cc, ctx{kind: 'p'})
+	if fl != nil {
+		return invalid(*fl)
+	}
+	if p >= n || s[p] != cc {
+		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
+			"expected %q to close @preamble, found %s", cc, sc.found(p)), p})
+	}
+	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
+	sc.f.Preambles = append(sc.f.Preambles, pr)
+	return Block{Kind: BlockPreamble, Span: pr.Span, Preamble: pr}, p + 1
+}
