@@ -142,8 +142,8 @@ func TestCorpusDBLPAtSignsAndCaseKeys(t *testing.T) {
 		t.Errorf("titles with @ = %q", at)
 	}
 	pairs := map[string]string{
-		"DBLP:conf/iclr/Cheng024":         "DBLP:conf/iclr/ChenG024",
-		"DBLP:conf/nips/JiangV22":         "DBLP:conf/nips/JianGV22",
+		"DBLP:conf/iclr/Cheng024":        "DBLP:conf/iclr/ChenG024",
+		"DBLP:conf/nips/JiangV22":        "DBLP:conf/nips/JianGV22",
 		"DBLP:conf/aaai/BrilliantovaB23": "DBLP:conf/aaai/BrilliantovAB23",
 	}
 	dups := diagsByCode(f)[CodeDuplicateKey]

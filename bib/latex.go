@@ -69,7 +69,7 @@ var (
 // the like become their characters; other commands (\emph, \textsc) are
 // dropped and their arguments kept; braces and $ are removed; ~ and white
 // space runs become one space; -- and --- become – and —; curly and LaTeX
-// quotes (`` '' ‘ ’ “ ”) become ASCII ' and ". The result is NFC and trimmed.
+// quotes (“ ” ‘ ’ “ ”) become ASCII ' and ". The result is NFC and trimmed.
 // It is meant for comparing titles and names, not for display.
 func PlainText(s string) string {
 	var b strings.Builder
@@ -258,7 +258,7 @@ func collapseSpace(s string) string {
 
 // EscapeLaTeX writes the non-ASCII characters of s as LaTeX: accented Latin
 // letters as {\"o}, {\'e}, {\v{c}}; letters such as ß, ø, æ, ł as {\ss},
-// {\o}, {\ae}, {\l}; dashes as -- and ---; curly quotes as ` ' `` ''; a
+// {\o}, {\ae}, {\l}; dashes as -- and ---; curly quotes as ` ' “ ”; a
 // no-break space as ~. ASCII text, LaTeX included, is left as it is.
 // Characters with no such form (CJK, Greek, emoji) are left in place and
 // returned in missing, in order, once each.
