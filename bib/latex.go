@@ -69,7 +69,9 @@ var (
 // the like become their characters; other commands (\emph, \textsc) are
 // dropped and their arguments kept; braces and $ are removed; ~ and white
 // space runs become one space; -- and --- become – and —; curly and LaTeX
-// quotes (“ ” ‘ ’ “ ”) become ASCII ' and ". The result is NFC and trimmed.
+// quotes (LaTeX's doubled backquote and apostrophe, and the curly quotes
+// U+2018, U+2019, U+201C, U+201D) become ASCII ' and ". The result is NFC
+// and trimmed.
 // It is meant for comparing titles and names, not for display.
 func PlainText(s string) string {
 	var b strings.Builder
@@ -258,10 +260,11 @@ func collapseSpace(s string) string {
 
 // EscapeLaTeX writes the non-ASCII characters of s as LaTeX: accented Latin
 // letters as {\"o}, {\'e}, {\v{c}}; letters such as ß, ø, æ, ł as {\ss},
-// {\o}, {\ae}, {\l}; dashes as -- and ---; curly quotes as ` ' “ ”; a
-// no-break space as ~. ASCII text, LaTeX included, is left as it is.
-// Characters with no such form (CJK, Greek, emoji) are left in place and
-// returned in missing, in order, once each.
+// {\o}, {\ae}, {\l}; dashes as -- and ---; curly quotes as LaTeX quotes (a
+// backquote, an apostrophe, or two of them); a no-break space as ~. ASCII
+// text, LaTeX included, is left as it is. Characters with no such form (CJK,
+// Greek, emoji) are left in place and returned in missing, in order, once
+// each.
 func EscapeLaTeX(s string) (out string, missing []rune) {
 	ascii := true
 	for i := 0; i < len(s); i++ {
