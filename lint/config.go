@@ -1,0 +1,535 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFileName is the file papers looks for in the working directory and
+// its parents.
+const ConfigFileName = ".papers.yaml"
+
+// Config is a decoded .papers.yaml.
+type Config struct {
+	// Path is the file the config was read from; empty for the defaults.
+	Path string `yaml:"-"`
+	// Rules holds each configured rule's section, by rule id.
+	Rules map[string]*RuleConfig `yaml:"-"`
+	// Venues are venues the built-in registry lacks.
+	Venues []VenueConfig `yaml:"venues"`
+	// VenueAliases map a spelling to a known venue (`ISP: S&P`).
+	VenueAliases map[string]string `yaml:"venue-aliases"`
+	// OrgAliases map a spelling to the organisation it stands for (`MS: MSRA`).
+	OrgAliases map[string]string `yaml:"org-aliases"`
+	// Bib maps a notes file (relative to the config's folder) to its
+	// companion .bib when it is not `<notes>.bib` or `references.bib` beside it.
+	Bib map[string]string `yaml:"bib"`
+	// Exclude lists globs of paths not to lint when walking folders.
+	Exclude []string `yaml:"exclude"`
+	// CustomRules are declarative rules: a pattern, a scope and a message.
+	CustomRules []CustomRuleConfig `yaml:"custom-rules"`
+}
+
+// RuleConfig is one rule's section of the config.
+type RuleConfig struct {
+	// Severity is set when the section names one.
+	Severity *Severity
+	// Options is the YAML of the section's other keys, decoded into the
+	// rule's options when the rule is known.
+	Options *yaml.Node
+	// Line is where the section starts, for error messages.
+	Line int
+}
+
+// VenueConfig declares a venue in config.
+type VenueConfig struct {
+	Tag       string   `yaml:"tag"`
+	Aliases   []string `yaml:"aliases"`
+	Kind      string   `yaml:"kind"`
+	EntryType string   `yaml:"entry-type"`
+	Booktitle string   `yaml:"booktitle"`
+	Journal   string   `yaml:"journal"`
+	Publisher string   `yaml:"publisher"`
+	First     int      `yaml:"first-year"`
+}
+
+// CustomRuleConfig is a declarative rule written in config.
+type CustomRuleConfig struct {
+	ID       string `yaml:"id"`
+	Pattern  string `yaml:"pattern"`
+	Scope    string `yaml:"scope"`
+	Message  string `yaml:"message"`
+	Severity string `yaml:"severity"`
+	Line     int    `yaml:"-"`
+}
+
+// DefaultConfig is the configuration used when no file is found.
+func DefaultConfig() *Config { return &Config{Rules: map[string]*RuleConfig{}} }
+
+// FindConfig looks for .papers.yaml in dir and its parents and returns its
+// path, or "" when there is none.
+func FindConfig(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// LoadConfig reads and strictly decodes a config file.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("config %s: no such file", path)
+		}
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	cfg, err := ParseConfig(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// ParseConfig decodes config data. Unknown keys are errors naming their line,
+// because a misspelt key that is silently ignored is a rule the user thinks
+// is configured and is not.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	cfg := DefaultConfig()
+	cfg.Path = path
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return cfg, nil // empty file
+	}
+	doc := root.Content[0]
+	if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
+		return cfg, nil
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: the config must be a mapping of keys such as rules, venues, exclude", path, doc.Line, doc.Column)
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		var err error
+		switch k.Value {
+		case "rules":
+			err = cfg.decodeRules(path, v)
+		case "venues":
+			err = strictDecode(path, v, &cfg.Venues)
+		case "venue-aliases":
+			err = strictDecode(path, v, &cfg.VenueAliases)
+		case "org-aliases":
+			err = strictDecode(path, v, &cfg.OrgAliases)
+		case "bib":
+			err = strictDecode(path, v, &cfg.Bib)
+		case "exclude":
+			err = strictDecode(path, v, &cfg.Exclude)
+		case "custom-rules":
+			err = strictDecode(path, v, &cfg.CustomRules)
+			if err == nil && v.Kind == yaml.SequenceNode {
+				for j := range cfg.CustomRules {
+					if j < len(v.Content) {
+						cfg.CustomRules[j].Line = v.Content[j].Line
+					}
+				}
+			}
+		default:
+			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range cfg.Exclude {
+		if _, err := filepath.Match(g, ""); err != nil {
+			return nil, fmt.Errorf("%s: exclude: bad glob %q: %w", path, g, err)
+		}
+	}
+	return cfg, nil
+}
+
+func (cfg *Config) decodeRules(path string, v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d:%d: rules must map rule ids to a severity or a section", path, v.Line, v.Column)
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		rc := &RuleConfig{Line: k.Line}
+		switch val.Kind {
+		case yaml.ScalarNode:
+			s := val.Value
+			if val.Tag == "!!bool" {
+				// `rule: false` reads naturally as "off", `true` as default.
+				if s == "false" {
+					s = "off"
+				} else {
+					cfg.Rules[k.Value] = rc
+					continue
+				}
+			}
+			sev, err := ParseSeverity(s)
+			if err != nil {
+				return fmt.Errorf("%s:%d:%d: rule %s: %w", path, val.Line, val.Column, k.Value, err)
+			}
+			rc.Severity = &sev
+		case yaml.MappingNode:
+			opts := &yaml.Node{Kind: yaml.MappingNode, Line: val.Line, Column: val.Column}
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				ok, ov := val.Content[j], val.Content[j+1]
+				if ok.Value == "severity" {
+					sev, err := ParseSeverity(ov.Value)
+					if err != nil {
+						return fmt.Errorf("%s:%d:%d: rule %s: %w", path, ov.Line, ov.Column, k.Value, err)
+					}
+					rc.Severity = &sev
+					continue
+				}
+				opts.Content = append(opts.Content, ok, ov)
+			}
+			if len(opts.Content) > 0 {
+				rc.Options = opts
+			}
+		default:
+			return fmt.Errorf("%s:%d:%d: rule %s: want a severity (off, info, warning, error) or a section", path, val.Line, val.Column, k.Value)
+		}
+		cfg.Rules[k.Value] = rc
+	}
+	return nil
+}
+
+// strictDecode decodes n into out after checking that every mapping key
+// names a field of the target struct (recursively), so that typos are
+// reported with their line instead of being ignored.
+func strictDecode(path string, n *yaml.Node, out any) error {
+	if err := checkKeys(path, n, reflect.TypeOf(out)); err != nil {
+		return err
+	}
+	if err := n.Decode(out); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("%s: %s", path, strings.Join(te.Errors, "; "))
+		}
+		return fmt.Errorf("%s:%d:%d: %w", path, n.Line, n.Column, err)
+	}
+	return nil
+}
+
+func checkKeys(path string, n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return nil // the decoder reports the type mismatch
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if tag == "-" || !f.IsExported() {
+				continue
+			}
+			if tag == "" {
+				tag = strings.ToLower(f.Name)
+			}
+			fields[tag] = f.Type
+			names = append(names, tag)
+		}
+		sort.Strings(names)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, ok := fields[k.Value]
+			if !ok {
+				return fmt.Errorf("%s:%d:%d: unknown key %q (known: %s)", path, k.Line, k.Column, k.Value, strings.Join(names, ", "))
+			}
+			if err := checkKeys(path, n.Content[i+1], ft); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				if err := checkKeys(path, c, t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			for i := 1; i < len(n.Content); i += 2 {
+				if err := checkKeys(path, n.Content[i], t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Settings are a rule's effective severity and options for a run.
+type Settings struct {
+	Severity Severity
+	Options  any
+}
+
+// Resolve checks the config against the rules and returns each rule's
+// settings: the default severity and options, overridden by config. A rule id
+// the config names but no rule has is an error, with its line.
+func (cfg *Config) Resolve(rules []*Rule) (map[string]Settings, error) {
+	byID := map[string]*Rule{}
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	ids := make([]string, 0, len(cfg.Rules))
+	for id := range cfg.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if _, ok := byID[id]; !ok {
+			return nil, fmt.Errorf("%s:%d: unknown rule %q%s (see `papers rules`)", cfg.Path, cfg.Rules[id].Line, id, didYouMean(id, byID))
+		}
+	}
+	out := make(map[string]Settings, len(rules))
+	for _, r := range rules {
+		s := Settings{Severity: r.Severity, Options: cloneOptions(r.Options)}
+		if rc := cfg.Rules[r.ID]; rc != nil {
+			if rc.Severity != nil {
+				s.Severity = *rc.Severity
+			}
+			if rc.Options != nil {
+				if s.Options == nil {
+					k := rc.Options.Content[0]
+					return nil, fmt.Errorf("%s:%d:%d: rule %s has no options (only severity)", cfg.Path, k.Line, k.Column, r.ID)
+				}
+				if err := strictDecode(cfg.Path, rc.Options, s.Options); err != nil {
+					return nil, fmt.Errorf("rule %s: %w", r.ID, err)
+				}
+				if v, ok := s.Options.(interface{ Validate() error }); ok {
+					if err := v.Validate(); err != nil {
+						return nil, fmt.Errorf("%s:%d: rule %s: %w", cfg.Path, rc.Line, r.ID, err)
+					}
+				}
+			}
+		}
+		out[r.ID] = s
+	}
+	return out, nil
+}
+
+// cloneOptions returns a fresh copy of an options struct so that one run's
+// config never leaks into another's.
+func cloneOptions(o any) any {
+	if o == nil {
+		return nil
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer {
+		return o
+	}
+	c := reflect.New(v.Elem().Type())
+	c.Elem().Set(v.Elem())
+	// Slices and maps are shared by the shallow copy; copy them so that a
+	// decode appends to the copy only.
+	for i := 0; i < c.Elem().NumField(); i++ {
+		f := c.Elem().Field(i)
+		if !f.CanSet() {
+			continue
+		}
+		switch f.Kind() {
+		case reflect.Slice:
+			if !f.IsNil() {
+				n := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+				reflect.Copy(n, f)
+				f.Set(n)
+			}
+		case reflect.Map:
+			if !f.IsNil() {
+				n := reflect.MakeMapWithSize(f.Type(), f.Len())
+				iter := f.MapRange()
+				for iter.Next() {
+					n.SetMapIndex(iter.Key(), iter.Value())
+				}
+				f.Set(n)
+			}
+		}
+	}
+	return c.Interface()
+}
+
+func didYouMean(id string, known map[string]*Rule) string {
+	best, bestD := "", 4
+	for k := range known {
+		if d := editDistance(id, k); d < bestD || d == bestD && k < best {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Excluded reports whether path matches one of the config's exclude globs,
+// tried against the path relative to the config's folder, the path as given
+// and its base name.
+func (cfg *Config) Excluded(path string) bool {
+	if len(cfg.Exclude) == 0 {
+		return false
+	}
+	cands := []string{filepath.ToSlash(path), filepath.Base(path)}
+	if cfg.Path != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			if rel, err := filepath.Rel(filepath.Dir(cfg.Path), abs); err == nil {
+				cands = append(cands, filepath.ToSlash(rel))
+			}
+		}
+	}
+	return MatchAny(cfg.Exclude, cands...)
+}
+
+// MatchAny reports whether any glob matches any candidate. A glob ending in
+// `/**` or naming a folder matches everything below it.
+func MatchAny(globs []string, cands ...string) bool {
+	for _, g := range globs {
+		g = filepath.ToSlash(g)
+		prefix := strings.TrimSuffix(strings.TrimSuffix(g, "/**"), "/")
+		for _, c := range cands {
+			if ok, _ := filepath.Match(g, c); ok {
+				return true
+			}
+			if c == prefix || strings.HasPrefix(c, prefix+"/") {
+				return true
+			}
+			// Match any trailing run of path elements: `vendor/*` matches
+			// `a/vendor/x.md`.
+			parts := strings.Split(c, "/")
+			for i := 1; i < len(parts); i++ {
+				if ok, _ := filepath.Match(g, strings.Join(parts[i:], "/")); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// CompanionFor returns the .bib mapped to notesPath in config, or "".
+func (cfg *Config) CompanionFor(notesPath string) string {
+	if len(cfg.Bib) == 0 {
+		return ""
+	}
+	base := "."
+	if cfg.Path != "" {
+		base = filepath.Dir(cfg.Path)
+	}
+	abs, err := filepath.Abs(notesPath)
+	if err != nil {
+		return ""
+	}
+	for n, b := range cfg.Bib {
+		na := n
+		if !filepath.IsAbs(na) {
+			na = filepath.Join(base, n)
+		}
+		if na, err = filepath.Abs(na); err == nil && na == abs {
+			if filepath.IsAbs(b) {
+				return b
+			}
+			return filepath.Join(base, b)
+		}
+	}
+	return ""
+}
+
+// customScopes are the parts of an entry a declarative rule may match.
+var customScopes = []string{"title", "venue", "org", "section", "note", "entry"}
+
+// compileCustom checks a declarative rule and compiles its pattern.
+func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error) {
+	where := fmt.Sprintf("%s:%d", path, c.Line)
+	if c.ID == "" || strings.ContainsAny(c.ID, " \t,") {
+		return nil, 0, fmt.Errorf("%s: custom rule needs an id without spaces or commas", where)
+	}
+	if c.Pattern == "" {
+		return nil, 0, fmt.Errorf("%s: custom rule %s needs a pattern (RE2)", where, c.ID)
+	}
+	re, err := regexp.Compile(c.Pattern)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: custom rule %s: bad pattern: %w", where, c.ID, err)
+	}
+	if !contains(customScopes, c.Scope) {
+		return nil, 0, fmt.Errorf("%s: custom rule %s: scope %q is not one of %s", where, c.ID, c.Scope, strings.Join(customScopes, ", "))
+	}
+	sev := Warning
+	if c.Severity != "" {
+		if sev, err = ParseSeverity(c.Severity); err != nil {
+			return nil, 0, fmt.Errorf("%s: custom rule %s: %w", where, c.ID, err)
+		}
+	}
+	if c.Message == "" {
+		return nil, 0, fmt.Errorf("%s: custom rule %s needs a message", where, c.ID)
+	}
+	return re, sev, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// trimBOM drops a UTF-8 byte order mark.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }

@@ -1,0 +1,155 @@
+package lint
+
+import (
+	"sort"
+)
+
+// MaxFixRounds bounds the fix loop: fixes of one round may make new findings
+// (or fixes that overlapped may now apply), so the runner lints again after
+// each round until nothing changes.
+const MaxFixRounds = 10
+
+// FixResult is the outcome of a fix run.
+type FixResult struct {
+	// Result holds the findings that remain after the last round.
+	*Result
+	// Fixed maps each changed file's path to its new content.
+	Fixed map[string][]byte
+	// Applied counts the fixes applied per file.
+	Applied map[string]int
+	// Rounds is how many rounds applied at least one fix.
+	Rounds int
+}
+
+// Fix lints the inputs, applies every safe fix, and repeats until no fix
+// applies or MaxFixRounds is reached. Quiet inputs (companions read for
+// reference) are never changed. Nothing is written: the caller decides.
+func (r *Runner) Fix(inputs []Input) *FixResult {
+	cur := append([]Input(nil), inputs...)
+	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
+	res := r.Run(cur)
+	for round := 0; round < MaxFixRounds; round++ {
+		byFile := map[string][]Diagnostic{}
+		for _, d := range res.Diagnostics {
+			if d.Fix != nil && len(d.Fix.Edits) > 0 {
+				byFile[d.File] = append(byFile[d.File], d)
+			}
+		}
+		changed := false
+		for i, f := range res.Files {
+			ds := byFile[f.Path]
+			if len(ds) == 0 || f.Quiet {
+				continue
+			}
+			src, n := ApplyFixes(f, ds)
+			if n == 0 {
+				continue
+			}
+			cur[i].Src = src
+			fr.Fixed[f.Path] = src
+			fr.Applied[f.Path] += n
+			changed = true
+		}
+		if !changed {
+			break
+		}
+		fr.Rounds++
+		res = r.Run(cur)
+	}
+	fr.Result = res
+	return fr
+}
+
+// ApplyFixes applies the fixes of ds to f's source and returns the new
+// source and how many fixes were applied. A fix is applied whole or not at
+// all; it is skipped when one of its edits is out of range, touches a
+// protected span (code, URLs, HTML, math, front matter), or overlaps an edit
+// already taken this round (the next round gets another chance).
+func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
+	sort.SliceStable(ds, func(i, j int) bool { return firstEdit(ds[i].Fix) < firstEdit(ds[j].Fix) })
+	var taken []Edit
+	applied := 0
+	for _, d := range ds {
+		if d.Fix == nil || !fixFits(f, d.Fix.Edits, taken) {
+			continue
+		}
+		taken = append(taken, d.Fix.Edits...)
+		applied++
+	}
+	if applied == 0 {
+		return f.Src, 0
+	}
+	return ApplyEdits(f.Src, taken), applied
+}
+
+func firstEdit(fx *Fix) int {
+	if fx == nil || len(fx.Edits) == 0 {
+		return -1
+	}
+	m := fx.Edits[0].Start
+	for _, e := range fx.Edits[1:] {
+		m = min(m, e.Start)
+	}
+	return m
+}
+
+func fixFits(f *File, edits, taken []Edit) bool {
+	for i, e := range edits {
+		if e.Start < 0 || e.End > len(f.Src) || e.Start > e.End {
+			return false
+		}
+		if f.Protected(e.Start, e.End) {
+			return false
+		}
+		for _, o := range edits[:i] {
+			if overlaps(e, o) {
+				return false
+			}
+		}
+		for _, t := range taken {
+			if overlaps(e, t) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// overlaps reports whether two edits conflict. Two insertions at the same
+// offset conflict (their order would be arbitrary), and so does an insertion
+// at the start or inside of a replaced range.
+func overlaps(a, b Edit) bool {
+	ai, bi := a.Start == a.End, b.Start == b.End
+	switch {
+	case ai && bi:
+		return a.Start == b.Start
+	case ai:
+		return b.Start <= a.Start && a.Start < b.End
+	case bi:
+		return a.Start <= b.Start && b.Start < a.End
+	}
+	return a.Start < b.End && b.Start < a.End
+}
+
+// ApplyEdits applies non-overlapping edits to src.
+func ApplyEdits(src []byte, edits []Edit) []byte {
+	es := append([]Edit(nil), edits...)
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].Start != es[j].Start {
+			return es[i].Start < es[j].Start
+		}
+		return es[i].End < es[j].End
+	})
+	grow := 0
+	for _, e := range es {
+		grow += len(e.New) - (e.End - e.Start)
+	}
+	out := make([]byte, 0, len(src)+max(grow, 0))
+	last := 0
+	for _, e := range es {
+		out = append(out, src[last:e.Start]...)
+		out = append(out, e.New...)
+		last = e.End
+	}
+	return append(out, src[last:]...)
+}

@@ -1,0 +1,74 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/paperlint/papers/org"
+	"github.com/paperlint/papers/venue"
+)
+
+// Pass is what a rule's Check sees: the file (or files) in scope, the
+// registries, the rule's options for this run, and a way to report.
+type Pass struct {
+	Rule *Rule
+	// Severity is the rule's severity in this run.
+	Severity Severity
+	// Options is the rule's options struct for this run (nil when the rule
+	// has none).
+	Options any
+	// File is the file being checked, nil for corpus rules.
+	File *File
+	// Files are every file of the run (for corpus rules); for other rules
+	// it holds File alone.
+	Files []*File
+	// Venues and Orgs are the registries, extended by config.
+	Venues *venue.Registry
+	Orgs   *org.Registry
+
+	diags []Diagnostic
+}
+
+// Report records a finding. Rule, Severity and File are filled in when left
+// empty; File defaults to the pass's file.
+func (p *Pass) Report(d Diagnostic) {
+	if d.Rule == "" {
+		d.Rule = p.Rule.ID
+	}
+	if d.Severity == Off {
+		d.Severity = p.Severity
+	}
+	if d.File == "" && p.File != nil {
+		d.File = p.File.Path
+	}
+	if d.End < d.Start {
+		d.End = d.Start
+	}
+	p.diags = append(p.diags, d)
+}
+
+// Reportf records a finding at [start, end) of f with a formatted message.
+func (p *Pass) Reportf(f *File, start, end int, format string, args ...any) {
+	p.Report(Diagnostic{File: f.Path, Start: start, End: end, Message: fmt.Sprintf(format, args...)})
+}
+
+// NotesFiles returns the notes files of the pass.
+func (p *Pass) NotesFiles() []*File {
+	var out []*File
+	for _, f := range p.Files {
+		if f.Kind == NotesFile && f.Notes != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// BibFiles returns the .bib files of the pass.
+func (p *Pass) BibFiles() []*File {
+	var out []*File
+	for _, f := range p.Files {
+		if f.Kind == BibFile && f.Bib != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+
+	"github.com/paperlint/papers/lint"
+)
+
+type csResult struct {
+	XMLName xml.Name `xml:"checkstyle"`
+	Version string   `xml:"version,attr"`
+	Files   []csFile `xml:"file"`
+}
+
+type csFile struct {
+	Name   string    `xml:"name,attr"`
+	Errors []csError `xml:"error"`
+}
+
+type csError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+// writeCheckstyle prints the Checkstyle XML that Jenkins, GitLab and
+// reviewdog read. Severities map to error, warning and info.
+func writeCheckstyle(w io.Writer, diags []lint.Diagnostic, ix *index) error {
+	res := csResult{Version: "4.3"}
+	pos := map[string]int{}
+	for _, d := range diags {
+		i, ok := pos[d.File]
+		if !ok {
+			i = len(res.Files)
+			pos[d.File] = i
+			res.Files = append(res.Files, csFile{Name: d.File})
+		}
+		p := ix.pos(d.File, d.Start)
+		res.Files[i].Errors = append(res.Files[i].Errors, csError{
+			Line: p.Line, Column: p.Column, Severity: d.Severity.String(),
+			Message: d.Message, Source: "papers." + d.Rule,
+		})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(res); err != nil {
+		return fmt.Errorf("checkstyle: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

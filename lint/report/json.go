@@ -1,0 +1,95 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/paperlint/papers/lint"
+)
+
+// JSONDiagnostic is one element of `--format json` output. Lines and columns
+// are 1-based, columns count Unicode characters; offsets are 0-based bytes.
+type JSONDiagnostic struct {
+	File        string        `json:"file"`
+	Line        int           `json:"line"`
+	Column      int           `json:"column"`
+	EndLine     int           `json:"end_line"`
+	EndColumn   int           `json:"end_column"`
+	Offset      int           `json:"offset"`
+	EndOffset   int           `json:"end_offset"`
+	Rule        string        `json:"rule"`
+	Severity    string        `json:"severity"`
+	Message     string        `json:"message"`
+	Fix         *JSONFix      `json:"fix,omitempty"`
+	Suggestions []string      `json:"suggestions,omitempty"`
+	Related     []JSONRelated `json:"related,omitempty"`
+}
+
+// JSONFix is a diagnostic's fix: edits to its file, applied together.
+type JSONFix struct {
+	Message string     `json:"message"`
+	Edits   []JSONEdit `json:"edits"`
+}
+
+// JSONEdit replaces [offset, end_offset) of the file with new_text.
+type JSONEdit struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	NewText   string `json:"new_text"`
+}
+
+// JSONRelated is another location that explains a diagnostic.
+type JSONRelated struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	Message   string `json:"message"`
+}
+
+// ToJSON converts diagnostics to their JSON form.
+func toJSON(diags []lint.Diagnostic, ix *index) []JSONDiagnostic {
+	out := make([]JSONDiagnostic, 0, len(diags))
+	for _, d := range diags {
+		s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
+		jd := JSONDiagnostic{
+			File: d.File, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
+			Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
+			Message: d.Message, Suggestions: d.Suggestions,
+		}
+		if d.Fix != nil {
+			jf := &JSONFix{Message: d.Fix.Message, Edits: []JSONEdit{}}
+			for _, ed := range d.Fix.Edits {
+				a, b := ix.pos(d.File, ed.Start), ix.pos(d.File, ed.End)
+				jf.Edits = append(jf.Edits, JSONEdit{
+					Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
+					Offset: ed.Start, EndOffset: ed.End, NewText: ed.New,
+				})
+			}
+			jd.Fix = jf
+		}
+		for _, r := range d.Related {
+			a, b := ix.pos(r.File, r.Start), ix.pos(r.File, r.End)
+			jd.Related = append(jd.Related, JSONRelated{
+				File: r.File, Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
+				Offset: r.Start, EndOffset: r.End, Message: r.Message,
+			})
+		}
+		out = append(out, jd)
+	}
+	return out
+}
+
+func writeJSON(w io.Writer, diags []lint.Diagnostic, ix *index) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(toJSON(diags, ix))
+}

@@ -1,0 +1,92 @@
+// Package report prints diagnostics in the formats papers offers: text for
+// people, json for scripts, github for Actions annotations, sarif for code
+// scanning, checkstyle for CI servers and rdjson for reviewdog.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/paperlint/papers/lint"
+)
+
+// Formats lists the output formats, for --help and validation.
+var Formats = []string{"text", "json", "github", "sarif", "checkstyle", "rdjson"}
+
+// Options tune the output.
+type Options struct {
+	// Color adds ANSI colours to text output.
+	Color bool
+	// Context prints the source line and a caret under each finding.
+	Context bool
+	// Rules describe the rules of the run, for formats that list them (SARIF).
+	Rules []*lint.Rule
+	// ToolVersion is written where a format records it.
+	ToolVersion string
+}
+
+// Write prints diags in the named format. files gives access to each file's
+// source for positions; a diagnostic whose file is missing gets line 1.
+func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.File, opt Options) error {
+	idx := newIndex(files)
+	switch format {
+	case "text", "":
+		return writeText(w, diags, idx, opt)
+	case "json":
+		return writeJSON(w, diags, idx)
+	case "github":
+		return writeGitHub(w, diags, idx)
+	case "sarif":
+		return writeSARIF(w, diags, idx, opt)
+	case "checkstyle":
+		return writeCheckstyle(w, diags, idx)
+	case "rdjson":
+		return writeRDJSON(w, diags, idx)
+	}
+	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// index finds each diagnostic's file.
+type index struct {
+	byPath map[string]*lint.File
+}
+
+func newIndex(files []*lint.File) *index {
+	m := make(map[string]*lint.File, len(files))
+	for _, f := range files {
+		m[f.Path] = f
+	}
+	return &index{byPath: m}
+}
+
+func (ix *index) pos(path string, off int) lint.Position {
+	f := ix.byPath[path]
+	if f == nil {
+		return lint.Position{Offset: off, Line: 1, Column: 1, Column16: 1, ColumnByte: 1}
+	}
+	return f.Lines().Position(off)
+}
+
+func (ix *index) line(path string, n int) []byte {
+	f := ix.byPath[path]
+	if f == nil {
+		return nil
+	}
+	return f.Lines().Line(n)
+}
+
+// sortedRules returns the rule ids used by diags, sorted.
+func sortedRules(diags []lint.Diagnostic) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, d := range diags {
+		if !seen[d.Rule] {
+			seen[d.Rule] = true
+			ids = append(ids, d.Rule)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}

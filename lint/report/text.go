@@ -1,0 +1,136 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/paperlint/papers/lint"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiGreen  = "\x1b[32m"
+	ansiDim    = "\x1b[2m"
+)
+
+// writeText prints `path:line:col: severity: message [rule-id]`, and with
+// Context the source line with a caret under the span, so that a finding
+// can be read without opening the file.
+func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opt.Color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, d := range diags {
+		p := ix.pos(d.File, d.Start)
+		sev := d.Severity.String()
+		switch d.Severity {
+		case lint.Error:
+			sev = paint(ansiRed+ansiBold, sev)
+		case lint.Warning:
+			sev = paint(ansiYellow+ansiBold, sev)
+		case lint.Info:
+			sev = paint(ansiBlue, sev)
+		}
+		loc := fmt.Sprintf("%s:%d:%d:", d.File, p.Line, p.Column)
+		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), sev, oneLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
+		if opt.Context {
+			if line := ix.line(d.File, p.Line); line != nil {
+				writeCaret(bw, line, d, p, ix, paint)
+			}
+			if d.Fix != nil && d.Fix.Message != "" {
+				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), oneLine(d.Fix.Message))
+			}
+			for _, s := range d.Suggestions {
+				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), oneLine(s))
+			}
+		}
+		for _, r := range d.Related {
+			rp := ix.pos(r.File, r.Start)
+			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", r.File, rp.Line, rp.Column, oneLine(r.Message))
+		}
+	}
+	return bw.Flush()
+}
+
+// writeCaret prints the line and a caret row whose width follows the
+// display width of the text before the span (CJK characters take two
+// columns in a terminal, tabs are kept as tabs).
+func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix *index, paint func(string, string) string) {
+	const maxShown = 200
+	text := strings.ReplaceAll(string(line), "\r", "")
+	startCol := p.Column - 1 // characters before the span
+	end := ix.pos(d.File, d.End)
+	spanChars := 1
+	if end.Line == p.Line && end.Column > p.Column {
+		spanChars = end.Column - p.Column
+	} else if end.Line != p.Line {
+		spanChars = max(utf8.RuneCountInString(text)-startCol, 1)
+	}
+	runes := []rune(text)
+	// Long lines (minified or generated) are cut around the span.
+	from := 0
+	if len(runes) > maxShown && startCol > maxShown/2 {
+		from = startCol - maxShown/2
+	}
+	to := min(len(runes), from+maxShown)
+	shown := string(runes[from:to])
+	prefix := ""
+	if from > 0 {
+		prefix = "…"
+	}
+	fmt.Fprintf(w, "    %s%s\n", prefix, shown)
+	var pad strings.Builder
+	pad.WriteString("    ")
+	if from > 0 {
+		pad.WriteString(" ")
+	}
+	for _, r := range runes[from:min(startCol, len(runes))] {
+		switch {
+		case r == '\t':
+			pad.WriteByte('\t')
+		case isWide(r):
+			pad.WriteString("  ")
+		default:
+			pad.WriteByte(' ')
+		}
+	}
+	carets := 0
+	for i := startCol; i < min(startCol+spanChars, len(runes), to); i++ {
+		if isWide(runes[i]) {
+			carets += 2
+		} else {
+			carets++
+		}
+	}
+	carets = max(carets, 1)
+	fmt.Fprintf(w, "%s%s\n", pad.String(), paint(ansiRed+ansiBold, "^"+strings.Repeat("~", carets-1)))
+}
+
+func isWide(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
+}
+
+// oneLine keeps a message on one output line.
+func oneLine(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ")
+}

@@ -1,0 +1,110 @@
+// Package lint is the engine of papers: rules as values, the pass a rule runs
+// on, diagnostics with their fixes, configuration, inline directives, the
+// runner that lints files in parallel and the fixer that applies fixes until
+// nothing changes.
+//
+// The engine knows no rule by name: rules are handed to it (package rules
+// registers the built-in ones), so a third party can build a binary with
+// rules of its own by appending to that list.
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity is how serious a finding is.
+type Severity int
+
+// Severities, from "not reported" up.
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Off:
+		return "off"
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads "off", "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "off", "none", "false":
+		return Off, nil
+	case "info", "note", "suggestion":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error", "err":
+		return Error, nil
+	}
+	return Off, fmt.Errorf("unknown severity %q (want off, info, warning or error)", s)
+}
+
+// Scope says what a rule looks at.
+type Scope int
+
+const (
+	// NotesScope rules see one notes file at a time.
+	NotesScope Scope = iota + 1
+	// BibScope rules see one .bib file at a time.
+	BibScope
+	// CorpusScope rules see every file of the run at once: duplicates across
+	// files, notes against their companion .bib, spellings across files.
+	CorpusScope
+)
+
+func (s Scope) String() string {
+	switch s {
+	case NotesScope:
+		return "notes"
+	case BibScope:
+		return "bib"
+	case CorpusScope:
+		return "corpus"
+	}
+	return "unknown"
+}
+
+// Rule is one check. Rules are values: the engine runs whatever list it is
+// given.
+type Rule struct {
+	// ID is the stable kebab-case name used in config, directives and output.
+	ID string
+	// Summary is one line, shown by `papers rules`.
+	Summary string
+	// Severity is the default; config may change it or turn the rule off.
+	Severity Severity
+	// Scope says which files the rule's Check sees.
+	Scope Scope
+	// Fixable is true when the rule attaches fixes to (some of) its findings.
+	Fixable bool
+	// Options, when not nil, is a pointer to the rule's options struct holding
+	// the defaults. The engine copies it for each run and decodes the rule's
+	// config section into the copy; Check reads the copy from Pass.Options.
+	Options any
+	// Doc is the rule's page under docs/rules, relative to the repository.
+	Doc string
+	// Check inspects the pass's files and reports findings.
+	Check func(*Pass)
+}
+
+// DocURL is the rule's documentation page.
+func (r *Rule) DocURL() string {
+	if r.Doc != "" {
+		return r.Doc
+	}
+	return "docs/rules/" + r.ID + ".md"
+}

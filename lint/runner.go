@@ -1,0 +1,287 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/org"
+	"github.com/paperlint/papers/venue"
+)
+
+// Runner lints files with a set of rules under one configuration.
+type Runner struct {
+	// Rules are the rules of the run, built-in and custom.
+	Rules    []*Rule
+	Config   *Config
+	Venues   *venue.Registry
+	Orgs     *org.Registry
+	settings map[string]Settings
+	known    map[string]bool
+	// Jobs bounds the goroutines used; 0 means GOMAXPROCS.
+	Jobs int
+	// Only, when not empty, restricts the run to these rule ids.
+	Only map[string]bool
+}
+
+// NewRunner resolves the config against the rules (unknown rule ids and bad
+// options are errors), adds the config's custom rules, and extends the
+// registries with the config's venues and aliases.
+func NewRunner(rules []*Rule, cfg *Config) (*Runner, error) {
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	custom, err := CustomRules(cfg)
+	if err != nil {
+		return nil, err
+	}
+	all := append(append([]*Rule(nil), rules...), custom...)
+	seen := map[string]bool{}
+	for _, r := range all {
+		if seen[r.ID] {
+			return nil, fmt.Errorf("%s: rule id %q is used twice", cfg.Path, r.ID)
+		}
+		seen[r.ID] = true
+	}
+	settings, err := cfg.Resolve(all)
+	if err != nil {
+		return nil, err
+	}
+	venues, err := venuesFromConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := org.Default().With(nil, cfg.OrgAliases)
+	if err != nil {
+		return nil, fmt.Errorf("%s: org-aliases: %w", cfg.Path, err)
+	}
+	return &Runner{Rules: all, Config: cfg, Venues: venues, Orgs: orgs, settings: settings, known: seen}, nil
+}
+
+func venuesFromConfig(cfg *Config) (*venue.Registry, error) {
+	if len(cfg.Venues) == 0 && len(cfg.VenueAliases) == 0 {
+		return venue.Default(), nil
+	}
+	extra := make([]venue.Venue, 0, len(cfg.Venues))
+	for _, v := range cfg.Venues {
+		kind := venue.Kind(v.Kind)
+		if kind == "" {
+			kind = venue.Conference
+			if v.Journal != "" {
+				kind = venue.Journal
+			}
+		}
+		extra = append(extra, venue.Venue{
+			Tag: v.Tag, Aliases: v.Aliases, Kind: kind, EntryType: v.EntryType,
+			Booktitle: v.Booktitle, Journal: v.Journal, Publisher: v.Publisher,
+			Held: venue.Held{First: v.First, Cadence: venue.Annual, Verified: v.First != 0},
+		})
+	}
+	r, err := venue.Default().With(extra, cfg.VenueAliases)
+	if err != nil {
+		return nil, fmt.Errorf("%s: venues: %w", cfg.Path, err)
+	}
+	return r, nil
+}
+
+// Settings returns a rule's effective settings in this run.
+func (r *Runner) Settings(id string) Settings { return r.settings[id] }
+
+// KnownRule reports whether id names a rule of the run.
+func (r *Runner) KnownRule(id string) bool { return r.known[id] }
+
+// Result is the outcome of a run.
+type Result struct {
+	Files       []*File
+	Diagnostics []Diagnostic
+}
+
+// Parse reads one input into a File.
+func (r *Runner) Parse(in Input) *File {
+	k := in.Kind
+	if k == 0 {
+		k = KindOf(in.Path)
+	}
+	f := &File{Path: in.Path, Src: in.Src, Kind: k, Quiet: in.Quiet}
+	switch k {
+	case NotesFile:
+		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
+	case BibFile:
+		f.Bib = bib.Parse(in.Path, in.Src)
+	}
+	return f
+}
+
+func (r *Runner) isVenue(name string) bool {
+	_, ok := r.Venues.Lookup(name)
+	return ok
+}
+
+func (r *Runner) jobs() int {
+	if r.Jobs > 0 {
+		return r.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel runs fn(i) for i in [0, n) on at most jobs goroutines.
+func parallel(n, jobs int, fn func(i int)) {
+	if n == 0 {
+		return
+	}
+	if jobs > n {
+		jobs = n
+	}
+	if jobs <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Run parses the inputs and runs every enabled rule on them. Files are
+// parsed in parallel, then each (file, rule) pair and each corpus rule is a
+// task of one worker pool, so a single large file still uses every core.
+func (r *Runner) Run(inputs []Input) *Result {
+	files := make([]*File, len(inputs))
+	parallel(len(inputs), r.jobs(), func(i int) { files[i] = r.Parse(inputs[i]) })
+	return r.RunFiles(files, inputs)
+}
+
+// RunFiles runs the rules on already parsed files. inputs, when given,
+// carries the companion pairing.
+func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
+	byPath := make(map[string]*File, len(files))
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	for i, in := range inputs {
+		if in.Companion != "" && i < len(files) {
+			files[i].Companion = byPath[in.Companion]
+		}
+	}
+
+	type task struct {
+		rule *Rule
+		file *File // nil for corpus rules
+	}
+	var tasks []task
+	for _, rule := range r.Rules {
+		if !r.enabled(rule) {
+			continue
+		}
+		switch rule.Scope {
+		case CorpusScope:
+			tasks = append(tasks, task{rule: rule})
+		case NotesScope, BibScope:
+			want := NotesFile
+			if rule.Scope == BibScope {
+				want = BibFile
+			}
+			for _, f := range files {
+				if f.Kind == want && !f.Quiet {
+					tasks = append(tasks, task{rule, f})
+				}
+			}
+		}
+	}
+	out := make([][]Diagnostic, len(tasks))
+	parallel(len(tasks), r.jobs(), func(i int) {
+		t := tasks[i]
+		s := r.settings[t.rule.ID]
+		p := &Pass{Rule: t.rule, Severity: s.Severity, Options: s.Options, Venues: r.Venues, Orgs: r.Orgs}
+		if t.file != nil {
+			p.File, p.Files = t.file, []*File{t.file}
+		} else {
+			p.Files = files
+		}
+		runCheck(p)
+		out[i] = p.diags
+	})
+	// Directives are read once per file, after the rules, in parallel.
+	parallel(len(files), r.jobs(), func(i int) { files[i].dirs = parseDirectives(files[i], r.known) })
+
+	var diags []Diagnostic
+	for _, f := range files {
+		if f.dirs != nil && !f.Quiet {
+			diags = append(diags, f.dirs.diags...)
+		}
+	}
+	for _, ds := range out {
+		for _, d := range ds {
+			f := byPath[d.File]
+			if f != nil && (f.Quiet || f.dirs.suppressed(d.Rule, d.Start)) {
+				continue
+			}
+			diags = append(diags, d)
+		}
+	}
+	SortDiagnostics(diags)
+	return &Result{Files: files, Diagnostics: diags}
+}
+
+// runCheck runs a rule and turns a panic into a finding: one broken rule
+// must not take the other rules' findings down with it.
+func runCheck(p *Pass) {
+	defer func() {
+		if v := recover(); v != nil {
+			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("internal error in rule %s: %v (please report it)", p.Rule.ID, v)}
+			if p.File != nil {
+				d.File = p.File.Path
+			} else if len(p.Files) > 0 {
+				d.File = p.Files[0].Path
+			}
+			p.diags = append(p.diags, d)
+		}
+	}()
+	p.Rule.Check(p)
+}
+
+func (r *Runner) enabled(rule *Rule) bool {
+	if len(r.Only) > 0 && !r.Only[rule.ID] {
+		return false
+	}
+	return r.settings[rule.ID].Severity != Off
+}
+
+// SortDiagnostics orders findings by file, position and rule, so that output
+// is the same from run to run whatever the scheduling.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return strings.Compare(a.Message, b.Message) < 0
+	})
+}
