@@ -96,7 +96,7 @@ func TestSuggest(t *testing.T) {
 		{"Stanfrod", []string{"Stanford"}},
 		{"Standfrod", []string{"Stanford"}}, // a typo of the listed variant Standford
 		{"Googel", []string{"Google"}},
-		{"Facebok", []string{"Facebook"}},
+		{"Facebok", []string{"Facebook"}}, //nolint:misspell // the typo under test
 		{"Tsinghau", []string{"Tsinghua"}},
 		{"Meituna", []string{"Meituan"}},
 		{"Nvida", []string{"NVIDIA"}}, // a dropped letter, five letters

@@ -30,7 +30,7 @@ func TestSuggest(t *testing.T) {
 		{"ICMLL", "ICML"},
 		{"SIGIRR", "SIGIR"},
 		{"EMLNP", "EMNLP"},
-		{"Usenix Secuirty", "USENIX Security"},
+		{"Usenix Secuirty", "USENIX Security"}, //nolint:misspell // the typo under test
 		{"ABC", ""},
 		{"CSS", ""},   // a substitution in a three-letter name means nothing
 		{"ICSE", ""},  // an added letter on a three-letter tag is not a typo (ICSE is a venue)
