@@ -1,5 +1,5 @@
-// Package org knows how paper notes should spell the organisations they tag as [Org]: canonical
-// names and their variants, short forms that are ambiguous (suggest, never fix), and organisations
+// Package org knows how paper notes should spell the organisation tag that ends an entry (Ali in
+// "DIN[KDD'18][Ali]"): canonical names and their variants, short forms that are ambiguous (suggest, never fix), and organisations
 // that are related but distinct (FAIR is not a misspelling of Meta, MSR is not MSRA).
 //
 // The built-in list is embedded from orgs.yaml (Default); configuration adds organisations and
