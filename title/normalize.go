@@ -22,17 +22,22 @@ import (
 //  3. A trailing single-word abbreviation in parentheses is dropped:
 //     "Deep Interest Network for Click-Through Rate Prediction(DIN)" and the
 //     same title without "(DIN)" share a key. The group must be one word of
-//     at most 24 characters with a letter and no digit, and at least two
-//     words must remain; "(v2)" or "(DCN-V2)" therefore stay, since a version
-//     tells papers apart.
+//     at most 24 characters made of letters (hyphens, dots, apostrophes and
+//     "&" allowed) and at least two words must remain. Digits and other
+//     symbols disqualify it: "(v2)", "(DCN-V2)" and "(ISS++)" stay, since a
+//     version tells papers apart.
 //  4. A leading single-word name before a colon is dropped when at least five
 //     words follow it: "DCN: Deep & Cross Network for Ad Click Predictions"
 //     matches the title written without "DCN:" or with "(DCN)" at the end.
 //     The five-word floor keeps short subtitles such as "X: A Survey" or
 //     "X: An Empirical Study" whole, because there the name is what tells two
-//     papers apart. The same word rules as in 3 apply (no digit: "YOLOv3:"
-//     stays). A name made of several words ("Llama 2:", "Diffusion Models
-//     in NLP:") is part of the title and stays.
+//     papers apart. The same word rules as in 3 apply, so "YOLOv3:" and
+//     "ISS++:" stay (ISS and ISS++ are different papers with the same
+//     subtitle). A name made of several words ("Llama 2:", "Diffusion
+//     Models in NLP:") is part of the title and stays. The price: two papers
+//     whose one-word names differ but whose five-plus-word subtitles are
+//     equal get the same key; Duplicates reports them, and callers report
+//     duplicates as warnings.
 //  5. Unicode full case folding (so ß and ss, Σ and σ compare equal).
 //  6. Tokenising: runs of letters, runs of digits and runs of CJK characters
 //     are tokens, joined in the key by one space. Letters and digits are
@@ -122,9 +127,10 @@ func stripAbbreviations(s string) string {
 	return s
 }
 
-// isAbbreviation reports whether s looks like a paper's short name: one word,
-// short, with a letter, without digits (a digit is a version) and without CJK
-// (a CJK run before a colon is a phrase, not a name).
+// isAbbreviation reports whether s looks like a paper's short name: one word
+// of at most maxAbbrevRunes letters, possibly with hyphens, dots, apostrophes
+// or "&"; no digits or other symbols (YOLOv3, ISS++ are versions of a name),
+// no CJK (a CJK run before a colon is a phrase, not a name).
 func isAbbreviation(s string) bool {
 	if s == "" || utf8.RuneCountInString(s) > maxAbbrevRunes {
 		return false
@@ -134,12 +140,15 @@ func isAbbreviation(s string) bool {
 		switch {
 		case unicode.IsSpace(r), r == '(', r == ')', r == ':':
 			return false
-		case unicode.IsDigit(r) || unicode.IsNumber(r):
-			return false
 		case isCJK(r):
 			return false
 		case unicode.IsLetter(r):
 			letter = true
+		case unicode.IsMark(r), r == '-', r == '.', r == '&', isApostrophe(r):
+		default:
+			// Digits and symbols mark versions and variants (YOLOv3,
+			// DCN-V2, ISS++): the name is then what tells papers apart.
+			return false
 		}
 	}
 	return letter

@@ -1,0 +1,336 @@
+package title
+
+import (
+	"cmp"
+	"fmt"
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+)
+
+// DefaultThreshold is the lowest Score a pair needs when Options.Threshold is
+// zero. With one character edit per pair, 0.9 means the longer normalised
+// title has at least 10 characters; two edits need 20.
+const DefaultThreshold = 0.9
+
+// Options tunes Similar and Match.
+type Options struct {
+	// Threshold is the lowest Score a pair needs to be reported, normally in
+	// (0, 1]. Zero means DefaultThreshold. Raising it drops pairs of short
+	// titles first, since one edit weighs more in a short title; it never
+	// admits a pair the token rules reject.
+	Threshold float64
+}
+
+func (o Options) threshold() float64 {
+	if o.Threshold == 0 {
+		return DefaultThreshold
+	}
+	return o.Threshold
+}
+
+// Pair is two titles that are probably the same paper written differently.
+type Pair struct {
+	// A and B are indices into the titles passed to Similar, A < B.
+	A, B int
+	// Score is 1 - edits/length: edits is the cost of the one difference
+	// found (character edits of a typo, 1 for a swapped or missing function
+	// word, 1 per moved word boundary) and length is the rune length of the
+	// longer normalised title.
+	Score float64
+	// Reason names the difference in normalised form, title A's side first:
+	// `"dount" vs "donut"`, `"x a survey" vs "x survey"`.
+	Reason string
+}
+
+// Similar returns the pairs of titles that are near-duplicates but not exact
+// duplicates (those are Duplicates' job): the same paper with a typo, a
+// transposition, a British or American spelling, a missing or extra
+// function word, or words joined or split differently. Titles that merely
+// share most of their words, or differ in a number, version or symbol, are
+// not paired. SIMILARITY.md describes the measure.
+//
+// When titles i and j are exact duplicates and title k is similar to them,
+// both (i, k) and (j, k) are reported. Pairs are ordered by A, then B.
+//
+// The work is linear in the number of titles: every title emits a handful of
+// hash keys and only titles sharing a key are compared.
+func Similar(titles []string, opt Options) []Pair {
+	ix := buildIndex(titles)
+	found := ix.candidates(opt.threshold())
+	return ix.expand(found)
+}
+
+// Match reports whether titles a and b are the same paper up to one small
+// edit, by the measure Similar uses, with the Score and Reason a Pair would
+// carry. Titles with equal Normalize keys match with Score 1 and an empty
+// Reason. It suits one-off checks, such as a .bib title against a notes title.
+func Match(a, b string, opt Options) (score float64, reason string, ok bool) {
+	ix := buildIndex([]string{a, b})
+	ra, rb := ix.rep[0], ix.rep[1]
+	switch {
+	case ra < 0 || rb < 0:
+		return 0, "", false
+	case ra == rb:
+		return 1, "", true
+	}
+	v, ok := compare(ix.toks, ix.tokens(ra), ix.tokens(rb))
+	if !ok {
+		return 0, "", false
+	}
+	score = ix.score(ra, rb, v.cost)
+	if score < opt.threshold() {
+		return score, "", false
+	}
+	return score, fmt.Sprintf("%q vs %q", v.a, v.b), true
+}
+
+// index holds the titles as sequences of interned tokens. Titles with equal
+// keys share one representative ("rep"); only reps are compared.
+type index struct {
+	dict  map[string]uint32
+	toks  []token
+	seq   []uint32 // token ids of all reps, back to back
+	off   []int32  // rep r's tokens are seq[off[r]:off[r+1]]
+	runes []int32  // rune length of rep r's key
+	full  []uint64 // sequence hash of rep r
+	rep   []int32  // per title: its rep, or -1 for an empty key
+	head  []int32  // per rep: its first title
+	tail  []int32  // per rep: its last title
+	next  []int32  // per title: the next title with the same rep, or -1
+}
+
+func (ix *index) tokens(r int32) []uint32 { return ix.seq[ix.off[r]:ix.off[r+1]] }
+
+func (ix *index) score(r, s int32, cost int) float64 {
+	return 1 - float64(cost)/float64(max(ix.runes[r], ix.runes[s]))
+}
+
+func buildIndex(titles []string) *index {
+	ix := &index{
+		dict: make(map[string]uint32),
+		off:  []int32{0},
+		rep:  make([]int32, len(titles)),
+		next: make([]int32, len(titles)),
+	}
+	keys := normalizeAll(titles)
+	byHash := make(map[uint64]int32, len(titles))
+	chain := []int32(nil) // per rep: next rep with the same full hash, or -1
+	var ids []uint32
+	for i := range titles {
+		key := keys.key(i)
+		ix.next[i] = -1
+		if len(key) == 0 {
+			ix.rep[i] = -1
+			continue
+		}
+		ids = ids[:0]
+		var h uint64
+		for start := 0; start <= len(key); {
+			end := start
+			for end < len(key) && key[end] != ' ' {
+				end++
+			}
+			id, ok := ix.dict[string(key[start:end])]
+			if !ok {
+				id = uint32(len(ix.toks))
+				s := string(key[start:end])
+				ix.toks = append(ix.toks, newToken(s))
+				ix.dict[s] = id
+			}
+			ids = append(ids, id)
+			h = h*seqBase + ix.toks[id].h
+			start = end + 1
+		}
+		r, ok := byHash[h]
+		for ok && r >= 0 && !equalIDs(ix.tokens(r), ids) {
+			r = chain[r]
+		}
+		if ok && r >= 0 {
+			ix.rep[i] = r
+			ix.next[ix.tail[r]] = int32(i)
+			ix.tail[r] = int32(i)
+			continue
+		}
+		r = int32(len(ix.head))
+		if prev, ok := byHash[h]; ok {
+			chain = append(chain, prev) // rare: a hash collision between different keys
+		} else {
+			chain = append(chain, -1)
+		}
+		byHash[h] = r
+		ix.rep[i] = r
+		ix.head = append(ix.head, int32(i))
+		ix.tail = append(ix.tail, int32(i))
+		ix.seq = append(ix.seq, ids...)
+		ix.off = append(ix.off, int32(len(ix.seq)))
+		ix.runes = append(ix.runes, int32(utf8.RuneCount(key)))
+		ix.full = append(ix.full, h)
+	}
+	return ix
+}
+
+// Key namespaces keep the three kinds of keys apart.
+const (
+	nsSeq  = 0x243F6A8885A308D3 // whole sequence, or the sequence with a function word deleted
+	nsMask = 0x13198A2E03707344 // sequence with one word masked to its first letter or class
+	nsJoin = 0xA4093822299F31D0 // letters without spaces
+)
+
+func seqKey(ns, h uint64, n int) uint64 { return mix64(h ^ ns ^ uint64(n)*0x9E3779B97F4A7C15) }
+
+// found is an accepted pair of reps.
+type found struct {
+	r, s int32 // r < s
+	v    verdict
+}
+
+// candidates emits every rep's keys, sorts them, and compares the reps that
+// share a key. Keys per rep with n tokens:
+//
+//   - its sequence hash (nsSeq);
+//   - for each droppable function word, the sequence without it (nsSeq), which
+//     meets the plain sequence of a title lacking that word;
+//   - for each word that may carry a typo, the sequence with that word replaced
+//     by its first letter (nsMask), which meets a title with a typo in the same
+//     word (typos keep the first letter, see typoDistance); for each classed
+//     function word, the sequence with the word replaced by its class (nsMask);
+//   - the hash of its letters without spaces (nsJoin).
+func (ix *index) candidates(threshold float64) []found {
+	nreps := len(ix.head)
+	if nreps < 2 {
+		return nil
+	}
+	idxBits := uint(bits.Len(uint(nreps)))
+	low := uint64(1)<<idxBits - 1
+	recs := make([]uint64, 0, len(ix.seq)*2+2*nreps)
+	var pre []uint64 // pre[j]: hash of the first j tokens
+	var pow []uint64 // pow[j]: seqBase^j
+	for r := range int32(nreps) {
+		ids := ix.tokens(r)
+		n := len(ids)
+		for len(pow) <= n {
+			if len(pow) == 0 {
+				pow = append(pow, 1)
+			} else {
+				pow = append(pow, pow[len(pow)-1]*seqBase)
+			}
+		}
+		pre = append(pre[:0], 0)
+		var join uint64
+		for _, id := range ids {
+			t := &ix.toks[id]
+			pre = append(pre, pre[len(pre)-1]*seqBase+t.h)
+			join = join*t.pw + t.ph
+		}
+		full := pre[n]
+		add := func(k uint64) { recs = append(recs, k&^low|uint64(r)) }
+		add(seqKey(nsSeq, full, n))
+		add(seqKey(nsJoin, join, 0))
+		for j, id := range ids {
+			t := &ix.toks[id]
+			c := pow[n-1-j]
+			if t.drop {
+				add(seqKey(nsSeq, pre[j]*c+full-pre[j+1]*c, n-1))
+			}
+			var mask uint64
+			switch {
+			case t.kind == kindWord:
+				mask = mix64(uint64(t.first) ^ 0x452821E638D01377)
+			case t.class != classNone:
+				mask = mix64(uint64(t.class) ^ 0xBE5466CF34E90C6C)
+			default:
+				continue
+			}
+			add(seqKey(nsMask, full-t.h*c+mask*c, n))
+		}
+	}
+	recs = radixSortHigh(recs, idxBits)
+
+	var out []found
+	for start := 0; start < len(recs); {
+		end := start + 1
+		for end < len(recs) && recs[end]&^low == recs[start]&^low {
+			end++
+		}
+		for x := start; x < end; x++ {
+			for y := x + 1; y < end; y++ {
+				r, s := int32(recs[x]&low), int32(recs[y]&low)
+				if r == s {
+					continue
+				}
+				if r > s {
+					r, s = s, r
+				}
+				a, b := ix.tokens(r), ix.tokens(s)
+				if len(a)-len(b) > 2 || len(b)-len(a) > 2 {
+					continue
+				}
+				v, ok := compare(ix.toks, a, b)
+				if ok && ix.score(r, s, v.cost) >= threshold {
+					out = append(out, found{r, s, v})
+				}
+			}
+		}
+		start = end
+	}
+	// A pair can share more than one key ("x a y" / "x the y" share a mask
+	// key and a deletion key); keep one.
+	slices.SortFunc(out, func(p, q found) int {
+		return cmp.Or(cmp.Compare(p.r, q.r), cmp.Compare(p.s, q.s))
+	})
+	return slices.CompactFunc(out, func(p, q found) bool { return p.r == q.r && p.s == q.s })
+}
+
+// expand turns pairs of reps into pairs of titles, every member of one rep
+// with every member of the other.
+func (ix *index) expand(fs []found) []Pair {
+	var out []Pair
+	for _, f := range fs {
+		score := ix.score(f.r, f.s, f.v.cost)
+		ab := fmt.Sprintf("%q vs %q", f.v.a, f.v.b)
+		ba := fmt.Sprintf("%q vs %q", f.v.b, f.v.a)
+		for a := ix.head[f.r]; a >= 0; a = ix.next[a] {
+			for b := ix.head[f.s]; b >= 0; b = ix.next[b] {
+				if a < b {
+					out = append(out, Pair{A: int(a), B: int(b), Score: score, Reason: ab})
+				} else {
+					out = append(out, Pair{A: int(b), B: int(a), Score: score, Reason: ba})
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(p, q Pair) int {
+		return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B))
+	})
+	return out
+}
+
+// radixSortHigh sorts keys by their bits above the low lowBits (the rep
+// index), least significant digit first. Only grouping matters, so the low
+// bits are left in arrival order. It returns the sorted slice, which may be
+// either keys or a scratch buffer.
+func radixSortHigh(keys []uint64, lowBits uint) []uint64 {
+	const digit = 11
+	const mask = 1<<digit - 1
+	tmp := make([]uint64, len(keys))
+	var count [1 << digit]int
+	for shift := lowBits; shift < 64; shift += digit {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k>>shift)&mask]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k >> shift) & mask
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
+}
