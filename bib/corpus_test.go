@@ -12,15 +12,26 @@ import (
 // $PAPERS_SHARED/corpus/bib, and skips the test when it is absent.
 func corpusDir(tb testing.TB) string {
 	tb.Helper()
-	shared := os.Getenv("PAPERS_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	dir := filepath.Join(shared, "corpus", "bib")
+	dir := corpusPath()
 	if _, err := os.Stat(dir); err != nil {
 		tb.Skipf("corpus not available: %v", err)
 	}
 	return dir
+}
+
+func corpusPath() string {
+	shared := os.Getenv("PAPERS_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "shared")
+	}
+	return filepath.Join(shared, "corpus", "bib")
+}
+
+// corpusAvailable reports whether the corpus is there, for tests that use
+// it only in part.
+func corpusAvailable() bool {
+	_, err := os.Stat(corpusPath())
+	return err == nil
 }
 
 func readCorpus(tb testing.TB, rel string) []byte {

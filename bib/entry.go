@@ -208,7 +208,8 @@ func valueOf(parts []Part) string {
 // key, and Fields keyed by lower-case field name. Of repeated fields the first
 // is kept, as BibTeX does. A value of one part is a bibtex.BibConst (text,
 // number) or a *bibtex.BibVar (macro, holding its expansion); several parts
-// make a *bibtex.BibComposite. Unlike bibtex.Parse, braces inside quoted
+// make a *bibtex.BibComposite whose text elements are *bibtex.BibConst
+// (its RawString needs pointers). Unlike bibtex.Parse, braces inside quoted
 // values are kept and every operand of # is present.
 func (e *Entry) BibEntry() *bibtex.BibEntry {
 	be := &bibtex.BibEntry{
@@ -242,7 +243,13 @@ func partsBibString(parts []Part) bibtex.BibString {
 	}
 	c := make(bibtex.BibComposite, len(parts))
 	for i, p := range parts {
-		c[i] = partBibString(p)
+		s := partBibString(p)
+		if k, ok := s.(bibtex.BibConst); ok {
+			// BibComposite.RawString only knows *BibConst; a BibConst
+			// value would print as nothing.
+			s = &k
+		}
+		c[i] = s
 	}
 	return &c
 }

@@ -378,7 +378,7 @@ func (sc *scanner) unclosedComment(start, open, stop int) (Block, int) {
 		where = "before the next entry"
 	}
 	sc.diag(CodeSyntax, Span{open, open + 1}, fmt.Sprintf(
-		"@comment is not closed: %q missing %s; add it (BibTeX reads an @ that starts a line as an entry)", closer(sc.s[open]), where))
+		"@comment is not closed: %q missing %s; add it (BibTeX reads an @ that starts a line as an entry)", string(closer(sc.s[open])), where))
 	c := &Comment{Kind: CommentAt, Span: Span{start, end}, Text: sc.s[open+1 : end]}
 	sc.f.Comments = append(sc.f.Comments, c)
 	return Block{Kind: BlockComment, Span: c.Span, Comment: c}, end
@@ -446,7 +446,7 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 		p = sc.skip(p)
 		if p >= n {
 			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing at the end of the file", e.Key, cc), n})
+				"entry %q is not closed: %q missing at the end of the file", e.Key, string(cc)), n})
 		}
 		c := s[p]
 		switch {
@@ -459,10 +459,10 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 			continue
 		case c == '@':
 			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing before this @", e.Key, cc), p})
+				"entry %q is not closed: %q missing before this @", e.Key, string(cc)), p})
 		case !identTab[c]:
 			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"expected a field name or %q in entry %q, found %s", cc, e.Key, sc.found(p)), p})
+				"expected a field name or %q in entry %q, found %s", string(cc), e.Key, sc.found(p)), p})
 		}
 		ns := p
 		p = sc.ident(p)
@@ -483,7 +483,7 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 		e.Fields = append(e.Fields, f)
 		if p >= n {
 			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing at the end of the file", e.Key, cc), n})
+				"entry %q is not closed: %q missing at the end of the file", e.Key, string(cc)), n})
 		}
 		switch c := s[p]; {
 		case c == ',':
@@ -501,14 +501,14 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 			}
 		case c == '@':
 			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing after field %q", e.Key, cc, name), p})
+				"entry %q is not closed: %q missing after field %q", e.Key, string(cc), name), p})
 		}
 		hint := ""
-		if c == '}' || c == ')' {
-			hint = fmt.Sprintf(" (the entry was opened with %q)", s[open])
+		if c := s[p]; c == '}' || c == ')' {
+			hint = fmt.Sprintf(" (the entry was opened with %q)", string(s[open]))
 		}
 		return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-			"expected \",\" or %q after the value of field %q in entry %q, found %s%s", cc, name, e.Key, sc.found(p), hint), p})
+			"expected \",\" or %q after the value of field %q in entry %q, found %s%s", string(cc), name, e.Key, sc.found(p), hint), p})
 	}
 }
 
@@ -776,7 +776,7 @@ func (sc *scanner) stringDef(start, open int) (Block, int) {
 	sc.r.macros.define(Macro{Name: name, Value: f.Value, File: sc.f.Name, Span: Span{start, p}})
 	if p >= n || s[p] != cc {
 		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected %q to close @string %q, found %s", cc, name, sc.found(p)), p})
+			"expected %q to close @string %q, found %s", string(cc), name, sc.found(p)), p})
 	}
 	def.Span = Span{start, p + 1}
 	sc.f.Strings = append(sc.f.Strings, def)
@@ -798,7 +798,7 @@ func (sc *scanner) preamble(start, open int) (Block, int) {
 	}
 	if p >= n || s[p] != cc {
 		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected %q to close @preamble, found %s", cc, sc.found(p)), p})
+			"expected %q to close @preamble, found %s", string(cc), sc.found(p)), p})
 	}
 	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
 	sc.f.Preambles = append(sc.f.Preambles, pr)
