@@ -1,0 +1,113 @@
+// Command papers lints paper-reading notes written in Markdown and their
+// companion BibTeX file, fixes what can be fixed safely, and writes BibTeX
+// for every paper in the notes.
+//
+// Usage:
+//
+//	papers lint [flags] [paths|-]
+//	papers bib [flags] [notes...]
+//	papers rules
+//	papers init
+//	papers version
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+)
+
+// Exit codes, as documented in the README.
+const (
+	exitOK       = 0 // no finding at error severity
+	exitFindings = 1 // findings at error severity, or more warnings than --max-warnings
+	exitTrouble  = 2 // usage, config or I/O error, or a file that cannot be read
+)
+
+// env is what a command runs with; tests pass their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// isTerminal reports whether stdout is a terminal (colour and carets).
+	isTerminal bool
+	getenv     func(string) string
+}
+
+func main() {
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv}
+	os.Exit(run(os.Args[1:], e))
+}
+
+const usage = `papers: lint paper-reading notes and their .bib, and write BibTeX from them
+
+Usage:
+  papers lint [flags] [paths|-]   check notes (*.md, *.markdown) and .bib files; --fix repairs
+  papers bib [flags] [notes...]   write BibTeX for every paper in the notes
+  papers rules                    list the rules with their default severity
+  papers init                     write a commented .papers.yaml in this folder
+  papers version                  print the version
+
+Run 'papers <command> --help' for a command's flags.
+Exit codes: 0 no error-level finding, 1 error-level findings (or too many
+warnings), 2 usage, config or I/O error.
+`
+
+func run(args []string, e *env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return exitTrouble
+	}
+	switch args[0] {
+	case "lint":
+		return cmdLint(args[1:], e)
+	case "rules":
+		return cmdRules(args[1:], e)
+	case "init":
+		return cmdInit(args[1:], e)
+	case "version", "--version", "-version":
+		fmt.Fprintf(e.stdout, "papers %s\n", version())
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "papers: unknown command %q\n\n%s", args[0], usage)
+	return exitTrouble
+}
+
+// version is the module version when built with `go install`, else the VCS
+// revision when built from a checkout.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "devel-" + rev
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,32 @@
+// Package rules holds the built-in rules of papers, one file per rule next
+// to its test, and All, the list that registers them.
+//
+// A third party adds rules by building a binary of its own that calls
+// lint.NewRunner with append(rules.All(), theirs...).
+package rules
+
+import (
+	"github.com/paperlint/papers/lint"
+)
+
+// All returns the built-in rules in the order `papers rules` lists them.
+func All() []*lint.Rule {
+	return []*lint.Rule{
+		Encoding,
+		EntryFormat,
+		VenueFormat,
+		VenueName,
+		VenueYear,
+		OrgTag,
+		OrgName,
+		EmptyNotes,
+	}
+}
+
+// notesOf returns the pass's notes document, or nil.
+func notesOf(p *lint.Pass) *lint.File {
+	if p.File == nil || p.File.Notes == nil {
+		return nil
+	}
+	return p.File
+}

@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/venue"
+)
+
+// VenueName checks the venue against the registry: the canonical spelling
+// (`arxiv` -> `arXiv`), aliases (`ISP` -> `S&P`), renames (`NIPS'22` ->
+// `NeurIPS'22`, `NeurIPS'16` -> `NIPS'16`), likely typos (`Arivx`: a
+// suggestion, not a fix) and unknown venues (at info severity, with how to
+// add them in config).
+var VenueName = &lint.Rule{
+	ID:       "venue-name",
+	Summary:  "the venue is not spelled as the registry has it (case, alias, NIPS/NeurIPS rename, typo, unknown)",
+	Severity: lint.Error,
+	Scope:    lint.NotesScope,
+	Fixable:  true,
+	Check:    checkVenueName,
+}
+
+func checkVenueName(p *lint.Pass) {
+	f := notesOf(p)
+	if f == nil {
+		return
+	}
+	for _, e := range f.Notes.Papers {
+		t := e.Venue
+		if t == nil || t.Name == "" {
+			continue
+		}
+		checkOneVenue(p, f, t)
+	}
+}
+
+func checkOneVenue(p *lint.Pass, f *lint.File, t *notes.Tag) {
+	name := t.Name
+	v, ok := p.Venues.Lookup(name)
+	if !ok {
+		d := lint.Diagnostic{Start: t.NameSpan.Start, End: t.NameSpan.End}
+		if sug := p.Venues.Suggest(name); len(sug) > 0 {
+			var tags []string
+			for _, s := range sug {
+				tags = append(tags, s.Tag)
+				d.Suggestions = append(d.Suggestions, "write "+s.Tag)
+			}
+			d.Message = fmt.Sprintf("unknown venue %q; did you mean %s?", name, joinOr(tags))
+		} else {
+			d.Severity = lint.Info
+			d.Message = fmt.Sprintf("unknown venue %q; if it is right, add it to .papers.yaml under venues: (- tag: %s), or map it with venue-aliases: {%s: TAG}", name, name, name)
+		}
+		p.Report(d)
+		return
+	}
+	want := v.Tag
+	if t.Year != 0 {
+		want = v.TagFor(t.Year)
+	}
+	if name == want {
+		return
+	}
+	written := want
+	if t.Year != 0 {
+		written = fmt.Sprintf("%s'%02d", want, t.Year%100)
+	}
+	var why string
+	switch {
+	case venue.Normalize(name) == venue.Normalize(want):
+		why = fmt.Sprintf("venue %q is spelled %s: write %s", name, want, written)
+	case isFormer(v, name) && want == v.Tag:
+		why = fmt.Sprintf("%s was renamed %s in %d: write %s", name, v.Tag, formerUntil(v, name)+1, written)
+	case isFormer(v, want):
+		why = fmt.Sprintf("%s was called %s until %d: write %s", v.Tag, want, formerUntil(v, want), written)
+	default:
+		why = fmt.Sprintf("%q is another name for %s: write %s", name, want, written)
+	}
+	p.Report(lint.Diagnostic{
+		Start: t.NameSpan.Start, End: t.NameSpan.End,
+		Message: why,
+		Fix:     &lint.Fix{Message: "write " + want, Edits: []lint.Edit{{Start: t.NameSpan.Start, End: t.NameSpan.End, New: want}}},
+	})
+}
+
+func isFormer(v *venue.Venue, name string) bool {
+	for _, fm := range v.Former {
+		if venue.Normalize(fm.Tag) == venue.Normalize(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func formerUntil(v *venue.Venue, name string) int {
+	for _, fm := range v.Former {
+		if venue.Normalize(fm.Tag) == venue.Normalize(name) {
+			return fm.Until
+		}
+	}
+	return 0
+}
+
+// joinOr joins items as "a", "a or b", "a, b or c".
+func joinOr(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
