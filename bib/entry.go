@@ -131,15 +131,22 @@ func (e *Entry) Set(name, value string) *Entry {
 // tpami. Value holds the macro's expansion for the month macros and is empty
 // otherwise, since an entry built in code has no macro table.
 func (e *Entry) SetMacro(name, macro string) *Entry {
-	p := Part{Kind: PartMacro, Text: macro}
-	if m, ok := NewMacros().Lookup(macro); ok {
-		p.Expansion = m.Value
-	}
-	return e.SetParts(name, p)
+	return e.SetParts(name, Part{Kind: PartMacro, Text: macro})
 }
 
-// SetParts sets the field name to the concatenation of parts, like Set.
+// SetParts sets the field name to the concatenation of parts, like Set. A
+// month macro part with no Expansion gets the month's name.
 func (e *Entry) SetParts(name string, parts ...Part) *Entry {
+	parts = append([]Part(nil), parts...) // the caller's slice stays as it was
+	for i, p := range parts {
+		if p.Kind == PartMacro && p.Expansion == "" {
+			for _, mn := range monthNames {
+				if equalFoldASCII(p.Text, mn[0]) {
+					parts[i].Expansion = mn[1]
+				}
+			}
+		}
+	}
 	f := &Field{Name: name, Parts: parts, Raw: rawOf(parts), Value: valueOf(parts)}
 	for i, old := range e.Fields {
 		if equalFoldASCII(old.Name, name) {

@@ -233,7 +233,15 @@ func writeAccented(b *strings.Builder, base string, mark rune, sym byte) {
 		}
 		return
 	}
+	// The mark goes after the first letter and the marks already on it.
 	_, size := utf8.DecodeRuneInString(base)
+	for size < len(base) {
+		r, n := utf8.DecodeRuneInString(base[size:])
+		if !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		size += n
+	}
 	b.WriteString(base[:size])
 	b.WriteRune(mark)
 	b.WriteString(base[size:])

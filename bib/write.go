@@ -119,7 +119,7 @@ func formatEntry(b *strings.Builder, e *Entry, opts WriteOptions) ([]NotEscaped,
 	}
 	var missing []NotEscaped
 	if opts.ASCII {
-		if _, m := EscapeLaTeX(e.Key); len(m) > 0 {
+		if m := nonASCII(e.Key); len(m) > 0 {
 			missing = append(missing, NotEscaped{Key: e.Key, Chars: m})
 		}
 	}
@@ -156,7 +156,7 @@ func formatEntry(b *strings.Builder, e *Entry, opts WriteOptions) ([]NotEscaped,
 			if opts.ASCII {
 				var m []rune
 				if verbatimFields[name] {
-					_, m = EscapeLaTeX(text)
+					m = nonASCII(text)
 				} else {
 					text, m = EscapeLaTeX(text)
 				}
@@ -281,4 +281,15 @@ func checkText(text string) string {
 		return "unbalanced braces: a \"{\" is never closed"
 	}
 	return ""
+}
+
+// nonASCII returns the non-ASCII characters of s, once each, in order.
+func nonASCII(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if r >= utf8.RuneSelf && !containsRune(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
