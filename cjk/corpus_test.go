@@ -1,0 +1,208 @@
+package cjk
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+// devSet is the shared development corpus: input -> expected pairs taken from
+// the autocorrect test fixtures and the sparanoid style guide. The test skips
+// when the folder is absent.
+const devSet = "../../shared/corpus/cjk-dev.tsv"
+
+type corpusRow struct {
+	id, config, changed, input, expected, note string
+	line                                       int
+}
+
+// unescapeTSV undoes the corpus escapes: \\ \n \t \r.
+func unescapeTSV(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '\\':
+				b.WriteByte('\\')
+				i++
+				continue
+			case 'n':
+				b.WriteByte('\n')
+				i++
+				continue
+			case 't':
+				b.WriteByte('\t')
+				i++
+				continue
+			case 'r':
+				b.WriteByte('\r')
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func loadCorpus(t *testing.T, path string) []corpusRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s is absent", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []corpusRow
+	var header []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if header == nil {
+			header = cols
+			continue
+		}
+		get := func(name string) string {
+			for i, h := range header {
+				if h == name && i < len(cols) {
+					return cols[i]
+				}
+			}
+			t.Fatalf("%s:%d: no column %q", path, n, name)
+			return ""
+		}
+		rows = append(rows, corpusRow{
+			id: get("id"), config: get("config"), changed: get("changed"),
+			input: unescapeTSV(get("input")), expected: unescapeTSV(get("expected")),
+			note: get("note"), line: n,
+		})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Fatalf("%s: no rows", path)
+	}
+	return rows
+}
+
+// rowOptions maps the corpus config column onto Options. autocorrect never
+// converts brackets, which is our Convert set without "()"; the style guide
+// writes full-width brackets around every parenthesis in Chinese text.
+func rowOptions(config string) Options {
+	switch {
+	case strings.Contains(config, "autocorrect"):
+		return Options{Convert: ",.:;!?"}
+	case strings.Contains(config, "style guide"):
+		return Options{Brackets: BracketsFullWidth}
+	}
+	return Options{}
+}
+
+// markdownSpans protects what a Markdown caller would keep out of the
+// prose: block markers at the start of the line, the brackets and
+// destination of inline links. It is a stand-in for the goldmark walk of
+// the real rule, good enough for one-line fixtures.
+func markdownSpans(line string) []Span {
+	var spans []Span
+	i := 0
+	for {
+		j := i
+		for j < len(line) && line[j] == ' ' {
+			j++
+		}
+		k := j
+		switch {
+		case k < len(line) && line[k] == '#':
+			for k < len(line) && line[k] == '#' {
+				k++
+			}
+			if k-j > 6 || k < len(line) && line[k] != ' ' {
+				k = j
+			}
+		case k < len(line) && (line[k] == '-' || line[k] == '*' || line[k] == '+' || line[k] == '>'):
+			k++
+			if line[k-1] != '>' && (k >= len(line) || line[k] != ' ') {
+				k = j
+			}
+		}
+		if k == j {
+			break
+		}
+		for k < len(line) && line[k] == ' ' {
+			k++
+		}
+		i = k
+	}
+	if i > 0 {
+		spans = append(spans, Span{Start: 0, End: i})
+	}
+	// Inline links [text](dest): protect "[" and "](dest)".
+	pos := i
+	for {
+		k := strings.Index(line[pos:], "](")
+		if k < 0 {
+			break
+		}
+		k += pos
+		open := strings.LastIndexByte(line[pos:k], '[')
+		end := strings.IndexByte(line[k:], ')')
+		if open < 0 || end < 0 {
+			pos = k + 2
+			continue
+		}
+		open += pos
+		end += k + 1
+		start := open
+		if start > 0 && line[start-1] == '!' {
+			start--
+		}
+		spans = append(spans, Span{Start: start, End: open + 1, First: Object, Last: Object},
+			Span{Start: k, End: end, First: Object, Last: Object})
+		pos = end
+	}
+	return spans
+}
+
+func TestDevCorpus(t *testing.T) {
+	rows := loadCorpus(t, devSet)
+	var pass, unchangedBroken, defaultPass int
+	for _, r := range rows {
+		ctx := Context{}
+		if strings.Contains(r.config, "markdown") {
+			ctx.Protected = markdownSpans(r.input)
+		}
+		got := Fix(r.input, ctx, rowOptions(r.config), AllKinds)
+		if got == r.expected {
+			pass++
+		} else {
+			t.Logf("%s (line %d, %s):\n\tinput    %q\n\tgot      %q\n\texpected %q", r.id, r.line, r.note, r.input, got, r.expected)
+		}
+		if r.changed == "no" && got != r.input {
+			unchangedBroken++
+			t.Errorf("%s: changed=no row was changed:\n\tinput %q\n\tgot   %q", r.id, r.input, got)
+		}
+		if Fix(r.input, ctx, Options{}, AllKinds) == r.expected {
+			defaultPass++
+		}
+	}
+	ratio := float64(pass) / float64(len(rows))
+	t.Logf("dev corpus: %d/%d rows exact (%.1f%%) with the options of the config column; %d/%d (%.1f%%) with default options",
+		pass, len(rows), 100*ratio, defaultPass, len(rows), 100*float64(defaultPass)/float64(len(rows)))
+	if ratio < 0.95 {
+		t.Errorf("accuracy %.1f%% < 95%%", 100*ratio)
+	}
+}

@@ -1,0 +1,762 @@
+package cjk
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The analyser works one line at a time: no rule looks across a line
+// break. A line is cut into units (a CJK letter, a Latin word, a run of
+// one punctuation mark, a run of spaces, a token that must not change),
+// the punctuation check decides which marks to replace, and the spacing
+// check then looks at every pair of neighbouring units, seeing marks as
+// they will be after the replacements when both kinds are checked.
+
+type ukind uint8
+
+const (
+	uSpace ukind = iota // a run of ASCII spaces: the only whitespace that is ever edited
+	uBreak              // a tab, a carriage return or another space: never crossed
+	uCJK                // one CJK letter
+	uWord               // a Latin word: "BERT", "3.9", "C++", "15%", "y_t", "v1.2"
+	uFull               // a run of one full-width punctuation mark
+	uQuote              // one curly quote
+	uPunct              // a run of one ASCII mark, or one other symbol
+	uAtom               // a token that must not change
+)
+
+type akind uint8
+
+const (
+	aNone   akind = iota
+	aCode         // `inline code`
+	aMath         // $math$, $$math$$
+	aVerb         // %s, $1, \d, &amp;, [[wiki link]]
+	aURL          // URLs and paths: Latin-looking on their left, untouchable on their right
+	aCaller       // Context.Protected, Context.Before and Context.After
+)
+
+type unit struct {
+	start, end  int
+	kind        ukind
+	atom        akind
+	r           rune // the mark of punctuation runs, the letter of CJK units
+	first, last rune // edge runes of words and atoms
+	n           int  // length of a run of marks, in runes
+	fw          bool // a word with full-width letters or digits
+	virtual     bool // Context.Before or After: never edited
+	mate        int  // index of the matching bracket, or -1
+
+	// Set by the punctuation check when the unit will be replaced.
+	changed bool
+	eff     ukind // the kind of the unit after replacement
+	effR    rune  // its mark after replacement
+}
+
+// side classifies a unit's edge as its neighbour sees it.
+type side uint8
+
+const (
+	sNone   side = iota // nothing: line edge, markup the caller keeps opaque
+	sCJK                // a CJK letter
+	sLatin              // a Latin letter or digit
+	sFull               // full-width punctuation
+	sQuote              // a curly quote on a line with Chinese or Japanese
+	sObject             // code, math, format verbs: visible but neutral
+	sURL                // the end of a URL or path: spaces next to it stay
+	sPunct              // anything else
+)
+
+const maxDepth = 64
+
+type scanner struct {
+	text  string
+	ctx   Context
+	opt   Options
+	kinds Kind
+	conv  uint8 // bit set of convertible marks, see convBit
+
+	units    []unit
+	findings []Finding
+
+	// Per line.
+	cj     bool // the line has Chinese or Japanese text (or CJKAround)
+	words  int  // Latin words on the line
+	spaced bool // the line has a space between two words
+	busy   bool // the line has something a rule can act on
+
+	stack [maxDepth]int
+	depth int
+	over  int // brackets opened beyond maxDepth
+
+	spanIdx  int // next Context.Protected span to consider
+	spanPrev int // end of the last accepted span
+}
+
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+func getScanner(text string, ctx *Context, opt Options, kinds Kind) *scanner {
+	s := scanners.Get().(*scanner)
+	s.text = text
+	s.ctx = *ctx
+	s.opt = opt
+	s.kinds = kinds
+	s.conv = convSet(opt.Convert)
+	s.spanIdx, s.spanPrev = 0, 0
+	return s
+}
+
+func putScanner(s *scanner) {
+	s.text = ""
+	s.ctx = Context{}
+	s.findings = nil
+	if cap(s.units) > 1<<12 {
+		s.units = nil // do not pin the memory of one huge line
+	}
+	scanners.Put(s)
+}
+
+func convBit(b byte) uint8 {
+	if i := strings.IndexByte(DefaultConvert, b); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
+func convSet(s string) uint8 {
+	if s == "" {
+		return 0xFF
+	}
+	var set uint8
+	for i := 0; i < len(s); i++ {
+		set |= convBit(s[i])
+	}
+	return set
+}
+
+func (s *scanner) converts(b byte) bool { return s.conv&convBit(b) != 0 }
+
+// run checks every line of the text.
+func (s *scanner) run() {
+	pos := 0
+	for {
+		end := s.lineEnd(pos)
+		s.line(pos, end, pos == 0, end == len(s.text))
+		if end >= len(s.text) {
+			return
+		}
+		pos = end + 1
+	}
+}
+
+func validSpan(sp Span, prevEnd, n int) bool {
+	return sp.Start >= prevEnd && sp.End >= sp.Start && sp.End <= n
+}
+
+// peekSpan returns the next valid protected span, skipping invalid ones.
+func (s *scanner) peekSpan() *Span {
+	for s.spanIdx < len(s.ctx.Protected) {
+		sp := &s.ctx.Protected[s.spanIdx]
+		if validSpan(*sp, s.spanPrev, len(s.text)) {
+			return sp
+		}
+		s.spanIdx++
+	}
+	return nil
+}
+
+func (s *scanner) takeSpan(sp *Span) {
+	s.spanPrev = sp.End
+	s.spanIdx++
+}
+
+// lineEnd returns the offset of the newline that ends the line starting at
+// pos, or len(text). A newline inside a protected span does not end a line.
+func (s *scanner) lineEnd(pos int) int {
+	text := s.text
+	i := pos
+	for {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			return len(text)
+		}
+		nl += i
+		inside := false
+		prev := s.spanPrev
+		for k := s.spanIdx; k < len(s.ctx.Protected); k++ {
+			sp := s.ctx.Protected[k]
+			if !validSpan(sp, prev, len(text)) {
+				continue
+			}
+			if sp.Start > nl {
+				break
+			}
+			if sp.End > nl {
+				inside = true
+				i = sp.End
+				break
+			}
+			prev = sp.End
+		}
+		if !inside {
+			return nl
+		}
+	}
+}
+
+// line checks the line [ls, le).
+func (s *scanner) line(ls, le int, first, last bool) {
+	s.units = s.units[:0]
+	s.cj = s.ctx.CJKAround
+	s.words = 0
+	s.spaced = false
+	s.busy = false
+	s.depth, s.over = 0, 0
+	if first && s.ctx.Before != 0 {
+		s.virtual(ls, s.ctx.Before)
+	}
+	s.tokenize(ls, le)
+	if last && s.ctx.After != 0 {
+		s.virtual(le, s.ctx.After)
+	}
+	if !s.busy {
+		return
+	}
+	if s.kinds&Punctuation != 0 {
+		s.punctuation()
+	}
+	if s.kinds&Spacing != 0 {
+		s.spacing()
+	}
+}
+
+func (s *scanner) virtual(at int, r rune) {
+	s.push(unit{start: at, end: at, kind: uAtom, atom: aCaller, first: r, last: r, virtual: true})
+	if r >= 0x80 {
+		s.busy = true
+	}
+	if isCJ(r) {
+		s.cj = true
+	}
+}
+
+func (s *scanner) push(u unit) {
+	u.mate = -1
+	u.eff = u.kind
+	u.effR = u.r
+	i := len(s.units)
+	switch {
+	case u.kind == uPunct && u.r == '(' || u.kind == uFull && u.r == '（':
+		if s.depth < maxDepth {
+			s.stack[s.depth] = i
+			s.depth++
+		} else {
+			s.over++
+		}
+	case u.kind == uPunct && u.r == ')' || u.kind == uFull && u.r == '）':
+		if s.over > 0 {
+			s.over--
+		} else if s.depth > 0 {
+			s.depth--
+			o := s.stack[s.depth]
+			s.units[o].mate = i
+			u.mate = o
+		}
+	case u.kind == uWord:
+		if n := len(s.units); n >= 2 && s.units[n-1].kind == uSpace && s.units[n-2].kind == uWord {
+			s.spaced = true
+		}
+		s.words++
+	}
+	s.units = append(s.units, u)
+}
+
+func (s *scanner) lastUnit() *unit {
+	if len(s.units) == 0 {
+		return nil
+	}
+	return &s.units[len(s.units)-1]
+}
+
+// wordStart reports whether a token starting now starts a word of its own,
+// which paths and bare www. addresses must.
+func (s *scanner) wordStart() bool {
+	u := s.lastUnit()
+	if u == nil {
+		return true
+	}
+	switch u.kind {
+	case uSpace, uBreak, uFull:
+		return true
+	case uQuote:
+		return isOpenQuote(u.r)
+	case uPunct:
+		return strings.ContainsRune("([{<\"'*_~|", u.r)
+	case uAtom:
+		return u.atom == aCaller && (u.last == 0 || u.last == Object)
+	}
+	return false
+}
+
+func (s *scanner) tokenize(ls, le int) {
+	text := s.text
+	i := ls
+	for i < le {
+		limit := le
+		if sp := s.peekSpan(); sp != nil && sp.Start < le {
+			if sp.Start <= i {
+				s.push(unit{start: i, end: sp.End, kind: uAtom, atom: aCaller, first: sp.First, last: sp.Last})
+				if sp.First >= 0x80 || sp.Last >= 0x80 {
+					s.busy = true
+				}
+				i = sp.End
+				s.takeSpan(sp)
+				continue
+			}
+			limit = sp.Start
+		}
+		if text[i] < 0x80 {
+			i = s.ascii(i, limit)
+			continue
+		}
+		s.busy = true
+		r, size := utf8.DecodeRuneInString(text[i:limit])
+		switch {
+		case isCJK(r):
+			s.push(unit{start: i, end: i + size, kind: uCJK, r: r})
+			if !isHangul(r) {
+				s.cj = true
+			}
+			i += size
+		case isWordRune(r):
+			i = s.word(i, limit)
+		case isFull(r):
+			j := i + size
+			n := 1
+			for j < limit && strings.HasPrefix(text[j:], string(r)) {
+				j += size
+				n++
+			}
+			s.push(unit{start: i, end: j, kind: uFull, r: r, n: n})
+			i = j
+		case isQuote(r):
+			s.push(unit{start: i, end: i + size, kind: uQuote, r: r, n: 1})
+			i += size
+		case isUnicodeSpace(r):
+			s.push(unit{start: i, end: i + size, kind: uBreak, r: r})
+			i += size
+		case r == Object:
+			s.push(unit{start: i, end: i + size, kind: uAtom, atom: aCaller, first: Object, last: Object})
+			i += size
+		default:
+			s.push(unit{start: i, end: i + size, kind: uPunct, r: r, n: 1})
+			i += size
+		}
+	}
+}
+
+// ascii reads the token at text[i], an ASCII byte, and returns its end.
+func (s *scanner) ascii(i, limit int) int {
+	text := s.text
+	b := text[i]
+	next := byte(0)
+	if i+1 < limit {
+		next = text[i+1]
+	}
+	switch {
+	case b == ' ':
+		j := i + 1
+		for j < limit && text[j] == ' ' {
+			j++
+		}
+		s.push(unit{start: i, end: j, kind: uSpace})
+		return j
+	case b == '\t' || b == '\r' || b == '\v' || b == '\f':
+		s.push(unit{start: i, end: i + 1, kind: uBreak, r: rune(b)})
+		return i + 1
+	case isASCIIAlnum(b):
+		return s.word(i, limit)
+	case (b == '-' || b == '+') && next >= '0' && next <= '9' && !s.afterWord():
+		return s.word(i, limit) // a signed number: "范围 -255 或 +255 之间"
+	case b == '`':
+		if j, f, l := s.codeSpan(i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aCode, first: f, last: l})
+			return j
+		}
+		j := i + 1
+		for j < limit && text[j] == '`' {
+			j++
+		}
+		s.push(unit{start: i, end: j, kind: uPunct, r: '`', n: j - i})
+		return j
+	case b == '$':
+		if j := s.math(i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aMath})
+			return j
+		}
+		if next >= '0' && next <= '9' { // $1: a placeholder or an amount, never spaced
+			j := i + 1
+			for j < limit && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
+	case b == '%':
+		if j := formatVerb(text, i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
+	case b == '\\':
+		if isASCIILetter(next) { // \d, \alpha
+			j := i + 2
+			for j < limit && isASCIILetter(text[j]) {
+				j++
+			}
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
+		if next > ' ' && next < 0x7F { // an escaped mark: \* \$ \(
+			s.push(unit{start: i, end: i + 2, kind: uAtom, atom: aVerb})
+			return i + 2
+		}
+	case b == '&':
+		if j := entity(text, i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
+	case b == '[' || b == '!':
+		if j := wikiLink(text, i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
+	case b == '/' || b == '.' || b == '~':
+		if s.wordStart() && leadingPath(text, i, limit) {
+			j := urlEnd(text, i, limit)
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(b)})
+			return j
+		}
+	}
+	// A run of one mark. Only the convertible sentence marks form runs:
+	// "!!" and "..." are single findings, "--" is left to itself.
+	j := i + 1
+	if strings.IndexByte(",.:;!?", b) >= 0 {
+		for j < limit && text[j] == b {
+			j++
+		}
+	}
+	s.push(unit{start: i, end: j, kind: uPunct, r: rune(b), n: j - i})
+	return j
+}
+
+func (s *scanner) afterWord() bool {
+	u := s.lastUnit()
+	return u != nil && u.kind == uWord
+}
+
+// word reads a Latin word, or a URL or path starting with a letter or digit.
+func (s *scanner) word(i, limit int) int {
+	text := s.text
+	if isASCIILetter(text[i]) {
+		if schemeURL(text, i, limit) || s.wordStart() && hasPrefixFold(text[i:limit], "www.") {
+			j := urlEnd(text, i, limit)
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(text[i])})
+			return j
+		}
+	}
+	if text[i] < 0x80 && s.wordStart() && (pathAt(text, i, limit) || pathHashAt(text, i, limit)) {
+		j := urlEnd(text, i, limit)
+		s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(text[i])})
+		return j
+	}
+	j := i
+	var first, last rune
+	fw := false
+	if text[j] == '-' || text[j] == '+' {
+		first = rune(text[j])
+		j++
+	}
+	for j < limit {
+		r, size := utf8.DecodeRuneInString(text[j:limit])
+		switch {
+		case isWordRune(r):
+			if first == 0 {
+				first = r
+			}
+			if fullwidthAlnum(r) != 0 {
+				fw = true
+			}
+			last = r
+			j += size
+			continue
+		case last == 0:
+		case unicode.Is(unicode.Mn, r): // a combining accent
+			j += size
+			continue
+		case isJoiner(r):
+			if r2, _ := utf8.DecodeRuneInString(text[j+size : limit]); j+size < limit && isWordRune(r2) {
+				j += size
+				continue
+			}
+		case r == '+' || r == '#': // C++, C#, 2+
+			if isWordRune(last) || last == '+' || last == '#' {
+				last = r
+				j += size
+				continue
+			}
+		case r == '%' || r == '‰' || r == '°' || r == '℃': // 15%, 90°
+			if isDigit(last) {
+				last = r
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	if j == i { // cannot happen for a word rune; guard against a loop
+		j = i + 1
+	}
+	s.push(unit{start: i, end: j, kind: uWord, first: first, last: last, fw: fw})
+	if fw {
+		s.busy = true
+	}
+	return j
+}
+
+// isJoiner reports the marks that join two word runes into one word: 3.9,
+// v1.2, y_t, A/B, 12:30, 1,000, it's, Patch-Feature, a@b.org, R&D.
+func isJoiner(r rune) bool {
+	switch r {
+	case '.', '_', '-', '/', ':', ',', '\'', '’', '@', '&':
+		return true
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// schemeURL reports "scheme://x" at text[i].
+func schemeURL(text string, i, limit int) bool {
+	j := i
+	for j < limit && j-i <= 32 && (isASCIIAlnum(text[j]) || text[j] == '+' || text[j] == '.' || text[j] == '-') {
+		j++
+	}
+	return j > i && strings.HasPrefix(text[j:limit], "://") && j+3 < limit && text[j+3] > ' '
+}
+
+func isPathByte(b byte) bool { return isASCIIAlnum(b) || b == '.' || b == '_' || b == '-' }
+
+// pathAt reports a relative path at text[i]: two or more path characters,
+// a slash, and then either something that is not an ASCII letter or digit
+// ("wiki/网页", "wiki-/_x") or a second slash ("Web/CSS/网格"). Single
+// slashes between words are words: A/B, HTTP/2, TCP/IP, encoder/decoder.
+func pathAt(text string, i, limit int) bool {
+	j := i
+	for j < limit && isPathByte(text[j]) {
+		j++
+	}
+	if j-i < 2 || j+1 >= limit || text[j] != '/' {
+		return false
+	}
+	if c := text[j+1]; !isASCIIAlnum(c) && c > ' ' && c != '/' {
+		return true
+	}
+	end := urlEnd(text, i, limit)
+	return strings.IndexByte(text[j+1:end], '/') >= 0
+}
+
+// pathHashAt reports a file name with an anchor: "foo-bar_01#copy测试".
+func pathHashAt(text string, i, limit int) bool {
+	j := i
+	marked := false
+	for j < limit && isPathByte(text[j]) {
+		if !isASCIILetter(text[j]) {
+			marked = true
+		}
+		j++
+	}
+	return marked && j-i >= 2 && j+1 < limit && text[j] == '#' && text[j+1] > ' '
+}
+
+// leadingPath reports /abs/path, ./rel, ../rel and ~/home at text[i].
+func leadingPath(text string, i, limit int) bool {
+	rest := text[i:limit]
+	switch {
+	case strings.HasPrefix(rest, "./"), strings.HasPrefix(rest, "~/"):
+		rest = rest[2:]
+	case strings.HasPrefix(rest, "../"):
+		rest = rest[3:]
+	case strings.HasPrefix(rest, "/"):
+		rest = rest[1:]
+	default:
+		return false
+	}
+	return rest != "" && (isPathByte(rest[0]) || rest[0] == '~')
+}
+
+// urlEnd returns the end of a URL or path that starts at text[i]: the next
+// whitespace, full-width mark, quote or angle bracket, without trailing
+// sentence punctuation or an unbalanced closing bracket.
+func urlEnd(text string, i, limit int) int {
+	j := i
+	for j < limit {
+		c := text[j]
+		if c < 0x80 {
+			if c <= ' ' || c == '<' || c == '>' || c == '"' || c == '`' {
+				break
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:limit])
+		if isFull(r) || isQuote(r) || isUnicodeSpace(r) {
+			break
+		}
+		j += size
+	}
+	for j > i {
+		c := text[j-1]
+		if strings.IndexByte(".,:;!?'*_~", c) >= 0 {
+			j--
+			continue
+		}
+		if c == ')' && strings.Count(text[i:j], "(") < strings.Count(text[i:j], ")") ||
+			c == ']' && strings.Count(text[i:j], "[") < strings.Count(text[i:j], "]") {
+			j--
+			continue
+		}
+		break
+	}
+	if j == i {
+		j = i + 1
+	}
+	return j
+}
+
+// codeSpan returns the end of the inline code starting at text[i] and the
+// edge runes of its content, or -1.
+func (s *scanner) codeSpan(i, limit int) (int, rune, rune) {
+	text := s.text
+	n := 0
+	for i+n < limit && text[i+n] == '`' {
+		n++
+	}
+	j := i + n
+	for j < limit {
+		k := strings.IndexByte(text[j:limit], '`')
+		if k < 0 {
+			return -1, 0, 0
+		}
+		k += j
+		m := k
+		for m < limit && text[m] == '`' {
+			m++
+		}
+		if m-k == n {
+			content := text[i+n : k]
+			if len(content) >= 2 && content[0] == ' ' && content[len(content)-1] == ' ' && strings.Trim(content, " ") != "" {
+				content = content[1 : len(content)-1]
+			}
+			f, _ := utf8.DecodeRuneInString(content)
+			l, _ := utf8.DecodeLastRuneInString(content)
+			if !isWordRune(f) {
+				f = 0
+			}
+			if !isWordRune(l) {
+				l = 0
+			}
+			return m, f, l
+		}
+		j = m
+	}
+	return -1, 0, 0
+}
+
+// math returns the end of inline math starting at text[i], or -1. Like
+// Pandoc, "$" opens math only before a non-space and closes it only after a
+// non-space and not before a digit, so "$1或$2" and "花了$5和$10" are not math.
+func (s *scanner) math(i, limit int) int {
+	text := s.text
+	if i+1 < limit && text[i+1] == '$' {
+		if k := strings.Index(text[i+2:limit], "$$"); k > 0 {
+			return i + 2 + k + 2
+		}
+		return -1
+	}
+	if i+1 >= limit || text[i+1] == ' ' || text[i+1] == '\t' {
+		return -1
+	}
+	for j := i + 2; j < limit; j++ {
+		if text[j] != '$' {
+			continue
+		}
+		if p := text[j-1]; p == ' ' || p == '\t' || p == '\\' {
+			continue
+		}
+		if j+1 < limit && text[j+1] >= '0' && text[j+1] <= '9' {
+			continue
+		}
+		return j + 1
+	}
+	return -1
+}
+
+// formatVerb returns the end of a printf verb (%s, %5.2f, %%) at text[i], or -1.
+func formatVerb(text string, i, limit int) int {
+	j := i + 1
+	for j < limit && strings.IndexByte("-+#0", text[j]) >= 0 {
+		j++
+	}
+	for j < limit && (text[j] >= '0' && text[j] <= '9' || text[j] == '.') {
+		j++
+	}
+	if j < limit && (isASCIILetter(text[j]) || text[j] == '%' && j == i+1) {
+		return j + 1
+	}
+	return -1
+}
+
+// entity returns the end of an HTML entity (&amp; &#34; &#x4E2D;) at text[i], or -1.
+func entity(text string, i, limit int) int {
+	j := i + 1
+	switch {
+	case j+1 < limit && text[j] == '#' && (text[j+1] == 'x' || text[j+1] == 'X'):
+		j += 2
+		for j < limit && j-i <= 9 && (isASCIIAlnum(text[j])) {
+			j++
+		}
+	case j < limit && text[j] == '#':
+		j++
+		for j < limit && j-i <= 9 && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+	default:
+		for j < limit && j-i <= 32 && isASCIIAlnum(text[j]) {
+			j++
+		}
+	}
+	if j > i+2 && j < limit && text[j] == ';' {
+		return j + 1
+	}
+	return -1
+}
+
+// wikiLink returns the end of [[page]] or ![[embed]] at text[i], or -1.
+func wikiLink(text string, i, limit int) int {
+	j := i
+	if text[j] == '!' {
+		j++
+	}
+	if !strings.HasPrefix(text[j:limit], "[[") {
+		return -1
+	}
+	k := strings.Index(text[j+2:limit], "]]")
+	if k <= 0 {
+		return -1
+	}
+	return j + 2 + k + 2
+}

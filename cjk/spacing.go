@@ -1,0 +1,137 @@
+package cjk
+
+type want uint8
+
+const (
+	keep want = iota // leave the gap as written
+	one              // at least one space: insert one where there is none
+	none             // no space: delete the spaces
+)
+
+// spacing looks at every pair of neighbouring units on the line.
+func (s *scanner) spacing() {
+	prev := -1
+	gap := -1 // the space unit between prev and the current unit, or -1
+	for i := range s.units {
+		switch s.units[i].kind {
+		case uSpace:
+			gap = i
+			continue
+		case uBreak:
+			prev, gap = -1, -1
+			continue
+		}
+		if prev >= 0 {
+			s.gap(prev, i, gap)
+		}
+		prev, gap = i, -1
+	}
+}
+
+// gap decides the whitespace between units xi and yi; g is the index of the
+// space unit between them, or -1 when they touch.
+func (s *scanner) gap(xi, yi, g int) {
+	x, y := &s.units[xi], &s.units[yi]
+	xs, xr := s.sideOf(x, false)
+	ys, yr := s.sideOf(y, true)
+	w, why := s.decide(xi, yi, xs, xr, ys, yr)
+	switch {
+	case w == one && g < 0:
+		s.add(Spacing, s.rangeStart(x), s.rangeEnd(y),
+			"add a space between "+quote(s.unitText(x))+" and "+quote(s.unitText(y)),
+			Edit{x.end, x.end, " "})
+	case w == none && g >= 0:
+		sp := &s.units[g]
+		s.add(Spacing, s.rangeStart(x), s.rangeEnd(y),
+			"remove the space between "+quote(s.unitText(x))+" and "+quote(s.unitText(y))+why,
+			Edit{sp.start, sp.end, ""})
+	}
+}
+
+func (s *scanner) rangeStart(u *unit) int {
+	if u.virtual {
+		return u.end
+	}
+	return u.start
+}
+
+func (s *scanner) rangeEnd(u *unit) int {
+	if u.virtual {
+		return u.start
+	}
+	return u.end
+}
+
+func (s *scanner) decide(xi, yi int, xs side, xr rune, ys side, yr rune) (want, string) {
+	// No space next to full-width punctuation, whatever the style: it
+	// carries its own spacing. The space stays next to ASCII marks
+	// ("）- 发布"), URLs (a GitHub autolink would swallow the "，") and
+	// markup the caller keeps opaque.
+	if xs == sFull || ys == sFull {
+		other := ys
+		if ys == sFull {
+			other = xs
+		}
+		switch other {
+		case sCJK, sLatin, sFull, sQuote, sObject:
+			return none, " (full-width punctuation)"
+		}
+		return keep, ""
+	}
+	// Curly quotes on a Chinese line are full-width punctuation too.
+	if xs == sQuote || ys == sQuote {
+		other := ys
+		if ys == sQuote {
+			other = xs
+		}
+		switch other {
+		case sCJK, sLatin, sObject:
+			return none, " (full-width quote)"
+		}
+	}
+	// "15 %" -> "15%", "90 °" -> "90°".
+	if xs == sLatin && isDigit(xr) && ys == sPunct && (yr == '%' || yr == '°' || yr == '‰' || yr == '℃') {
+		return none, " (a number and its unit)"
+	}
+	if xs == sCJK && ys == sLatin || xs == sLatin && ys == sCJK {
+		if s.opt.Spacing == SpaceNever {
+			return none, ""
+		}
+		return one, ""
+	}
+	if s.opt.Spacing != SpaceAlways {
+		return keep, ""
+	}
+	switch {
+	// "Yes!升级" -> "Yes! 升级": an exclamation that stays ASCII ends a Latin word.
+	case xs == sPunct && xr == '!' && ys == sCJK && xi > 0 && s.units[xi-1].kind == uWord && s.units[xi-1].end == s.units[xi].start:
+		return one, ""
+	// ASCII brackets next to CJK: "吉利汽车 (00175)", "APE(...) 模块".
+	case xs == sCJK && ys == sPunct && (yr == '(' || yr == '['):
+		return one, ""
+	case xs == sPunct && (xr == ')' || xr == ']') && ys == sCJK:
+		return one, ""
+	// Dashes, bars and plus signs between Chinese words: "季度 - 财报".
+	case ys == sPunct && isDashLike(yr) && (xs == sCJK || xs == sQuote && isCloseQuote(xr)) && s.dashBetween(yi):
+		return one, ""
+	case xs == sPunct && isDashLike(xr) && (ys == sCJK || ys == sQuote && isOpenQuote(yr)) && s.dashBetween(xi):
+		return one, ""
+	}
+	return keep, ""
+}
+
+func isDashLike(r rune) bool { return r == '-' || r == '|' || r == '+' }
+
+// dashBetween reports a lone "-", "|" or "+" between Chinese words, closing
+// and opening brackets or quotes, with at least one CJK letter beside it.
+// "腾讯-ADR" and "A-B" are not.
+func (s *scanner) dashBetween(i int) bool {
+	if s.units[i].n != 1 || s.units[i].changed {
+		return false
+	}
+	ls, lr, _, _ := s.leftOf(i)
+	rs, rr, _, _ := s.rightOf(i)
+	left := ls == sCJK || ls == sFull && isFullClose(lr) || ls == sQuote && isCloseQuote(lr)
+	right := rs == sCJK || rs == sFull && isFullOpen(rr) || rs == sQuote && isOpenQuote(rr)
+	return left && right && (ls == sCJK || rs == sCJK)
+}
