@@ -187,6 +187,12 @@ func headingText(h *ast.Heading) Span {
 }
 
 func (p *parseState) heading(h *ast.Heading) {
+	// A plain heading below an entry heading's level (`#### 细节` under
+	// `### Title[...]`) structures that paper's notes; it is no section.
+	if e := p.openEntry; e != nil && h.Level > e.Level && headingEntry(h, p.s, p.opt) == nil {
+		e.Notes = append(e.Notes, lineSpan(p.s, headingText(h).Start))
+		return
+	}
 	p.openEntry = nil
 	if e := headingEntry(h, p.s, p.opt); e != nil {
 		e.Level = h.Level

@@ -49,7 +49,7 @@ func checkYear(p *lint.Pass, f *lint.File, t *notes.Tag, now int) {
 	}
 	if h.First != 0 && y < h.First {
 		hint := ""
-		if len(t.YearText) == 2 {
+		if len(t.YearText) == 2 && y < 2000 {
 			hint = fmt.Sprintf(" (a two-digit year %s is read as %d)", t.YearText, y)
 		}
 		p.Reportf(f, at.Start, at.End, "%s was first held in %d; %d is before it%s", v.Tag, h.First, y, hint)
