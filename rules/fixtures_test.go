@@ -173,7 +173,7 @@ func TestEveryRuleDocumented(t *testing.T) {
 		if !bytes.HasPrefix(data, []byte("# "+r.ID+"\n")) {
 			t.Errorf("%s must start with '# %s'", page, r.ID)
 		}
-		if !bytes.Contains(readme, []byte("[" + r.ID + "](docs/rules/" + r.ID + ".md)")) {
+		if !bytes.Contains(readme, []byte("["+r.ID+"](docs/rules/"+r.ID+".md)")) {
 			t.Errorf("README's rules table has no row for %s", r.ID)
 		}
 	}
