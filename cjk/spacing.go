@@ -66,8 +66,13 @@ func (s *scanner) decide(xi, yi int, xs side, xr rune, ys side, yr rune) (want, 
 	// No space next to full-width punctuation, whatever the style: it
 	// carries its own spacing. The space stays next to ASCII marks
 	// ("）- 发布"), URLs (a GitHub autolink would swallow the "，") and
-	// markup the caller keeps opaque.
-	if xs == sFull || ys == sFull {
+	// markup the caller keeps opaque. Lines without Chinese or Japanese
+	// are left alone: "【CVPR 2024】 Title" is a tag, not a sentence.
+	if !s.cj {
+		if xs == sFull || ys == sFull || xs == sQuote || ys == sQuote {
+			return keep, ""
+		}
+	} else if xs == sFull || ys == sFull {
 		other := ys
 		if ys == sFull {
 			other = xs
