@@ -800,7 +800,9 @@ func (d *Document) IsProtected(sp Span) bool {
 	pr := d.Protected
 	i := sort.Search(len(pr), func(i int) bool { return pr[i].End > sp.Start })
 	for ; i < len(pr) && pr[i].Start < sp.End+1; i++ {
-		if pr[i].Overlaps(sp) || sp.Len() == 0 && pr[i].Contains(sp.Start) {
+		// An insertion right before or after a protected span (a space
+		// before inline code) leaves it intact; only one inside it does not.
+		if pr[i].Overlaps(sp) || sp.Len() == 0 && sp.Start > pr[i].Start && sp.Start < pr[i].End {
 			return true
 		}
 	}

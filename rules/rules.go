@@ -20,6 +20,8 @@ func All() []*lint.Rule {
 		OrgTag,
 		OrgName,
 		EmptyNotes,
+		CJKSpacing,
+		CJKPunctuation,
 	}
 }
 

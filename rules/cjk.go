@@ -1,0 +1,232 @@
+package rules
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/paperlint/papers/cjk"
+	"github.com/paperlint/papers/lint"
+)
+
+// SpacingOptions are the options of cjk-spacing.
+type SpacingOptions struct {
+	// Style is "always" (one space between CJK and Latin letters or digits,
+	// the Chinese copywriting guidelines' convention) or "never".
+	Style string `yaml:"style"`
+}
+
+// Validate checks the style.
+func (o *SpacingOptions) Validate() error {
+	switch o.Style {
+	case "always", "never":
+		return nil
+	}
+	return fmt.Errorf("style %q: want always or never", o.Style)
+}
+
+// PunctuationOptions are the options of cjk-punctuation.
+type PunctuationOptions struct {
+	// Brackets is "as-written" (ASCII parentheses become full-width only
+	// around Chinese content) or "full-width" (every pair in Chinese text).
+	Brackets string `yaml:"brackets"`
+	// Convert lists the half-width marks that convert, out of ",.:;!?()".
+	Convert string `yaml:"convert"`
+}
+
+// Validate checks the options.
+func (o *PunctuationOptions) Validate() error {
+	switch o.Brackets {
+	case "as-written", "full-width":
+	default:
+		return fmt.Errorf("brackets %q: want as-written or full-width", o.Brackets)
+	}
+	return o.cjk().Validate()
+}
+
+func (o *PunctuationOptions) cjk() cjk.Options {
+	opt := cjk.Options{Convert: o.Convert}
+	if o.Convert == "" {
+		opt.Convert = cjk.NoConvert
+	}
+	if o.Brackets == "full-width" {
+		opt.Brackets = cjk.BracketsFullWidth
+	}
+	return opt
+}
+
+// CJKSpacing wants one space between CJK and Latin text and none next to
+// full-width punctuation, in notes and section headings.
+var CJKSpacing = &lint.Rule{
+	ID:       "cjk-spacing",
+	Summary:  "spacing between CJK and Latin text: one space between them, none next to full-width punctuation",
+	Severity: lint.Warning,
+	Scope:    lint.NotesScope,
+	Fixable:  true,
+	Options:  &SpacingOptions{Style: "always"},
+	Check: func(p *lint.Pass) {
+		o := p.Options.(*SpacingOptions)
+		opt := cjk.Options{}
+		if o.Style == "never" {
+			opt.Spacing = cjk.SpaceNever
+		}
+		checkProse(p, opt, cjk.Spacing)
+	},
+}
+
+// CJKPunctuation wants full-width punctuation in Chinese text, half-width
+// in English text, ASCII digits and letters, and no repeated marks.
+var CJKPunctuation = &lint.Rule{
+	ID:       "cjk-punctuation",
+	Summary:  "punctuation in mixed CJK/Latin text: full-width in Chinese, half-width in English, no repeats",
+	Severity: lint.Warning,
+	Scope:    lint.NotesScope,
+	Fixable:  true,
+	Options:  &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert},
+	Check: func(p *lint.Pass) {
+		checkProse(p, p.Options.(*PunctuationOptions).cjk(), cjk.Punctuation)
+	},
+}
+
+// checkProse runs the cjk analyser on each prose run of the notes (note
+// text and section headings; never titles, tags, code, links, HTML or front
+// matter) and reports its findings with their fixes.
+func checkProse(p *lint.Pass, opt cjk.Options, kind cjk.Kind) {
+	f := notesOf(p)
+	if f == nil {
+		return
+	}
+	src := f.Src
+	lineStart, lineEnd, lineCJK := -1, -1, false
+	for _, run := range f.Notes.Prose {
+		text := string(src[run.Start:run.End])
+		if run.Start >= lineEnd {
+			lineStart, lineEnd = lineBounds(src, run.Start)
+			lineCJK = hasCJK(src[lineStart:lineEnd])
+		}
+		if !lineCJK && !hasWide(text) {
+			continue // an English line with no full-width characters: nothing to find
+		}
+		ctx := cjk.Context{Before: runeBefore(src, run.Start), After: runeAfter(src, run.End), CJKAround: lineCJK}
+		for _, fd := range cjk.Check(text, ctx, opt, kind) {
+			d := lint.Diagnostic{Start: run.Start + fd.Start, End: run.Start + fd.End, Message: fd.Message}
+			if len(fd.Edits) > 0 {
+				fx := &lint.Fix{Message: fd.Message}
+				for _, e := range fd.Edits {
+					fx.Edits = append(fx.Edits, lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New})
+				}
+				d.Fix = fx
+			}
+			p.Report(d)
+		}
+	}
+}
+
+func lineBounds(src []byte, off int) (int, int) {
+	s := off
+	for s > 0 && src[s-1] != '\n' {
+		s--
+	}
+	e := off
+	for e < len(src) && src[e] != '\n' {
+		e++
+	}
+	return s, e
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Bopomofo, r))
+}
+
+func hasCJK(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < 0xE2 {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if isCJK(r) {
+			return true
+		}
+		i += w
+	}
+	return false
+}
+
+// hasWide reports whether s has full-width forms (U+FF00 block) or CJK
+// punctuation, which the analyser may turn half-width on English lines.
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '…' {
+			return true
+		}
+	}
+	return false
+}
+
+// runeBefore tells the analyser what a reader sees just before a prose
+// run: the end of inline code, nothing at a line start or after a list or
+// heading marker, and a neutral object after other markup (emphasis, link),
+// so that no space is ever inserted inside markup.
+func runeBefore(src []byte, off int) rune {
+	if off == 0 {
+		return 0
+	}
+	r, w := utf8.DecodeLastRune(src[:off])
+	switch r {
+	case '\n', '\r', ' ', '\t':
+		return 0
+	case '`':
+		i := off - w
+		for i > 0 && src[i-1] == '`' {
+			i--
+		}
+		if i == 0 {
+			return cjk.Object
+		}
+		c, _ := utf8.DecodeLastRune(src[:i])
+		return edgeOfCode(c)
+	}
+	if r < 0x80 && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return cjk.Object
+	}
+	return r
+}
+
+// runeAfter is runeBefore's mirror for the end of a run.
+func runeAfter(src []byte, off int) rune {
+	if off >= len(src) {
+		return 0
+	}
+	r, w := utf8.DecodeRune(src[off:])
+	switch r {
+	case '\n', '\r', ' ', '\t':
+		return 0
+	case '`':
+		i := off + w
+		for i < len(src) && src[i] == '`' {
+			i++
+		}
+		if i >= len(src) {
+			return cjk.Object
+		}
+		c, _ := utf8.DecodeRune(src[i:])
+		return edgeOfCode(c)
+	}
+	if r < 0x80 && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return cjk.Object
+	}
+	return r
+}
+
+// edgeOfCode is what an inline code span shows its neighbour: code that
+// starts or ends with a letter or digit wants a space next to Chinese text,
+// like a Latin word (`围绕 `+"`AVObject`"+` 进行`); code that ends in
+// punctuation, such as a call `+"`f(x)`"+`, is left as written.
+func edgeOfCode(c rune) rune {
+	if unicode.IsLetter(c) || unicode.IsDigit(c) {
+		return c
+	}
+	return cjk.Object
+}
