@@ -28,7 +28,7 @@ type csError struct {
 }
 
 // writeCheckstyle prints the Checkstyle XML that Jenkins, GitLab and
-// reviewdog read. Severities map to error, warning and info.
+// reviewdog read. Severities map to error, warning, info and ignore.
 func writeCheckstyle(w io.Writer, diags []lint.Diagnostic, ix *index) error {
 	res := csResult{Version: "4.3"}
 	pos := map[string]int{}
@@ -40,8 +40,12 @@ func writeCheckstyle(w io.Writer, diags []lint.Diagnostic, ix *index) error {
 			res.Files = append(res.Files, csFile{Name: d.File})
 		}
 		p := ix.pos(d.File, d.Start)
+		sev := d.Severity.String()
+		if d.Severity == lint.Off {
+			sev = "ignore" // checkstyle's word; "off" is not one of its severities
+		}
 		res.Files[i].Errors = append(res.Files[i].Errors, csError{
-			Line: p.Line, Column: p.Column, Severity: d.Severity.String(),
+			Line: p.Line, Column: p.Column, Severity: sev,
 			Message: d.Message, Source: "papers." + d.Rule,
 		})
 	}

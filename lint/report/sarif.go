@@ -1,13 +1,417 @@
 package report
 
 import (
-	"errors"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"io"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/paperlint/papers/lint"
 )
 
-// writeSARIF is being written (SARIF 2.1.0 with utf16CodeUnits columns).
-func writeSARIF(_ io.Writer, _ []lint.Diagnostic, _ *index, _ Options) error {
-	return errors.New("--format sarif is not implemented yet")
+// SARIF 2.1.0 constants. The $schema URI is the one GitHub code scanning and
+// the SARIF tooling recognise; the OASIS URI names the same schema.
+const (
+	sarifSchemaURI     = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion       = "2.1.0"
+	toolInformationURI = "https://github.com/paperlint/papers"
+	// docBaseURI turns a rule's repository-relative doc page into a URL.
+	docBaseURI = "https://github.com/paperlint/papers/blob/main/"
+	// srcRoot is the base of every relative artifact URI: the directory
+	// papers ran in, which is the repository root in CI.
+	srcRoot = "%SRCROOT%"
+	// fingerprintKey names our partial fingerprint. It is versioned as the
+	// SARIF spec asks (§3.27.17), and deliberately not GitHub's reserved
+	// primaryLocationLineHash: the upload action recomputes that one with
+	// its own algorithm and warns when a different value is already there.
+	fingerprintKey = "papers/lineHash/v1"
+	// directiveSummary describes the engine's own rule for inline
+	// directives, which is not among the rules of a run.
+	directiveSummary = "Inline papers-disable/papers-enable comments must be well formed and name known rules"
+)
+
+// The types below are the subset of the SARIF 2.1.0 object model that papers
+// writes. Field order follows the schema so the output reads naturally;
+// every field that the schema gives a minimum or requires is either always
+// set or omitted when it would be empty.
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool sarifTool `json:"tool"`
+	// Results is always present, [] when there is nothing to report: an
+	// absent results array means "the run did not look", not "clean".
+	Results    []sarifResult `json:"results"`
+	ColumnKind string        `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string                `json:"name"`
+	Version        string                `json:"version,omitempty"`
+	InformationURI string                `json:"informationUri"`
+	Rules          []sarifReportingDescr `json:"rules,omitempty"`
+}
+
+type sarifReportingDescr struct {
+	ID                   string              `json:"id"`
+	Name                 string              `json:"name,omitempty"`
+	ShortDescription     *sarifMultiformat   `json:"shortDescription,omitempty"`
+	HelpURI              string              `json:"helpUri,omitempty"`
+	DefaultConfiguration *sarifReportingConf `json:"defaultConfiguration,omitempty"`
+}
+
+type sarifMultiformat struct {
+	Text string `json:"text"`
+}
+
+type sarifReportingConf struct {
+	Level string `json:"level"`
+}
+
+type sarifResult struct {
+	RuleID string `json:"ruleId"`
+	// RuleIndex is a pointer because 0 is a valid index that must be
+	// written.
+	RuleIndex           *int              `json:"ruleIndex,omitempty"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifResultProps is the result's property bag. SARIF has no place for a
+// list of unsafe repair candidates, so they go here.
+type sarifResultProps struct {
+	Suggestions []string `json:"suggestions,omitempty"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifLocation struct {
+	ID               *int           `json:"id,omitempty"`
+	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
+	Message          *sarifMessage  `json:"message,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+// sarifRegion is both a text region (lines and UTF-16 columns) and, when the
+// file's bytes are known, a binary region (byte offset and length) of the
+// same span. charOffset is left out: it would have to count UTF-16 units
+// from the start of the file, which says nothing the byte offset does not.
+type sarifRegion struct {
+	StartLine   int  `json:"startLine"`
+	StartColumn int  `json:"startColumn"`
+	EndLine     int  `json:"endLine"`
+	EndColumn   int  `json:"endColumn"`
+	ByteOffset  *int `json:"byteOffset,omitempty"`
+	ByteLength  *int `json:"byteLength,omitempty"`
+}
+
+type sarifFix struct {
+	Description     *sarifMessage         `json:"description,omitempty"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion sarifRegion `json:"deletedRegion"`
+	// InsertedContent is left out for a pure deletion, as the spec allows.
+	InsertedContent *sarifContent `json:"insertedContent,omitempty"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+// writeSARIF prints a SARIF 2.1.0 log with one run, for GitHub code scanning
+// and other SARIF viewers. Columns count UTF-16 code units, as the run
+// declares with columnKind.
+//
+// Every result carries a ruleIndex: the run's rules (Options.Rules, in their
+// order) come first, then a descriptor for each rule id that a diagnostic
+// uses but Options.Rules lacks (the engine's "directive" rule, a custom
+// rule), sorted by id. Viewers such as GitHub show a descriptor's summary
+// and help link next to each alert, and an alert without one looks broken.
+func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
+	rules, ruleIndex := sarifRules(opt.Rules, diags)
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules,
+		}},
+		Results:    make([]sarifResult, 0, len(diags)),
+		ColumnKind: "utf16CodeUnits",
+	}
+	seen := map[string]int{} // fingerprint -> occurrences so far
+	for _, d := range diags {
+		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, seen))
+	}
+	log := sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}
+
+// sarifRules builds the rule descriptors and maps each id to its index.
+func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportingDescr, map[string]int) {
+	var out []sarifReportingDescr
+	index := map[string]int{}
+	add := func(d sarifReportingDescr) {
+		index[d.ID] = len(out)
+		out = append(out, d)
+	}
+	for _, r := range runRules {
+		// The schema wants rules to be unique; a rule listed twice keeps
+		// its first place.
+		if r == nil || r.ID == "" {
+			continue
+		}
+		if _, dup := index[r.ID]; dup {
+			continue
+		}
+		d := sarifReportingDescr{
+			ID: r.ID, Name: pascalName(r.ID), HelpURI: helpURI(r.DocURL()),
+			DefaultConfiguration: &sarifReportingConf{Level: sarifLevel(r.Severity)},
+		}
+		if r.Summary != "" {
+			d.ShortDescription = &sarifMultiformat{Text: r.Summary}
+		}
+		add(d)
+	}
+	for _, id := range sortedRules(diags) {
+		if _, ok := index[id]; ok || id == "" {
+			continue
+		}
+		d := sarifReportingDescr{ID: id, Name: pascalName(id)}
+		if id == lint.DirectiveRule {
+			d.ShortDescription = &sarifMultiformat{Text: directiveSummary}
+			d.DefaultConfiguration = &sarifReportingConf{Level: sarifLevel(lint.Warning)}
+		}
+		add(d)
+	}
+	return out, index
+}
+
+// sarifResultOf converts one diagnostic. seen counts fingerprints already
+// given out, so that identical findings on identical lines stay apart.
+func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, seen map[string]int) sarifResult {
+	res := sarifResult{RuleID: d.Rule, Level: sarifLevel(d.Severity), Message: sarifMessage{Text: d.Message}}
+	if res.Message.Text == "" {
+		// GitHub rejects a result without message text.
+		res.Message.Text = d.Rule
+	}
+	if i, ok := ruleIndex[d.Rule]; ok {
+		res.RuleIndex = &i
+	}
+	if len(d.Suggestions) > 0 {
+		res.Properties = &sarifResultProps{Suggestions: d.Suggestions}
+	}
+	if d.File == "" {
+		// A finding about the run as a whole has no place to point at.
+		return res
+	}
+	art := artifactLocation(d.File)
+	res.Locations = []sarifLocation{{PhysicalLocation: &sarifPhysical{
+		ArtifactLocation: art, Region: ix.region(d.File, d.Start, d.End),
+	}}}
+
+	fp := fingerprint(d, art.URI, ix)
+	seen[fp]++
+	res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+
+	for i, r := range d.Related {
+		loc := sarifLocation{ID: new(i + 1)}
+		if r.File != "" {
+			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: artifactLocation(r.File), Region: ix.region(r.File, r.Start, r.End)}
+		}
+		if r.Message != "" {
+			loc.Message = &sarifMessage{Text: r.Message}
+		}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+	}
+
+	if d.Fix != nil && len(d.Fix.Edits) > 0 {
+		// The edits are independent byte ranges of the original file;
+		// ordering them makes the output the same whatever order the rule
+		// built them in.
+		edits := append([]lint.Edit(nil), d.Fix.Edits...)
+		sort.SliceStable(edits, func(i, j int) bool {
+			if edits[i].Start != edits[j].Start {
+				return edits[i].Start < edits[j].Start
+			}
+			return edits[i].End < edits[j].End
+		})
+		change := sarifArtifactChange{ArtifactLocation: art}
+		for _, e := range edits {
+			rep := sarifReplacement{DeletedRegion: *ix.region(d.File, e.Start, e.End)}
+			if e.New != "" {
+				rep.InsertedContent = &sarifContent{Text: e.New}
+			}
+			change.Replacements = append(change.Replacements, rep)
+		}
+		fix := sarifFix{ArtifactChanges: []sarifArtifactChange{change}}
+		if d.Fix.Message != "" {
+			fix.Description = &sarifMessage{Text: d.Fix.Message}
+		}
+		res.Fixes = []sarifFix{fix}
+	}
+	return res
+}
+
+// region converts the byte span [start, end) of path. The byte offset and
+// length are written only when the file's bytes are known, because only
+// then do they agree with the lines and columns (SARIF requires a region
+// that is both text and binary to be consistent).
+func (ix *index) region(path string, start, end int) *sarifRegion {
+	f := ix.byPath[path]
+	if f != nil {
+		// Clamp as LineIndex.Position does, so that the byte range and
+		// the line/column range describe the same text.
+		start = min(max(start, 0), len(f.Src))
+		end = min(max(end, 0), len(f.Src))
+	}
+	end = max(end, start)
+	s, e := ix.pos(path, start), ix.pos(path, end)
+	r := &sarifRegion{StartLine: s.Line, StartColumn: s.Column16, EndLine: e.Line, EndColumn: e.Column16}
+	if f != nil {
+		r.ByteOffset, r.ByteLength = new(start), new(end-start)
+	}
+	return r
+}
+
+// sarifLevel maps a severity to a SARIF level.
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	case lint.Info:
+		return "note"
+	}
+	return "none"
+}
+
+// artifactLocation turns a file path into a SARIF artifact location. A
+// relative path becomes a relative URI reference against %SRCROOT% with
+// forward slashes; an absolute path becomes a file: URI. Every segment is
+// percent-encoded (spaces, non-ASCII, '%', '#', '?'), and in a relative
+// reference ':' too, so that "a:b.md" is not read as a URI with scheme "a".
+func artifactLocation(path string) sarifArtifactLocation {
+	p := filepath.ToSlash(filepath.Clean(path))
+	if !filepath.IsAbs(path) {
+		return sarifArtifactLocation{URI: escapePath(p, true), URIBaseID: srcRoot}
+	}
+	switch {
+	case strings.HasPrefix(p, "//"): // a UNC path: //host/share/...
+		return sarifArtifactLocation{URI: "file:" + escapePath(p, false)}
+	case strings.HasPrefix(p, "/"):
+		return sarifArtifactLocation{URI: "file://" + escapePath(p, false)}
+	}
+	// A Windows drive path, C:/...: the drive's colon stays as it is.
+	return sarifArtifactLocation{URI: "file:///" + escapePath(p, false)}
+}
+
+// escapePath percent-encodes each segment of a slash-separated path.
+func escapePath(p string, colon bool) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		s = url.PathEscape(s)
+		if colon {
+			s = strings.ReplaceAll(s, ":", "%3A")
+		}
+		segs[i] = s
+	}
+	return strings.Join(segs, "/")
+}
+
+// helpURI is the URL of a rule's documentation: a page of the repository,
+// or the rule's own URL when a third-party rule gives one.
+func helpURI(doc string) string {
+	if strings.HasPrefix(doc, "https://") || strings.HasPrefix(doc, "http://") {
+		return doc
+	}
+	return docBaseURI + escapePath(strings.TrimPrefix(filepath.ToSlash(doc), "/"), false)
+}
+
+// pascalName turns a kebab-case rule id into the PascalCase "friendly name"
+// SARIF validators expect in reportingDescriptor.name: venue-name becomes
+// VenueName.
+func pascalName(id string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range id {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '.':
+			upper = true
+		case upper:
+			b.WriteString(strings.ToUpper(string(r)))
+			upper = false
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fingerprint identifies a finding independently of its line number, so
+// that a code-scanning alert survives lines added above it: a hash of the
+// rule id, the file's URI, the normalised text of the line the finding
+// starts on and the normalised flagged text. The caller appends the
+// occurrence count, as GitHub does with its own line hashes.
+func fingerprint(d lint.Diagnostic, uri string, ix *index) string {
+	var line []byte
+	var span string
+	if f := ix.byPath[d.File]; f != nil {
+		line = ix.line(d.File, ix.pos(d.File, d.Start).Line)
+		span = f.Text(d.Start, d.End)
+	}
+	h := sha256.New()
+	for _, part := range []string{d.Rule, uri, normaliseText(string(line)), normaliseText(span)} {
+		// Each part is prefixed with its length, so that no two different
+		// lists of parts hash the same bytes.
+		h.Write(binary.AppendUvarint(nil, uint64(len(part))))
+		h.Write([]byte(part))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// normaliseText makes re-indentation, changed line ends and a different
+// Unicode normal form leave a fingerprint as it was.
+func normaliseText(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }

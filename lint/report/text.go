@@ -70,7 +70,9 @@ func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) err
 // columns in a terminal, tabs are kept as tabs).
 func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix *index, paint func(string, string) string) {
 	const maxShown = 200
-	text := strings.ReplaceAll(string(line), "\r", "")
+	// A stray CR inside the line would send the terminal's cursor back to
+	// the start; a space keeps the column count that Position gave.
+	text := strings.ReplaceAll(string(line), "\r", " ")
 	startCol := p.Column - 1 // characters before the span
 	end := ix.pos(d.File, d.End)
 	spanChars := 1
