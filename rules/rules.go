@@ -11,7 +11,7 @@ import (
 
 // All returns the built-in rules in the order `papers rules` lists them.
 func All() []*lint.Rule {
-	return []*lint.Rule{
+	all := []*lint.Rule{
 		Encoding,
 		EntryFormat,
 		VenueFormat,
@@ -23,6 +23,8 @@ func All() []*lint.Rule {
 		CJKSpacing,
 		CJKPunctuation,
 	}
+	all = append(all, bibRules()...)
+	return append(all, titleRules()...)
 }
 
 // notesOf returns the pass's notes document, or nil.
