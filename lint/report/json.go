@@ -54,7 +54,7 @@ type JSONRelated struct {
 	Message   string `json:"message"`
 }
 
-// ToJSON converts diagnostics to their JSON form.
+// toJSON converts diagnostics to their JSON form.
 func toJSON(diags []lint.Diagnostic, ix *index) []JSONDiagnostic {
 	out := make([]JSONDiagnostic, 0, len(diags))
 	for _, d := range diags {
