@@ -350,7 +350,7 @@ func TestSchemaCheckerCatches(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		break_ func(doc any)
+		mutate func(doc any)
 		want   string
 	}{
 		{"unknown key", func(doc any) { region(doc)["charCount"] = 1 }, "region.charCount: property not allowed"},
@@ -382,7 +382,7 @@ func TestSchemaCheckerCatches(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := decodeNumbers(t, out)
-			tt.break_(doc)
+			tt.mutate(doc)
 			errs, _ := c.validate(t, doc)
 			if !slices.ContainsFunc(errs, func(e string) bool { return strings.Contains(e, tt.want) }) {
 				t.Errorf("no error containing %q; got %q", tt.want, errs)
