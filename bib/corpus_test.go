@@ -129,7 +129,7 @@ func TestCorpusIRIDIA(t *testing.T) {
 		strs += len(f.Strings)
 		checkBlocks(t, f)
 		for _, d := range f.Diagnostics {
-			t.Logf("%s: %s at %d: %s", f.Name, d.Code, d.Start, d.Message)
+			t.Errorf("%s: unexpected %s at %d: %s", f.Name, d.Code, d.Start, d.Message)
 		}
 	}
 	if entries != 3305 {

@@ -39,7 +39,7 @@ func (f *Field) Span() Span { return Span{f.NameSpan.Start, f.ValueSpan.End} }
 func (f *Field) Plain() string { return PlainText(f.Value) }
 
 // PartKind says how a value part was written.
-type PartKind int
+type PartKind uint8
 
 // Kinds of value parts.
 const (
@@ -70,6 +70,8 @@ func (k PartKind) String() string {
 // Part is one operand of a value's # concatenation.
 type Part struct {
 	Kind PartKind
+	// Undefined is set for a macro that was not defined where it was used.
+	Undefined bool
 	// Text is the content without its outer delimiters (inner braces kept),
 	// the digits of a number, or the name of a macro as written.
 	Text string
@@ -77,8 +79,6 @@ type Part struct {
 	// Expansion is a macro's value where it was used; "" for undefined macros
 	// (as BibTeX does) and for other kinds.
 	Expansion string
-	// Undefined is set for a macro that was not defined where it was used.
-	Undefined bool
 }
 
 // Value returns what the part contributes to the field's value: the macro's

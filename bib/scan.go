@@ -52,9 +52,11 @@ type scanner struct {
 	s string
 	n int
 
-	fields  []Field // slab of fields handed out by newField
-	parts   []Part  // slab of parts handed out by keepParts
-	scratch []Part  // parts of the value being read
+	fields  []Field  // slab of fields handed out by newField
+	efields []*Field // fields of the entry being read
+	keys    []uint32 // cheap keys of efields' names, for duplicateFields
+	parts   []Part   // slab of parts handed out by keepParts
+	scratch []Part   // parts of the value being read
 	seen    map[string]int
 }
 
@@ -389,6 +391,7 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 	s, n := sc.s, sc.n
 	cc := closer(s[open])
 	e := &Entry{Type: s[ts:te], TypeSpan: Span{ts, te}}
+	sc.efields = sc.efields[:0]
 
 	ks := sc.skip(open + 1)
 	ke := ks
@@ -418,6 +421,10 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 	}
 
 	done := func(end int) (Block, int) {
+		if len(sc.efields) > 0 {
+			// One allocation of the right size instead of append's growth.
+			e.Fields = append(make([]*Field, 0, len(sc.efields)), sc.efields...)
+		}
 		e.Span = Span{start, end}
 		sc.finishEntry(e)
 		return Block{Kind: BlockEntry, Span: e.Span, Entry: e}, end
@@ -480,7 +487,7 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 		if fl != nil {
 			return broken(*fl)
 		}
-		e.Fields = append(e.Fields, f)
+		sc.efields = append(sc.efields, f)
 		if p >= n {
 			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
 				"entry %q is not closed: %q missing at the end of the file", e.Key, string(cc)), n})
@@ -606,6 +613,13 @@ func stopWhere(stop, n int) string {
 // (an unclosed brace must not swallow the entries after it).
 func (sc *scanner) braced(p int) (end, stop int) {
 	s := sc.s
+	// Fast path for the common value with no inner brace and no newline.
+	if j := strings.IndexByte(s[p+1:], '}'); j >= 0 {
+		inner := s[p+1 : p+1+j]
+		if strings.IndexByte(inner, '{') < 0 && strings.IndexByte(inner, '\n') < 0 {
+			return p + 2 + j, 0
+		}
+	}
 	depth := 0
 	for i := p; i < sc.n; i++ {
 		switch s[i] {
@@ -720,10 +734,24 @@ func (sc *scanner) duplicateFields(e *Entry) {
 			"field %q appears twice in entry %q: BibTeX uses the first one and ignores this one; remove one of them", again.Name, e.Key),
 			Related{File: sc.f.Name, Span: first.Span(), Message: fmt.Sprintf("first %q field", first.Name)})
 	}
-	if len(e.Fields) <= 16 {
+	if len(e.Fields) <= 32 {
+		// Compare names only when their length and lower-case first
+		// letters agree.
+		sc.keys = sc.keys[:0]
+		for _, f := range e.Fields {
+			k := uint32(len(f.Name)) << 8
+			if f.Name != "" {
+				c := f.Name[0]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				k |= uint32(c)
+			}
+			sc.keys = append(sc.keys, k)
+		}
 		for j := 1; j < len(e.Fields); j++ {
 			for i := 0; i < j; i++ {
-				if equalFoldASCII(e.Fields[i].Name, e.Fields[j].Name) {
+				if sc.keys[i] == sc.keys[j] && equalFoldASCII(e.Fields[i].Name, e.Fields[j].Name) {
 					report(e.Fields[i], e.Fields[j])
 					break
 				}

@@ -129,7 +129,7 @@ func formatEntry(b *strings.Builder, e *Entry, opts WriteOptions) ([]NotEscaped,
 		width = max(width, utf8.RuneCountInString(f.Name))
 	}
 	b.WriteByte('@')
-	b.WriteString(strings.ToLower(e.Type))
+	b.WriteString(lowerASCII(e.Type))
 	b.WriteByte('{')
 	b.WriteString(e.Key)
 	b.WriteByte(',')

@@ -64,7 +64,7 @@ type normField struct {
 }
 
 func normalize(e *Entry, opts WriteOptions) normEntry {
-	n := normEntry{Type: strings.ToLower(e.Type), Key: e.Key}
+	n := normEntry{Type: lowerASCII(e.Type), Key: e.Key}
 	for _, f := range orderFields(e.Fields, opts.OriginalOrder) {
 		nf := normField{Name: lowerASCII(f.Name), Value: f.Value}
 		for _, p := range f.Parts {
@@ -73,6 +73,10 @@ func normalize(e *Entry, opts WriteOptions) normEntry {
 			} else {
 				nf.Parts = append(nf.Parts, "text:"+p.Text)
 			}
+		}
+		if len(f.Parts) == 0 {
+			// A field with no value (title = ,) is written as {}.
+			nf.Parts = []string{"text:"}
 		}
 		n.Fields = append(n.Fields, nf)
 	}
