@@ -329,7 +329,7 @@ func (cfg *Config) Resolve(rules []*Rule) (map[string]Settings, error) {
 			if rc.Options != nil {
 				if s.Options == nil {
 					k := rc.Options.Content[0]
-					return nil, fmt.Errorf("%s:%d:%d: rule %s has no options (only severity)", cfg.Path, k.Line, k.Column, r.ID)
+					return nil, fmt.Errorf("%s:%d:%d: unknown key %q (rule %s takes only severity)", cfg.Path, k.Line, k.Column, k.Value, r.ID)
 				}
 				if err := strictDecode(cfg.Path, rc.Options, s.Options); err != nil {
 					return nil, fmt.Errorf("rule %s: %w", r.ID, err)

@@ -80,7 +80,10 @@ func parseDirectives(f *File, known map[string]bool) *directives {
 	}
 	for _, c := range comments {
 		word, rest, _ := strings.Cut(c.text, " ")
-		rules := d.ruleList(f, c, rest, known)
+		rules, named := d.ruleList(f, c, rest, known)
+		if named && len(rules) == 0 {
+			continue // only unknown ids: reported, and nothing is disabled
+		}
 		line := li.Position(c.start).Line
 		switch word {
 		case "papers-disable-file":
@@ -160,13 +163,14 @@ func parseDirectives(f *File, known map[string]bool) *directives {
 	return d
 }
 
-// ruleList splits `rule-a, rule-b` and reports unknown ids.
-func (d *directives) ruleList(f *File, c directiveComment, rest string, known map[string]bool) []string {
-	var rules []string
+// ruleList splits `rule-a, rule-b` and reports unknown ids. named is true
+// when the directive named any rule, known or not.
+func (d *directives) ruleList(f *File, c directiveComment, rest string, known map[string]bool) (rules []string, named bool) {
 	for _, r := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
 		if r == "--" {
 			break // `-- reason` ends the list
 		}
+		named = true
 		if !known[r] {
 			d.diags = append(d.diags, Diagnostic{
 				Rule: DirectiveRule, Severity: Warning, File: f.Path, Start: c.start, End: c.end,
@@ -176,7 +180,7 @@ func (d *directives) ruleList(f *File, c directiveComment, rest string, known ma
 		}
 		rules = append(rules, r)
 	}
-	return rules
+	return rules, named
 }
 
 // bibDirectiveComments finds `% papers-...` comments in a .bib file.

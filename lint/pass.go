@@ -24,6 +24,8 @@ type Pass struct {
 	// Venues and Orgs are the registries, extended by config.
 	Venues *venue.Registry
 	Orgs   *org.Registry
+	// Config is the run's configuration (never nil).
+	Config *Config
 
 	diags []Diagnostic
 }

@@ -210,7 +210,7 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	parallel(len(tasks), r.jobs(), func(i int) {
 		t := tasks[i]
 		s := r.settings[t.rule.ID]
-		p := &Pass{Rule: t.rule, Severity: s.Severity, Options: s.Options, Venues: r.Venues, Orgs: r.Orgs}
+		p := &Pass{Rule: t.rule, Severity: s.Severity, Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config}
 		if t.file != nil {
 			p.File, p.Files = t.file, []*File{t.file}
 		} else {

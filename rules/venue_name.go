@@ -56,6 +56,12 @@ func checkOneVenue(p *lint.Pass, f *lint.File, t *notes.Tag) {
 		p.Report(d)
 		return
 	}
+	// A spelling the user mapped with venue-aliases is theirs to use.
+	for alias := range p.Config.VenueAliases {
+		if venue.Normalize(alias) == venue.Normalize(name) {
+			return
+		}
+	}
 	want := v.Tag
 	if t.Year != 0 {
 		want = v.TagFor(t.Year)
