@@ -28,7 +28,10 @@ type Field struct {
 	NameSpan  Span
 	ValueSpan Span   // from the first part to the end of the last one
 	Raw       string // the value's source text, e.g. `"Foo" # " Bar"` or `{Foo}`
-	Value     string // resolved: macros expanded, # joined, outer delimiters removed, inner braces kept
+	// Value is the resolved value: macros expanded, # joined, outer
+	// delimiters removed, inner braces and white space kept as written
+	// (a title may span lines). Compare values with Plain or PlainText.
+	Value string
 	Parts     []Part // the operands of #, in order
 }
 

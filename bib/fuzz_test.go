@@ -45,7 +45,8 @@ func FuzzParse(f *testing.F) {
 		prevEnd, blockEntries := 0, 0
 		starts := map[int]bool{}
 		for _, b := range file.Blocks {
-			if b.Kind != BlockText && !(b.Kind == BlockComment && b.Comment.Kind == CommentPercent) {
+			percent := b.Kind == BlockComment && b.Comment.Kind == CommentPercent
+			if b.Kind != BlockText && !percent {
 				starts[b.Span.Start] = true
 			}
 			if b.Kind == BlockEntry {

@@ -410,10 +410,6 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 		case p < n && s[p] == ',':
 			sc.diag(CodeSyntax, Span{start, p + 1}, fmt.Sprintf(
 				"entry has no citation key: write @%s{key, ...}", e.Type))
-		case p < n && identTab[s[p]]:
-			// The scan stopped at something else than a key character.
-			return invalid(failure{Span{p, sc.ident(p)}, fmt.Sprintf(
-				"expected a citation key after @%s%c, found %s", e.Type, s[open], sc.found(p)), p})
 		default:
 			return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
 				"expected a citation key after @%s%c, found %s: write @%s{key, ...}", e.Type, s[open], sc.found(p), e.Type), p})

@@ -77,7 +77,8 @@ type NotEscaped struct {
 //
 // Nothing is written if an entry cannot be written so that it reads back
 // the same (an empty key, a key with a space, unbalanced braces in a value, a
-// value line that starts with @name{); the error says which. The returned
+// value line that starts with @name{) or was not read completely
+// (Entry.Incomplete); the error says which. The returned
 // list reports characters left non-ASCII under opts.ASCII.
 func Write(w io.Writer, entries []*Entry, opts WriteOptions) ([]NotEscaped, error) {
 	var b strings.Builder
@@ -216,6 +217,9 @@ func checkEntry(e *Entry) error {
 	}
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("bib: entry %q %w: %s", e.Key, errNotWritable, fmt.Sprintf(format, args...))
+	}
+	if e.Incomplete {
+		return bad("a syntax error ended the entry early, so writing it would drop the rest; fix the syntax error first")
 	}
 	if e.Type == "" || !allIn(e.Type, &identTab) {
 		return bad("type %q is empty or has a character BibTeX does not allow in names", e.Type)

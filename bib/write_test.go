@@ -209,6 +209,7 @@ func TestWriteErrors(t *testing.T) {
 		{"bad macro", NewEntry("misc", "a").SetMacro("month", "1jan"), `"1jan" is not a macro name`},
 		{"entry inside value", NewEntry("misc", "a").Set("abstract", "x\n @misc{b, title={y}}"), "reads as a new entry"},
 		{"nil", nil, "nil entry"},
+		{"incomplete", Parse("t.bib", []byte("@misc{a, title = {x} oops, year = 2020}")).Entries[0], "fix the syntax error first"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
