@@ -32,7 +32,7 @@ type Field struct {
 	// delimiters removed, inner braces and white space kept as written
 	// (a title may span lines). Compare values with Plain or PlainText.
 	Value string
-	Parts     []Part // the operands of #, in order
+	Parts []Part // the operands of #, in order
 }
 
 // Span returns the field's span from the start of its name to the end of its value.
