@@ -1,0 +1,279 @@
+package notes
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func spanText(doc *Document, sp Span) string { return string(doc.Src[sp.Start:sp.End]) }
+
+func mustOne(t *testing.T, doc *Document) *Paper {
+	t.Helper()
+	if len(doc.Papers) != 1 {
+		t.Fatalf("got %d papers, want 1", len(doc.Papers))
+	}
+	return doc.Papers[0]
+}
+
+func TestHeadingEntry(t *testing.T) {
+	src := "# 每周论文\n\n## 推荐系统\n### Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Ali]\n- 加权。\n- 第二条\n\n## 检索\n"
+	doc := Parse("n.md", []byte(src), Options{})
+	p := mustOne(t, doc)
+	if p.Form != HeadingForm || p.Level != 3 {
+		t.Errorf("form %v level %d", p.Form, p.Level)
+	}
+	if p.Title != "Deep Interest Network for Click-Through Rate Prediction" || spanText(doc, p.TitleSpan) != p.Title {
+		t.Errorf("title %q span %q", p.Title, spanText(doc, p.TitleSpan))
+	}
+	if p.Abbrev != "DIN" || spanText(doc, p.AbbrevSpan) != "(DIN)" {
+		t.Errorf("abbrev %q span %q", p.Abbrev, spanText(doc, p.AbbrevSpan))
+	}
+	if p.Venue == nil || p.Venue.Name != "KDD" || p.Venue.Year != 2018 || spanText(doc, p.Venue.Span) != "[KDD'18]" {
+		t.Fatalf("venue %+v", p.Venue)
+	}
+	if len(p.Orgs) != 1 || p.Orgs[0].Name != "Ali" || spanText(doc, p.Orgs[0].Span) != "Ali" {
+		t.Errorf("orgs %+v", p.Orgs)
+	}
+	if len(p.Notes) != 2 || spanText(doc, p.Notes[0]) != "- 加权。" {
+		t.Errorf("notes %d %q", len(p.Notes), spanText(doc, p.Notes[0]))
+	}
+	if p.Section == nil || p.Section.Title != "推荐系统" {
+		t.Errorf("section %+v", p.Section)
+	}
+	// The document title is not a section; the two ## headings are.
+	if len(doc.Sections) != 2 || doc.Sections[0].Title != "推荐系统" || doc.Sections[1].Title != "检索" {
+		t.Errorf("sections %+v", doc.Sections)
+	}
+	if doc.EntryLevel != 3 {
+		t.Errorf("entry level %d", doc.EntryLevel)
+	}
+}
+
+func TestListEntry(t *testing.T) {
+	src := "## 系统\n- [OSDI'18][MSRA] [TVM: An Automated End-to-End Optimizing Compiler](https://example.org/tvm)\n  - 编译器。\n- 见[MS-TCT](MSTCT.md)\n- [ACL'23] **Some Bold Title**\n"
+	doc := Parse("n.md", []byte(src), Options{})
+	if len(doc.Papers) != 2 {
+		t.Fatalf("got %d papers, want 2: %+v", len(doc.Papers), doc.Papers)
+	}
+	p := doc.Papers[0]
+	if p.Form != ListForm || !p.TagsFirst || p.Title != "TVM: An Automated End-to-End Optimizing Compiler" {
+		t.Errorf("paper %+v", p)
+	}
+	if p.Venue == nil || p.Venue.Name != "OSDI" || len(p.Orgs) != 1 || p.Orgs[0].Name != "MSRA" {
+		t.Errorf("tags %+v %+v", p.Venue, p.Orgs)
+	}
+	if len(p.Links) == 0 || p.Links[0].URL != "https://example.org/tvm" {
+		t.Errorf("links %+v", p.Links)
+	}
+	if len(p.Notes) != 1 || spanText(doc, p.Notes[0]) != "- 编译器。" {
+		t.Errorf("notes %v", p.Notes)
+	}
+	if q := doc.Papers[1]; q.Title != "Some Bold Title" || q.Venue.Name != "ACL" || len(q.Orgs) != 0 {
+		t.Errorf("second %+v", q)
+	}
+}
+
+func TestTagVariants(t *testing.T) {
+	tests := []struct {
+		line, title, venue string
+		year               int
+		orgs               []string
+		gap                bool
+	}{
+		{"### Title [ECCV'22]", "Title", "ECCV", 2022, nil, true},
+		{"### Title[NIPS' 18][Google]", "Title", "NIPS", 2018, []string{"Google"}, false},
+		{"### Title[NSDI22][MIT]", "Title", "NSDI", 2022, []string{"MIT"}, false},
+		{"### Title[ISSCC’24][MIT]", "Title", "ISSCC", 2024, []string{"MIT"}, false},
+		{"### Title[NeurIPS 2022][BJTU,Baidu]", "Title", "NeurIPS", 2022, []string{"BJTU", "Baidu"}, false},
+		{"### Title【CVPR 2022】", "Title", "CVPR", 2022, nil, false},
+		{"### Title[meituan]", "Title", "", 0, []string{"meituan"}, false},
+		{"### Title[arXiv][Google]", "Title", "arXiv", 0, []string{"Google"}, false},
+		{"### [CCS'17] Title Here", "Title Here", "CCS", 2017, nil, false},
+		{"### Title[Google][NIPS'19]", "Title", "NIPS", 2019, []string{"Google"}, false},
+		{"### Title[arxiv'20][MSRA] ###", "Title", "arxiv", 2020, []string{"MSRA"}, false},
+	}
+	isVenue := func(s string) bool { return s == "arXiv" }
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			doc := Parse("n.md", []byte(tt.line+"\n- note\n"), Options{IsVenue: isVenue})
+			p := mustOne(t, doc)
+			if p.Title != tt.title {
+				t.Errorf("title %q, want %q", p.Title, tt.title)
+			}
+			switch {
+			case tt.venue == "" && p.Venue != nil:
+				t.Errorf("venue %+v, want none", p.Venue)
+			case tt.venue != "" && (p.Venue == nil || p.Venue.Name != tt.venue || p.Venue.Year != tt.year):
+				t.Errorf("venue %+v, want %s %d", p.Venue, tt.venue, tt.year)
+			}
+			var orgs []string
+			for _, o := range p.Orgs {
+				orgs = append(orgs, o.Name)
+			}
+			if strings.Join(orgs, "|") != strings.Join(tt.orgs, "|") {
+				t.Errorf("orgs %v, want %v", orgs, tt.orgs)
+			}
+			if (p.Gap.Len() > 0) != tt.gap {
+				t.Errorf("gap %v, want %v", p.Gap, tt.gap)
+			}
+		})
+	}
+}
+
+// Reference-link definitions turn `[Google]` into a link in goldmark; tags
+// are read from the source, so nothing changes.
+func TestTagsWithReferenceDefinitions(t *testing.T) {
+	src := "### Title[NIPS'19][Google]\n- note\n\n[Google]: https://google.com\n"
+	p := mustOne(t, Parse("n.md", []byte(src), Options{}))
+	if p.Venue == nil || p.Venue.Name != "NIPS" || len(p.Orgs) != 1 || p.Orgs[0].Name != "Google" {
+		t.Errorf("paper %+v", p)
+	}
+}
+
+func TestNotEntries(t *testing.T) {
+	for _, src := range []string{
+		"## 推荐系统\n",
+		"- 额外文档，见[MS-TCT](MSTCT.md)\n",
+		"- [计算机视觉领域的物理对抗攻防综述](security/a.md)\n",
+		"- 文章有3点贡献\n",
+		"```\n### Title[NIPS'19][Google]\n```\n",
+		"",
+	} {
+		doc := Parse("n.md", []byte(src), Options{})
+		if len(doc.Papers) != 0 {
+			t.Errorf("%q: got papers %+v", src, doc.Papers[0])
+		}
+	}
+}
+
+func TestLineEndingsBOMTabs(t *testing.T) {
+	for name, src := range map[string]string{
+		"crlf":        "## 检索\r\n### Title[NIPS'19][Google]\r\n- 笔记\r\n",
+		"bom":         "\ufeff## 检索\n### Title[NIPS'19][Google]\n- 笔记\n",
+		"no newline":  "## 检索\n### Title[NIPS'19][Google]\n- 笔记",
+		"tabs":        "## 检索\n### Title[NIPS'19][Google]\n-\t笔记\n",
+		"frontmatter": "---\ntitle: x\n### not[NIPS'19][Google]\n---\n## 检索\n### Title[NIPS'19][Google]\n- 笔记\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc := Parse("n.md", []byte(src), Options{})
+			p := mustOne(t, doc)
+			if p.Title != "Title" || spanText(doc, p.Venue.Span) != "[NIPS'19]" || p.Orgs[0].Name != "Google" {
+				t.Errorf("paper %+v", p)
+			}
+			if len(p.Notes) != 1 {
+				t.Errorf("notes %v", p.Notes)
+			}
+			if len(doc.Sections) != 1 || doc.Sections[0].Title != "检索" {
+				t.Errorf("sections %+v", doc.Sections)
+			}
+		})
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	src := []byte("## 检索\n### Title[NIPS'19][Google]\n- 笔\xff记\n")
+	doc := Parse("n.md", src, Options{})
+	if len(doc.Problems) != 1 || doc.Problems[0].Span.Start != strings.Index(string(src), "\xff") {
+		t.Fatalf("problems %+v", doc.Problems)
+	}
+	if len(doc.Papers) != 1 {
+		t.Errorf("the rest of the file must still be read: %d papers", len(doc.Papers))
+	}
+}
+
+func TestProseAndProtected(t *testing.T) {
+	src := "## 检索Retrieval\n### Title[NIPS'19][Google]\n- 用`code`和[链接](a/路径.md)以及<b>html</b>\n\n```\n代码块\n```\n"
+	doc := Parse("n.md", []byte(src), Options{})
+	var prose []string
+	for _, sp := range doc.Prose {
+		prose = append(prose, spanText(doc, sp))
+	}
+	got := strings.Join(prose, "|")
+	if got != "检索Retrieval|用|和|以及|html" {
+		t.Errorf("prose %q", got)
+	}
+	var prot []string
+	for _, sp := range doc.Protected {
+		prot = append(prot, spanText(doc, sp))
+	}
+	for _, want := range []string{"`code`", "(a/路径.md)", "<b>", "</b>", "```\n代码块\n```"} {
+		found := false
+		for _, p := range prot {
+			if p == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("protected %q missing from %q", want, prot)
+		}
+	}
+	if doc.IsProtected(Span{strings.Index(src, "code"), strings.Index(src, "code") + 1}) != true {
+		t.Error("inside a code span must be protected")
+	}
+	at := strings.Index(src, "`code`")
+	if doc.IsProtected(Span{at, at}) {
+		t.Error("an insertion right before a code span is allowed")
+	}
+}
+
+func TestComments(t *testing.T) {
+	src := "<!-- papers-disable venue-name -->\n### Title[NIPS'19][Google]\n- a <!-- papers-disable-line org-tag -->\n"
+	doc := Parse("n.md", []byte(src), Options{})
+	if len(doc.Comments) != 2 || doc.Comments[0].Text != "papers-disable venue-name" || doc.Comments[1].Text != "papers-disable-line org-tag" {
+		t.Errorf("comments %+v", doc.Comments)
+	}
+}
+
+// FuzzParse checks that any input parses without panicking and that every
+// span the model hands out lies inside the input, in order.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"## 检索\n### Title[NIPS'19][Google]\n- 笔记\n",
+		"- [OSDI'18][MSRA] [T](u)\n  - n\n",
+		"### [CCS'17] T\n",
+		"### T【CVPR 2022】\n",
+		"\ufeff---\na: b\n---\n### T[a'1][b,c]\r\n",
+		"### T[NIPS'19][Google]\n[Google]: http://x\n",
+		"<!-- papers-disable -->\n```\n### x[A'1]\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := Parse("f.md", src, Options{IsVenue: func(s string) bool { return s == "arXiv" }})
+		in := func(sp Span, what string) {
+			if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End {
+				t.Fatalf("%s span %v outside input of %d bytes", what, sp, len(src))
+			}
+		}
+		last := -1
+		for _, p := range doc.Papers {
+			in(p.Span, "paper")
+			in(p.TitleSpan, "title")
+			if p.Span.Start < last {
+				t.Fatalf("papers out of order")
+			}
+			last = p.Span.Start
+			for _, tg := range p.Tags {
+				in(tg.Span, "tag")
+				in(tg.NameSpan, "tag name")
+				in(tg.YearSpan, "year")
+			}
+			for _, o := range p.Orgs {
+				in(o.Span, "org")
+			}
+			for _, n := range p.Notes {
+				in(n, "note")
+			}
+		}
+		for _, sp := range doc.Prose {
+			in(sp, "prose")
+		}
+		for _, sp := range doc.Protected {
+			in(sp, "protected")
+		}
+		if utf8.Valid(src) && len(doc.Problems) > 0 {
+			t.Fatalf("valid UTF-8 reported as invalid: %+v", doc.Problems)
+		}
+	})
+}
