@@ -95,11 +95,11 @@ var (
 	}
 	methodPrefixes = []string{
 		"Flash", "Deep", "Graph", "Meta", "Hyper", "Neuro", "Sparse", "Fast", "Omni", "Uni", "Self",
-		"Mix", "Auto", "Turbo", "Pano", "Co", "Dyna", "Res", "Vi", "Sem", "Poly", "Mega", "Nano",
+		"Mix", "Auto", "Turbo", "Astra", "Co", "Dyna", "Res", "Vi", "Sem", "Poly", "Giga", "Nano",
 		"Pro", "Quant", "Tiny", "Long", "Swift", "Echo", "Orbit", "Prism", "Lumen",
 	}
 	methodSuffixes = []string{
-		"Former", "Net", "GNN", "Diff", "Match", "Seg", "Det", "Rec", "Fuzz", "Guard", "Store", "Serve",
+		"Former", "Vision", "GNN", "Diff", "Match", "Seg", "Det", "Rec", "Fuzz", "Guard", "Store", "Serve",
 		"Shard", "Tune", "BERT", "Flow", "Mamba", "Pipe", "Cache", "Rank", "Mixer", "Fusion", "Gen",
 		"Sched", "Lens", "Scope", "Shield", "Track", "NeRF", "CLIP", "KV",
 	}

@@ -13,7 +13,7 @@ func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 func methodName(r *rand.Rand) string {
 	name := pick(r, methodPrefixes) + pick(r, methodSuffixes)
 	if r.IntN(10) == 0 {
-		name += "-" + pick(r, []string{"2", "3", "XL", "Lite", "Pro"})
+		name += "-" + pick(r, []string{"V2", "XL", "Lite", "Pro"})
 	}
 	return name
 }
