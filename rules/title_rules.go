@@ -1,8 +1,160 @@
 package rules
 
-import "github.com/paperlint/papers/lint"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/title"
+)
 
 // titleRules are the rules on paper titles across every file of the run.
 func titleRules() []*lint.Rule {
+	return []*lint.Rule{DuplicateTitle, SimilarTitle}
+}
+
+// titleEntry is one paper of the run, in run order (files in the order the
+// runner holds them, papers in source order).
+type titleEntry struct {
+	file  *lint.File
+	paper *notes.Paper
+	// text is the title as written, with its trailing abbreviation: the
+	// notes parser splits `(DIN)` off, but `(v2)` or `(ISS++)` tells papers
+	// apart, so title.Normalize must see it and decide.
+	text       string
+	start, end int // span of text in the file
+}
+
+// collectTitles gathers the titles of every notes file of the pass. Entries
+// without a title (an entry-format finding) are skipped.
+func collectTitles(p *lint.Pass) []titleEntry {
+	files := p.NotesFiles()
+	n := 0
+	for _, f := range files {
+		n += len(f.Notes.Papers)
+	}
+	out := make([]titleEntry, 0, n)
+	for _, f := range files {
+		for _, e := range f.Notes.Papers {
+			if e.Title == "" {
+				continue
+			}
+			te := titleEntry{file: f, paper: e, text: e.Title, start: e.TitleSpan.Start, end: e.TitleSpan.End}
+			if e.Abbrev != "" && e.AbbrevSpan.End > te.end && e.AbbrevSpan.End <= len(f.Src) {
+				te.end = e.AbbrevSpan.End
+				te.text = string(f.Src[te.start:te.end])
+			}
+			out = append(out, te)
+		}
+	}
+	return out
+}
+
+// pairFilter holds the options both title rules share: which pairs of
+// entries are not worth reporting.
+type pairFilter struct {
+	ignoreSameFile       bool
+	ignoreAcrossSections bool
+}
+
+// skip reports whether the pair (a, b) is excluded by the options. Sections
+// belong to a file, so ignore-across-sections only concerns two entries of
+// one file: entries of different files are always "across files", which
+// ignore-same-file does not touch.
+func (f pairFilter) skip(a, b *titleEntry) bool {
+	if a.file != b.file {
+		return false
+	}
+	if f.ignoreSameFile {
+		return true
+	}
+	return f.ignoreAcrossSections && a.paper.Section != b.paper.Section
+}
+
+// location is `notes.md:120`, the other occurrence as a reader finds it.
+func location(e *titleEntry) string {
+	return fmt.Sprintf("%s:%d", e.file.Path, e.file.Lines().Position(e.start).Line)
+}
+
+// venueText is the entry's venue tag as written, brackets included, or "".
+func venueText(e *titleEntry) string {
+	v := e.paper.Venue
+	if v == nil {
+		return ""
+	}
+	return e.file.Text(v.Span.Start, v.Span.End)
+}
+
+// sameVenue reports whether two entries' venue tags name the same venue and
+// year. Spellings the registry knows as one venue (an alias, a former tag)
+// agree; an entry without a venue tag agrees with none.
+func sameVenue(p *lint.Pass, a, b *titleEntry) bool {
+	va, vb := a.paper.Venue, b.paper.Venue
+	if va == nil || vb == nil {
+		return false
+	}
+	return va.Year == vb.Year && venueID(p, va) == venueID(p, vb)
+}
+
+func venueID(p *lint.Pass, t *notes.Tag) string {
+	name := strings.TrimSpace(t.Name)
+	if name == "" {
+		name = strings.TrimSpace(t.Raw)
+	}
+	if p.Venues != nil {
+		if v, ok := p.Venues.Lookup(name); ok {
+			return v.Tag
+		}
+	}
+	return strings.ToLower(name)
+}
+
+// maxListed is how many other occurrences a message names; the rest are
+// counted ("and 3 more") and all of them, up to maxRelated, are Related
+// locations.
+const (
+	maxListed  = 3
+	maxRelated = 50
+)
+
+// joinListed joins the descriptions of the other occurrences for a message.
+func joinListed(parts []string, total int) string {
+	if total > len(parts) {
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", total-len(parts))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// keySet is a set of normalised titles, for allow-lists.
+type keySet map[string]bool
+
+func newKeySet(titles []string) keySet {
+	if len(titles) == 0 {
+		return nil
+	}
+	s := make(keySet, len(titles))
+	for _, t := range titles {
+		if k := title.Normalize(t); k != "" {
+			s[k] = true
+		}
+	}
+	return s
+}
+
+// validateAllowTitles checks an allow-list of titles: each must have a key,
+// or it would silently allow nothing.
+func validateAllowTitles(list []string) error {
+	for _, t := range list {
+		if title.Normalize(t) == "" {
+			return fmt.Errorf("allow: %q has no letters or digits to compare", t)
+		}
+	}
 	return nil
 }

@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/title"
+)
+
+// DuplicateTitleOptions are the options of duplicate-title.
+type DuplicateTitleOptions struct {
+	// IgnoreSameFile drops repeats inside one file: only repeats across the
+	// files of the run are reported.
+	IgnoreSameFile bool `yaml:"ignore-same-file"`
+	// IgnoreAcrossSections drops repeats in different sections of one file:
+	// some lists file a paper under two topics on purpose.
+	IgnoreAcrossSections bool `yaml:"ignore-across-sections"`
+	// Allow lists titles that may appear more than once, compared after
+	// title.Normalize: two different papers that share a title, or a paper
+	// listed twice on purpose.
+	Allow []string `yaml:"allow"`
+}
+
+// Validate checks the allow-list.
+func (o *DuplicateTitleOptions) Validate() error { return validateAllowTitles(o.Allow) }
+
+// DuplicateTitle reports papers listed more than once: entries whose titles
+// are equal after title.Normalize (case, accents, LaTeX, punctuation and
+// spacing, a trailing `(DIN)` or leading `DIN:` aside), in one file or
+// across the files of the run. Every occurrence is reported and points to
+// the others; the message says whether their venue tags agree, because two
+// different papers can share a title and the venue is the first hint.
+var DuplicateTitle = &lint.Rule{
+	ID:       "duplicate-title",
+	Summary:  "a paper is listed twice: two entries have the same normalised title",
+	Severity: lint.Warning,
+	Scope:    lint.CorpusScope,
+	Options:  &DuplicateTitleOptions{},
+	Check:    checkDuplicateTitle,
+}
+
+func checkDuplicateTitle(p *lint.Pass) {
+	opt, _ := p.Options.(*DuplicateTitleOptions)
+	if opt == nil {
+		opt = &DuplicateTitleOptions{}
+	}
+	entries := collectTitles(p)
+	if len(entries) < 2 {
+		return
+	}
+	titles := make([]string, len(entries))
+	for i := range entries {
+		titles[i] = entries[i].text
+	}
+	groups := title.Duplicates(titles)
+	allow := newKeySet(opt.Allow)
+	filter := pairFilter{ignoreSameFile: opt.IgnoreSameFile, ignoreAcrossSections: opt.IgnoreAcrossSections}
+	var others []int
+	for _, g := range groups {
+		if allow != nil && allow[title.Normalize(titles[g[0]])] {
+			continue
+		}
+		for _, i := range g {
+			others = others[:0]
+			for _, j := range g {
+				if j != i && !filter.skip(&entries[i], &entries[j]) {
+					others = append(others, j)
+				}
+			}
+			if len(others) > 0 {
+				reportDuplicate(p, entries, i, others)
+			}
+		}
+	}
+}
+
+// reportDuplicate reports entry i, a repeat of the entries others.
+func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int) {
+	e := &entries[i]
+	here := venueText(e)
+	parts := make([]string, 0, min(len(others), maxListed))
+	d := lint.Diagnostic{File: e.file.Path, Start: e.start, End: e.end}
+	for k, j := range others {
+		o := &entries[j]
+		there := venueText(o)
+		if k < maxListed {
+			parts = append(parts, location(o)+venueAgreement(p, e, o, here, there))
+		}
+		if k < maxRelated {
+			msg := "also listed here"
+			if there != "" {
+				msg += " as " + there
+			}
+			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: o.start, End: o.end, Message: msg})
+		}
+	}
+	d.Message = "duplicate title, also listed at " + joinListed(parts, len(others))
+	p.Report(d)
+}
+
+// venueAgreement describes the other occurrence's venue tag against this
+// one's: ` as [KDD'18] (same venue)`, ` as [CVPR'23] (venue differs: [KDD'18]
+// here)`, ` without a venue tag`.
+func venueAgreement(p *lint.Pass, e, o *titleEntry, here, there string) string {
+	switch {
+	case there == "" && here == "":
+		return " (neither has a venue tag)"
+	case there == "":
+		return " without a venue tag"
+	case here == "":
+		return fmt.Sprintf(" as %s (no venue tag here)", there)
+	case sameVenue(p, e, o):
+		return fmt.Sprintf(" as %s (same venue)", there)
+	}
+	return fmt.Sprintf(" as %s (venue differs: %s here)", there, here)
+}

@@ -1,0 +1,186 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/title"
+)
+
+// SimilarTitleOptions are the options of similar-title.
+type SimilarTitleOptions struct {
+	// Threshold is the lowest similarity reported, in (0, 1]: 1 minus the
+	// edits of the one difference found over the longer normalised title's
+	// length in characters. 0.9 allows one edit in a title of 10 characters
+	// or more. Raising it drops pairs of short titles first.
+	Threshold float64 `yaml:"threshold"`
+	// IgnoreSameFile drops pairs inside one file.
+	IgnoreSameFile bool `yaml:"ignore-same-file"`
+	// IgnoreAcrossSections drops pairs in different sections of one file.
+	IgnoreAcrossSections bool `yaml:"ignore-across-sections"`
+	// Allow lists groups of titles that are different papers however close
+	// they look: no two titles of one group are paired. A group has at least
+	// two titles, compared after title.Normalize.
+	Allow [][]string `yaml:"allow"`
+}
+
+// Validate checks the threshold and the allow-list.
+func (o *SimilarTitleOptions) Validate() error {
+	if !(o.Threshold > 0 && o.Threshold <= 1) {
+		return fmt.Errorf("threshold %v: want a number above 0 and at most 1 (default %v)", o.Threshold, title.DefaultThreshold)
+	}
+	for _, g := range o.Allow {
+		if len(g) < 2 {
+			return fmt.Errorf("allow: %q: a group needs at least two titles, such as [Title A, Title B]", g)
+		}
+		if err := validateAllowTitles(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// allowedPairs returns the unordered pairs of normalised titles the
+// allow-list names, each stored as a two-key string.
+func (o *SimilarTitleOptions) allowedPairs() map[[2]string]bool {
+	if len(o.Allow) == 0 {
+		return nil
+	}
+	set := map[[2]string]bool{}
+	for _, g := range o.Allow {
+		keys := make([]string, len(g))
+		for i, t := range g {
+			keys[i] = title.Normalize(t)
+		}
+		for i := range keys {
+			for j := range keys {
+				if i != j {
+					set[[2]string{keys[i], keys[j]}] = true
+				}
+			}
+		}
+	}
+	return set
+}
+
+// SimilarTitle reports titles that are probably the same paper written
+// with a typo or a small edit (`Dount`/`Donut`, `CPTN`/`CTPN`, a dropped
+// "the", "Pre-training"/"Pretraining"), by title.Similar's measure: one
+// difference, verified, above a threshold. Titles that only share most of
+// their words or differ in a number or version are not paired. Exact repeats
+// are duplicate-title's job.
+var SimilarTitle = &lint.Rule{
+	ID:       "similar-title",
+	Summary:  "two titles differ by a typo or a small edit and are probably the same paper",
+	Severity: lint.Info,
+	Scope:    lint.CorpusScope,
+	Options:  &SimilarTitleOptions{Threshold: title.DefaultThreshold},
+	Check:    checkSimilarTitle,
+}
+
+// similarLink is one side of a similar pair: entry `of` is close to entry
+// `to`, and reason names the difference `of`'s side first.
+type similarLink struct {
+	of, to int
+	score  float64
+	reason string
+}
+
+func checkSimilarTitle(p *lint.Pass) {
+	opt, _ := p.Options.(*SimilarTitleOptions)
+	if opt == nil {
+		opt = &SimilarTitleOptions{Threshold: title.DefaultThreshold}
+	}
+	entries := collectTitles(p)
+	if len(entries) < 2 {
+		return
+	}
+	titles := make([]string, len(entries))
+	for i := range entries {
+		titles[i] = entries[i].text
+	}
+	pairs := title.Similar(titles, title.Options{Threshold: opt.Threshold})
+	allow := opt.allowedPairs()
+	filter := pairFilter{ignoreSameFile: opt.IgnoreSameFile, ignoreAcrossSections: opt.IgnoreAcrossSections}
+	links := make([]similarLink, 0, 2*len(pairs))
+	for _, pr := range pairs {
+		a, b := &entries[pr.A], &entries[pr.B]
+		if filter.skip(a, b) {
+			continue
+		}
+		if allow != nil && allow[[2]string{title.Normalize(a.text), title.Normalize(b.text)}] {
+			continue
+		}
+		ra, rb := splitReason(pr.Reason)
+		links = append(links,
+			similarLink{of: pr.A, to: pr.B, score: pr.Score, reason: reasonText(ra, rb, pr.Reason)},
+			similarLink{of: pr.B, to: pr.A, score: pr.Score, reason: reasonText(rb, ra, pr.Reason)})
+	}
+	// Every entry of a pair is reported once, naming all the titles it is
+	// close to, so that the finding shows on whichever line a reader is at.
+	slices.SortFunc(links, func(x, y similarLink) int {
+		return cmp.Or(cmp.Compare(x.of, y.of), cmp.Compare(x.to, y.to))
+	})
+	for start := 0; start < len(links); {
+		end := start + 1
+		for end < len(links) && links[end].of == links[start].of {
+			end++
+		}
+		reportSimilar(p, entries, links[start:end])
+		start = end
+	}
+}
+
+func reportSimilar(p *lint.Pass, entries []titleEntry, links []similarLink) {
+	e := &entries[links[0].of]
+	d := lint.Diagnostic{File: e.file.Path, Start: e.start, End: e.end}
+	parts := make([]string, 0, min(len(links), maxListed))
+	for k, l := range links {
+		o := &entries[l.to]
+		if k < maxListed {
+			parts = append(parts, fmt.Sprintf("%s (%s, similarity %.2f)", location(o), l.reason, l.score))
+		}
+		if k < maxRelated {
+			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: o.start, End: o.end, Message: "similar title here"})
+		}
+	}
+	noun := "similar title at "
+	if len(links) > 1 {
+		noun = "similar titles at "
+	}
+	d.Message = noun + joinListed(parts, len(links)) + ": the same paper written two ways?"
+	p.Report(d)
+}
+
+// splitReason reads title.Pair.Reason, `"dount" vs "donut"`, into its two
+// sides, or two empty strings when it is not in that form.
+func splitReason(r string) (a, b string) {
+	qa, err := strconv.QuotedPrefix(r)
+	if err != nil {
+		return "", ""
+	}
+	rest, found := strings.CutPrefix(r[len(qa):], " vs ")
+	if !found {
+		return "", ""
+	}
+	qb, err := strconv.QuotedPrefix(rest)
+	if err != nil || len(qb) != len(rest) {
+		return "", ""
+	}
+	a, _ = strconv.Unquote(qa)
+	b, _ = strconv.Unquote(qb)
+	return a, b
+}
+
+// reasonText is the difference as the message shows it, this entry's side
+// first; the raw reason when it could not be split.
+func reasonText(here, there, raw string) string {
+	if here == "" && there == "" {
+		return raw
+	}
+	return fmt.Sprintf("%q here, %q there", here, there)
+}
