@@ -230,7 +230,8 @@ func quiet(text string, ctx Context) bool {
 	return true
 }
 
-// Edits returns the edits of all findings, in order.
+// Edits returns the edits of all findings, sorted by offset. The edits of
+// one Check call never overlap.
 func Edits(findings []Finding) []Edit {
 	var n int
 	for _, f := range findings {
@@ -243,7 +244,15 @@ func Edits(findings []Finding) []Edit {
 	for _, f := range findings {
 		out = append(out, f.Edits...)
 	}
+	slices.SortStableFunc(out, compareEdits)
 	return out
+}
+
+func compareEdits(a, b Edit) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.End, b.End)
 }
 
 // Apply returns text with the edits applied. Edits may come in any order;
@@ -261,12 +270,7 @@ func apply(text string, edits []Edit, spans []Span) (string, []Span) {
 		return text, spans
 	}
 	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, func(a, b Edit) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.End, b.End)
-	})
+	slices.SortStableFunc(sorted, compareEdits)
 	var moved []Span
 	if len(spans) > 0 {
 		moved = slices.Clone(spans)

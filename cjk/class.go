@@ -17,6 +17,12 @@ func isCJK(r rune) bool {
 		return r != 0x30FB && r != 0x30A0 // ・ and ゠ are punctuation
 	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
 		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation: a few letters
+		return r == 0x3005 || r == 0x3006 || r == 0x3007 || r >= 0x3021 && r <= 0x3029 || r >= 0x3031 && r <= 0x3035 || r >= 0x3038 && r <= 0x303C
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width forms: only half-width kana and jamo are letters
+		return r >= 0xFF66 && r <= 0xFF9D || r >= 0xFFA0 && r <= 0xFFDC
+	case r >= 0x3400 && r <= 0x4DBF: // Extension A
+		return true
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
 }
@@ -57,6 +63,9 @@ func isWordRune(r rune) bool {
 	}
 	if r >= 0xC0 && r <= 0x24F {
 		return r != 0xD7 && r != 0xF7 // × and ÷
+	}
+	if r >= 0x2000 && r <= 0x2BFF || r >= 0x3000 && r <= 0xA63F || r >= 0xFE30 { // punctuation, symbols, CJK
+		return false
 	}
 	return unicode.IsLetter(r) && unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
 }

@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,9 +10,13 @@ import (
 // neighbour sees it, after the replacements decided so far.
 func (s *scanner) sideOf(u *unit, left bool) (side, rune) {
 	switch u.eff {
-	case uCJK:
-		return sCJK, u.r
-	case uWord:
+	case uCJK, uWord:
+		if u.eff == uCJK {
+			if left {
+				return sCJK, u.first
+			}
+			return sCJK, u.last
+		}
 		if left {
 			return sLatin, u.first
 		}
@@ -124,11 +129,21 @@ func (s *scanner) rightOf(i int) (side, rune, int, bool) {
 
 func isCJSide(sd side, r rune) bool { return sd == sCJK && !isHangul(r) }
 
-func (s *scanner) unitText(u *unit) string {
+// unitText names a unit in a message: a word, a mark, or the CJK letter
+// next to the gap (left is the side of the unit that faces it).
+func (s *scanner) unitText(u *unit, left bool) string {
 	if u.virtual {
 		return string(u.first)
 	}
 	t := s.text[u.start:u.end]
+	if u.kind == uCJK {
+		if left {
+			_, n := utf8.DecodeRuneInString(t)
+			return t[:n]
+		}
+		_, n := utf8.DecodeLastRuneInString(t)
+		return t[len(t)-n:]
+	}
 	if utf8.RuneCountInString(t) > 24 {
 		n := 0
 		for i := range t {
@@ -141,8 +156,25 @@ func (s *scanner) unitText(u *unit) string {
 	return t
 }
 
+// add records a finding. Its edits are carved out of one slice per Check
+// call, capped so that a caller appending to one finding's edits cannot
+// overwrite another's.
 func (s *scanner) add(kind Kind, start, end int, msg string, edits ...Edit) {
-	s.findings = append(s.findings, Finding{Kind: kind, Start: start, End: end, Message: msg, Edits: edits})
+	n := len(s.edits)
+	s.edits = append(s.edits, edits...)
+	s.findings = append(s.findings, Finding{Kind: kind, Start: start, End: end, Message: msg,
+		Edits: s.edits[n:len(s.edits):len(s.edits)]})
+}
+
+// msg builds a1 + quote(q1) + a2 + quote(q2) + a3 with one allocation.
+func (s *scanner) msg(a1, q1, a2, q2, a3 string) string {
+	b := append(s.buf[:0], a1...)
+	b = appendQuote(b, q1)
+	b = append(b, a2...)
+	b = appendQuote(b, q2)
+	b = append(b, a3...)
+	s.buf = b
+	return string(b)
 }
 
 // replace records the replacement of unit i by a mark.
@@ -159,8 +191,8 @@ func (s *scanner) punctuation() {
 	// Brackets first: the marks next to them look at what they become.
 	if s.cj {
 		for i := range s.units {
-			if u := &s.units[i]; u.mate > i && !u.virtual {
-				s.brackets(i, u.mate)
+			if u := &s.units[i]; int(u.mate) > i && !u.virtual {
+				s.brackets(i, int(u.mate))
 			}
 		}
 	}
@@ -188,7 +220,7 @@ func (s *scanner) punctuation() {
 				}
 				s.replace(i, uFull, u.r)
 				old := s.text[u.start:u.end]
-				s.add(Punctuation, u.start, u.end, "use "+quote(mark)+" instead of "+quote(old), Edit{u.start, u.end, mark})
+				s.add(Punctuation, u.start, u.end, s.msg("use ", mark, " instead of ", old, ""), Edit{u.start, u.end, mark})
 			}
 		case uPunct:
 			if s.cj && u.r < 0x80 && s.converts(byte(u.r)) {
@@ -276,7 +308,7 @@ func (s *scanner) fullWidthMark(i int) {
 		if u.n >= 3 {
 			if cjA || cjB {
 				s.replace(i, uFull, '…')
-				s.add(Punctuation, u.start, u.end, `use "……" instead of `+quote(s.text[u.start:u.end])+` in Chinese text`,
+				s.add(Punctuation, u.start, u.end, s.msg("use ", "……", " instead of ", s.text[u.start:u.end], " in Chinese text"),
 					Edit{u.start, u.end, "……"})
 			}
 			return
@@ -315,11 +347,12 @@ func (s *scanner) fullWidthMark(i int) {
 	}
 	s.replace(i, uFull, full)
 	old := s.text[u.start:u.end]
-	msg := "use " + quote(string(full)) + " instead of " + quote(old) + why
+	use := "use "
 	if u.n > 1 {
-		msg = "use a single " + quote(string(full)) + " instead of " + quote(old) + why
+		use = "use a single "
 	}
-	s.add(Punctuation, u.start, u.end, msg, Edit{u.start, u.end, string(full)})
+	fs := fullString(full)
+	s.add(Punctuation, u.start, u.end, s.msg(use, fs, " instead of ", old, why), Edit{u.start, u.end, fs})
 }
 
 // abbreviations end with a period that is not a full stop.
@@ -379,7 +412,7 @@ func (s *scanner) halfWidthWord(i int) {
 		b.WriteRune(r)
 	}
 	s.units[i].changed = true
-	s.add(Punctuation, u.start, u.end, "use "+quote(b.String())+" instead of "+quote(old), Edit{u.start, u.end, b.String()})
+	s.add(Punctuation, u.start, u.end, s.msg("use ", b.String(), " instead of ", old, ""), Edit{u.start, u.end, b.String()})
 }
 
 // halfWidthMark turns a full-width mark on an English line into ASCII,
@@ -391,7 +424,7 @@ func (s *scanner) halfWidthMark(i int) {
 		return
 	}
 	start, end := u.start, u.end
-	repl := strings.Repeat(string(h), u.n)
+	repl := strings.Repeat(string(h), int(u.n))
 	prevWord := i > 0 && s.units[i-1].kind == uWord
 	nextWord := i+1 < len(s.units) && s.units[i+1].kind == uWord
 	switch h {
@@ -410,6 +443,46 @@ func (s *scanner) halfWidthMark(i int) {
 		}
 	}
 	s.replace(i, uPunct, rune(h))
-	s.add(Punctuation, u.start, u.end, "use "+quote(string(h))+" instead of "+quote(string(u.r))+" in English text",
+	s.add(Punctuation, u.start, u.end, s.msg("use ", string(rune(h)), " instead of ", s.text[u.start:u.start+utf8.RuneLen(u.r)], " in English text"),
 		Edit{start, end, repl})
+}
+
+// appendQuote appends s in double quotes. Text without quotes, backslashes
+// or control characters, the usual case, is copied as is; the rest goes
+// through strconv.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == '"' || c == '\\' || c == 0x7F {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	if !utf8.ValidString(s) {
+		return strconv.AppendQuote(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// fullString returns the full-width mark r as a string without allocating.
+func fullString(r rune) string {
+	switch r {
+	case '，':
+		return "，"
+	case '。':
+		return "。"
+	case '：':
+		return "："
+	case '；':
+		return "；"
+	case '！':
+		return "！"
+	case '？':
+		return "？"
+	case '（':
+		return "（"
+	case '）':
+		return "）"
+	}
+	return string(r)
 }

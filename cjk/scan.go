@@ -19,7 +19,7 @@ type ukind uint8
 const (
 	uSpace ukind = iota // a run of ASCII spaces: the only whitespace that is ever edited
 	uBreak              // a tab, a carriage return or another space: never crossed
-	uCJK                // one CJK letter
+	uCJK                // a run of CJK letters
 	uWord               // a Latin word: "BERT", "3.9", "C++", "15%", "y_t", "v1.2"
 	uFull               // a run of one full-width punctuation mark
 	uQuote              // one curly quote
@@ -40,19 +40,17 @@ const (
 
 type unit struct {
 	start, end  int
+	r           rune  // the mark of punctuation runs
+	first, last rune  // edge runes of words, runs of CJK letters and atoms
+	effR        rune  // the mark after replacement
+	n           int32 // length of a run of marks, in runes
+	mate        int32 // index of the matching bracket, or -1
 	kind        ukind
 	atom        akind
-	r           rune // the mark of punctuation runs, the letter of CJK units
-	first, last rune // edge runes of words and atoms
-	n           int  // length of a run of marks, in runes
-	fw          bool // a word with full-width letters or digits
-	virtual     bool // Context.Before or After: never edited
-	mate        int  // index of the matching bracket, or -1
-
-	// Set by the punctuation check when the unit will be replaced.
-	changed bool
-	eff     ukind // the kind of the unit after replacement
-	effR    rune  // its mark after replacement
+	eff         ukind // the kind after replacement
+	fw          bool  // a word with full-width letters or digits
+	virtual     bool  // Context.Before or After: never edited
+	changed     bool  // the punctuation check replaces the unit
 }
 
 // side classifies a unit's edge as its neighbour sees it.
@@ -80,6 +78,8 @@ type scanner struct {
 
 	units    []unit
 	findings []Finding
+	edits    []Edit // backing store of the findings' edits
+	buf      []byte // message under construction
 
 	// Per line.
 	cj     bool // the line has Chinese or Japanese text (or CJKAround)
@@ -87,12 +87,21 @@ type scanner struct {
 	spaced bool // the line has a space between two words
 	busy   bool // the line has something a rule can act on
 
-	stack [maxDepth]int
+	stack [maxDepth]int32
 	depth int
 	over  int // brackets opened beyond maxDepth
 
 	spanIdx  int // next Context.Protected span to consider
 	spanPrev int // end of the last accepted span
+
+	// Searches for a closing delimiter that failed on this line: a later
+	// search with the same limit fails too, which keeps hostile lines
+	// ("`a `b `c ...") linear.
+	noCode  [8]int // no backtick run of length n+1 from here to noLimit
+	noMath  int    // no closing "$" from here to noLimit
+	noDMath int    // no "$$" from here to noLimit
+	noWiki  int    // no "]]" from here to noLimit
+	noLimit int
 }
 
 var scanners = sync.Pool{New: func() any { return new(scanner) }}
@@ -112,6 +121,7 @@ func putScanner(s *scanner) {
 	s.text = ""
 	s.ctx = Context{}
 	s.findings = nil
+	s.edits = nil // owned by the returned findings
 	if cap(s.units) > 1<<12 {
 		s.units = nil // do not pin the memory of one huge line
 	}
@@ -214,6 +224,7 @@ func (s *scanner) line(ls, le int, first, last bool) {
 	s.spaced = false
 	s.busy = false
 	s.depth, s.over = 0, 0
+	s.resetMemo(-1)
 	if first && s.ctx.Before != 0 {
 		s.virtual(ls, s.ctx.Before)
 	}
@@ -232,6 +243,26 @@ func (s *scanner) line(ls, le int, first, last bool) {
 	}
 }
 
+// resetMemo forgets the failed searches; limit is the end they ran to.
+func (s *scanner) resetMemo(limit int) {
+	s.noLimit = limit
+	for i := range s.noCode {
+		s.noCode[i] = 1 << 62
+	}
+	s.noMath, s.noDMath, s.noWiki = 1<<62, 1<<62, 1<<62
+}
+
+// failed reports whether a search from i to limit is known to fail.
+func (s *scanner) failed(memo *int, i, limit int) bool {
+	if limit != s.noLimit {
+		s.resetMemo(limit)
+		return false
+	}
+	return i >= *memo
+}
+
+func (s *scanner) fail(memo *int, i int) { *memo = min(*memo, i) }
+
 func (s *scanner) virtual(at int, r rune) {
 	s.push(unit{start: at, end: at, kind: uAtom, atom: aCaller, first: r, last: r, virtual: true})
 	if r >= 0x80 {
@@ -246,31 +277,40 @@ func (s *scanner) push(u unit) {
 	u.mate = -1
 	u.eff = u.kind
 	u.effR = u.r
-	i := len(s.units)
-	switch {
-	case u.kind == uPunct && u.r == '(' || u.kind == uFull && u.r == '（':
-		if s.depth < maxDepth {
-			s.stack[s.depth] = i
-			s.depth++
-		} else {
-			s.over++
+	s.units = append(s.units, u)
+	switch u.kind {
+	case uPunct, uFull:
+		if u.r == '(' || u.r == ')' || u.r == '（' || u.r == '）' {
+			s.bracket(len(s.units) - 1)
 		}
-	case u.kind == uPunct && u.r == ')' || u.kind == uFull && u.r == '）':
-		if s.over > 0 {
-			s.over--
-		} else if s.depth > 0 {
-			s.depth--
-			o := s.stack[s.depth]
-			s.units[o].mate = i
-			u.mate = o
-		}
-	case u.kind == uWord:
-		if n := len(s.units); n >= 2 && s.units[n-1].kind == uSpace && s.units[n-2].kind == uWord {
+	case uWord:
+		if n := len(s.units); n >= 3 && s.units[n-2].kind == uSpace && s.units[n-3].kind == uWord {
 			s.spaced = true
 		}
 		s.words++
 	}
-	s.units = append(s.units, u)
+}
+
+// bracket pairs the round bracket at unit i with an open one.
+func (s *scanner) bracket(i int) {
+	u := &s.units[i]
+	if u.r == '(' || u.r == '（' {
+		if s.depth < maxDepth {
+			s.stack[s.depth] = int32(i)
+			s.depth++
+		} else {
+			s.over++
+		}
+		return
+	}
+	if s.over > 0 {
+		s.over--
+	} else if s.depth > 0 {
+		s.depth--
+		o := s.stack[s.depth]
+		s.units[o].mate = int32(i)
+		u.mate = o
+	}
 }
 
 func (s *scanner) lastUnit() *unit {
@@ -325,17 +365,31 @@ func (s *scanner) tokenize(ls, le int) {
 		r, size := utf8.DecodeRuneInString(text[i:limit])
 		switch {
 		case isCJK(r):
-			s.push(unit{start: i, end: i + size, kind: uCJK, r: r})
-			if !isHangul(r) {
-				s.cj = true
+			// A run of CJK letters is one unit: the rules only look at its
+			// edges.
+			j := i + size
+			last := r
+			cj := !isHangul(r)
+			for j < limit && s.text[j] >= 0x80 {
+				r2, size2 := utf8.DecodeRuneInString(s.text[j:limit])
+				if !isCJK(r2) {
+					break
+				}
+				if !cj {
+					cj = !isHangul(r2)
+				}
+				last = r2
+				j += size2
 			}
-			i += size
+			s.push(unit{start: i, end: j, kind: uCJK, r: r, first: r, last: last})
+			s.cj = s.cj || cj
+			i = j
 		case isWordRune(r):
 			i = s.word(i, limit)
 		case isFull(r):
 			j := i + size
-			n := 1
-			for j < limit && strings.HasPrefix(text[j:], string(r)) {
+			n := int32(1)
+			for j+size <= limit && text[j:j+size] == text[i:i+size] {
 				j += size
 				n++
 			}
@@ -389,7 +443,7 @@ func (s *scanner) ascii(i, limit int) int {
 		for j < limit && text[j] == '`' {
 			j++
 		}
-		s.push(unit{start: i, end: j, kind: uPunct, r: '`', n: j - i})
+		s.push(unit{start: i, end: j, kind: uPunct, r: '`', n: int32(j - i)})
 		return j
 	case b == '$':
 		if j := s.math(i, limit); j > 0 {
@@ -428,15 +482,13 @@ func (s *scanner) ascii(i, limit int) int {
 			return j
 		}
 	case b == '[' || b == '!':
-		if j := wikiLink(text, i, limit); j > 0 {
+		if j := s.wikiLink(i, limit); j > 0 {
 			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
 			return j
 		}
 	case b == '/' || b == '.' || b == '~':
 		if s.wordStart() && leadingPath(text, i, limit) {
-			j := urlEnd(text, i, limit)
-			s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(b)})
-			return j
+			return s.url(i, limit)
 		}
 	}
 	// A run of one mark. Only the convertible sentence marks form runs:
@@ -447,7 +499,7 @@ func (s *scanner) ascii(i, limit int) int {
 			j++
 		}
 	}
-	s.push(unit{start: i, end: j, kind: uPunct, r: rune(b), n: j - i})
+	s.push(unit{start: i, end: j, kind: uPunct, r: rune(b), n: int32(j - i)})
 	return j
 }
 
@@ -459,26 +511,31 @@ func (s *scanner) afterWord() bool {
 // word reads a Latin word, or a URL or path starting with a letter or digit.
 func (s *scanner) word(i, limit int) int {
 	text := s.text
-	if isASCIILetter(text[i]) {
-		if schemeURL(text, i, limit) || s.wordStart() && hasPrefixFold(text[i:limit], "www.") {
-			j := urlEnd(text, i, limit)
-			s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(text[i])})
-			return j
-		}
-	}
-	if text[i] < 0x80 && s.wordStart() && (pathAt(text, i, limit) || pathHashAt(text, i, limit)) {
-		j := urlEnd(text, i, limit)
-		s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(text[i])})
-		return j
+	start := s.wordStart()
+	if start && text[i]|0x20 == 'w' && hasPrefixFold(text[i:limit], "www.") {
+		return s.url(i, limit)
 	}
 	j := i
 	var first, last rune
 	fw := false
+	slashed := false // the word contains "/" or "#": it may be a path
 	if text[j] == '-' || text[j] == '+' {
 		first = rune(text[j])
 		j++
 	}
 	for j < limit {
+		// Most words are plain ASCII: skip them a byte at a time.
+		if k := j; isASCIIAlnum(text[k]) {
+			for k < limit && isASCIIAlnum(text[k]) {
+				k++
+			}
+			if first == 0 {
+				first = rune(text[j])
+			}
+			last = rune(text[k-1])
+			j = k
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:limit])
 		switch {
 		case isWordRune(r):
@@ -497,11 +554,13 @@ func (s *scanner) word(i, limit int) int {
 			continue
 		case isJoiner(r):
 			if r2, _ := utf8.DecodeRuneInString(text[j+size : limit]); j+size < limit && isWordRune(r2) {
+				slashed = slashed || r == '/'
 				j += size
 				continue
 			}
 		case r == '+' || r == '#': // C++, C#, 2+
 			if isWordRune(last) || last == '+' || last == '#' {
+				slashed = slashed || r == '#'
 				last = r
 				j += size
 				continue
@@ -518,10 +577,32 @@ func (s *scanner) word(i, limit int) int {
 	if j == i { // cannot happen for a word rune; guard against a loop
 		j = i + 1
 	}
+	// URLs and paths start like words; look for them only when the word
+	// runs into their marks, so plain words are scanned once.
+	if text[i] < 0x80 {
+		k := j
+		for k < limit && isPathByte(text[k]) { // "wiki-/_x": the word stops at "-"
+			k++
+		}
+		if k < limit && text[k] == ':' && schemeURL(text, i, limit) {
+			return s.url(i, limit)
+		}
+		if start && (k < limit && (text[k] == '/' || text[k] == '#') || slashed) &&
+			(pathAt(text, i, limit) || pathHashAt(text, i, limit)) {
+			return s.url(i, limit)
+		}
+	}
 	s.push(unit{start: i, end: j, kind: uWord, first: first, last: last, fw: fw})
 	if fw {
 		s.busy = true
 	}
+	return j
+}
+
+// url pushes the URL or path starting at text[i].
+func (s *scanner) url(i, limit int) int {
+	j := urlEnd(s.text, i, limit)
+	s.push(unit{start: i, end: j, kind: uAtom, atom: aURL, first: rune(s.text[i])})
 	return j
 }
 
@@ -618,14 +699,18 @@ func urlEnd(text string, i, limit int) int {
 		}
 		j += size
 	}
+	// Unbalanced closing brackets at the end belong to the text around
+	// the URL: "(see https://x.org/a)".
+	open := strings.Count(text[i:j], "(") + strings.Count(text[i:j], "[")
+	closed := strings.Count(text[i:j], ")") + strings.Count(text[i:j], "]")
 	for j > i {
 		c := text[j-1]
 		if strings.IndexByte(".,:;!?'*_~", c) >= 0 {
 			j--
 			continue
 		}
-		if c == ')' && strings.Count(text[i:j], "(") < strings.Count(text[i:j], ")") ||
-			c == ']' && strings.Count(text[i:j], "[") < strings.Count(text[i:j], "]") {
+		if (c == ')' || c == ']') && open < closed {
+			closed--
 			j--
 			continue
 		}
@@ -645,11 +730,18 @@ func (s *scanner) codeSpan(i, limit int) (int, rune, rune) {
 	for i+n < limit && text[i+n] == '`' {
 		n++
 	}
+	var memo *int
+	if n <= len(s.noCode) {
+		memo = &s.noCode[n-1]
+		if s.failed(memo, i, limit) {
+			return -1, 0, 0
+		}
+	}
 	j := i + n
 	for j < limit {
 		k := strings.IndexByte(text[j:limit], '`')
 		if k < 0 {
-			return -1, 0, 0
+			break
 		}
 		k += j
 		m := k
@@ -673,6 +765,9 @@ func (s *scanner) codeSpan(i, limit int) (int, rune, rune) {
 		}
 		j = m
 	}
+	if memo != nil {
+		s.fail(memo, i)
+	}
 	return -1, 0, 0
 }
 
@@ -682,12 +777,17 @@ func (s *scanner) codeSpan(i, limit int) (int, rune, rune) {
 func (s *scanner) math(i, limit int) int {
 	text := s.text
 	if i+1 < limit && text[i+1] == '$' {
+		if s.failed(&s.noDMath, i, limit) {
+			return -1
+		}
 		if k := strings.Index(text[i+2:limit], "$$"); k > 0 {
 			return i + 2 + k + 2
+		} else if k < 0 {
+			s.fail(&s.noDMath, i)
 		}
 		return -1
 	}
-	if i+1 >= limit || text[i+1] == ' ' || text[i+1] == '\t' {
+	if i+1 >= limit || text[i+1] == ' ' || text[i+1] == '\t' || s.failed(&s.noMath, i, limit) {
 		return -1
 	}
 	for j := i + 2; j < limit; j++ {
@@ -702,6 +802,7 @@ func (s *scanner) math(i, limit int) int {
 		}
 		return j + 1
 	}
+	s.fail(&s.noMath, i)
 	return -1
 }
 
@@ -746,15 +847,19 @@ func entity(text string, i, limit int) int {
 }
 
 // wikiLink returns the end of [[page]] or ![[embed]] at text[i], or -1.
-func wikiLink(text string, i, limit int) int {
+func (s *scanner) wikiLink(i, limit int) int {
+	text := s.text
 	j := i
 	if text[j] == '!' {
 		j++
 	}
-	if !strings.HasPrefix(text[j:limit], "[[") {
+	if !strings.HasPrefix(text[j:limit], "[[") || s.failed(&s.noWiki, j, limit) {
 		return -1
 	}
 	k := strings.Index(text[j+2:limit], "]]")
+	if k < 0 {
+		s.fail(&s.noWiki, j)
+	}
 	if k <= 0 {
 		return -1
 	}

@@ -1,5 +1,7 @@
 package cjk
 
+import "unicode/utf8"
+
 type want uint8
 
 const (
@@ -21,7 +23,8 @@ func (s *scanner) spacing() {
 			prev, gap = -1, -1
 			continue
 		}
-		if prev >= 0 {
+		// Two CJK runs only meet across a space, which stays.
+		if prev >= 0 && !(s.units[prev].eff == uCJK && s.units[i].eff == uCJK) {
 			s.gap(prev, i, gap)
 		}
 		prev, gap = i, -1
@@ -38,19 +41,25 @@ func (s *scanner) gap(xi, yi, g int) {
 	switch {
 	case w == one && g < 0:
 		s.add(Spacing, s.rangeStart(x), s.rangeEnd(y),
-			"add a space between "+quote(s.unitText(x))+" and "+quote(s.unitText(y)),
+			s.msg("add a space between ", s.unitText(x, false), " and ", s.unitText(y, true), ""),
 			Edit{x.end, x.end, " "})
 	case w == none && g >= 0:
 		sp := &s.units[g]
 		s.add(Spacing, s.rangeStart(x), s.rangeEnd(y),
-			"remove the space between "+quote(s.unitText(x))+" and "+quote(s.unitText(y))+why,
+			s.msg("remove the space between ", s.unitText(x, false), " and ", s.unitText(y, true), why),
 			Edit{sp.start, sp.end, ""})
 	}
 }
 
+// rangeStart and rangeEnd delimit a spacing finding: the two units around
+// the gap, or only the CJK letter next to it.
 func (s *scanner) rangeStart(u *unit) int {
 	if u.virtual {
 		return u.end
+	}
+	if u.kind == uCJK {
+		_, n := utf8.DecodeLastRuneInString(s.text[u.start:u.end])
+		return u.end - n
 	}
 	return u.start
 }
@@ -58,6 +67,10 @@ func (s *scanner) rangeStart(u *unit) int {
 func (s *scanner) rangeEnd(u *unit) int {
 	if u.virtual {
 		return u.start
+	}
+	if u.kind == uCJK {
+		_, n := utf8.DecodeRuneInString(s.text[u.start:u.end])
+		return u.start + n
 	}
 	return u.end
 }
