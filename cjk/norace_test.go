@@ -1,0 +1,5 @@
+//go:build !race
+
+package cjk
+
+const raceEnabled = false
