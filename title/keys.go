@@ -3,53 +3,84 @@ package title
 import (
 	"runtime"
 	"sync"
+	"unicode/utf8"
 )
 
-// keyList holds the Normalize keys of many titles, computed in parallel:
-// titles are cut into one contiguous chunk per worker and each chunk's keys
-// sit back to back in one buffer, so there is one allocation per chunk rather
-// than one string per title.
-type keyList struct {
-	size   int // titles per chunk
-	chunks []keyChunk
-}
-
-type keyChunk struct {
-	buf []byte
-	off []int // key j of the chunk is buf[off[j]:off[j+1]]
-}
-
-func (k *keyList) key(i int) []byte {
-	c := &k.chunks[i/k.size]
-	j := i % k.size
-	return c.buf[c.off[j]:c.off[j+1]]
-}
-
-// minParallel is the number of titles below which starting goroutines costs
+// minParallel is the number of items below which starting goroutines costs
 // more than it saves.
-const minParallel = 2048
+const minParallel = 4096
 
-func normalizeAll(titles []string) keyList {
+// parallel splits [0, n) into one contiguous range per CPU and runs fn on
+// each range concurrently, passing the range's number. It returns the number
+// of ranges. Small inputs run in one range on the calling goroutine.
+func parallel(n int, fn func(part, lo, hi int)) int {
 	workers := runtime.GOMAXPROCS(0)
-	if len(titles) < minParallel {
-		workers = 1
+	if n < minParallel || workers < 2 {
+		fn(0, 0, n)
+		return 1
 	}
-	size := max(1, (len(titles)+workers-1)/workers)
-	k := keyList{size: size, chunks: make([]keyChunk, (len(titles)+size-1)/size)}
+	size := (n + workers - 1) / workers
+	parts := (n + size - 1) / size
 	var wg sync.WaitGroup
-	for w := range k.chunks {
-		part := titles[w*size : min(len(titles), (w+1)*size)]
-		c := &k.chunks[w]
-		wg.Go(func() {
-			var n normalizer
-			c.off = make([]int, 1, len(part)+1)
-			c.buf = make([]byte, 0, len(part)*64)
-			for _, t := range part {
-				c.buf = n.appendKey(c.buf, t)
-				c.off = append(c.off, len(c.buf))
-			}
-		})
+	for p := range parts {
+		wg.Go(func() { fn(p, p*size, min(n, (p+1)*size)) })
 	}
 	wg.Wait()
-	return k
+	return parts
+}
+
+// tokenChunk is the tokenised form of a contiguous run of titles, made by one
+// worker with its own vocabulary: local token ids are translated to the
+// index's ids afterwards, so workers never share a map.
+type tokenChunk struct {
+	lo     int      // index of the chunk's first title
+	vocab  []string // local id -> token
+	ids    []uint32 // local ids of all titles, back to back
+	off    []int    // title lo+j's ids are ids[off[j]:off[j+1]]
+	runes  []int32  // rune length of each title's key
+	hashes []uint64 // sequence hash of each title (token hashes depend only on the string)
+}
+
+// tokenizeAll normalises and tokenises titles in parallel.
+func tokenizeAll(titles []string) []tokenChunk {
+	chunks := make([]tokenChunk, runtime.GOMAXPROCS(0))
+	parts := parallel(len(titles), func(p, lo, hi int) {
+		var n normalizer
+		c := tokenChunk{
+			lo:     lo,
+			ids:    make([]uint32, 0, (hi-lo)*12),
+			off:    make([]int, 1, hi-lo+1),
+			runes:  make([]int32, 0, hi-lo),
+			hashes: make([]uint64, 0, hi-lo),
+		}
+		dict := make(map[string]uint32)
+		var th []uint64 // local id -> token hash
+		var buf []byte
+		for _, t := range titles[lo:hi] {
+			buf = n.appendKey(buf[:0], t)
+			var h uint64
+			for start := 0; start < len(buf); {
+				end := start
+				for end < len(buf) && buf[end] != ' ' {
+					end++
+				}
+				id, ok := dict[string(buf[start:end])]
+				if !ok {
+					s := string(buf[start:end])
+					id = uint32(len(c.vocab))
+					c.vocab = append(c.vocab, s)
+					th = append(th, tokenHash(s))
+					dict[s] = id
+				}
+				c.ids = append(c.ids, id)
+				h = h*seqBase + th[id]
+				start = end + 1
+			}
+			c.off = append(c.off, len(c.ids))
+			c.runes = append(c.runes, int32(utf8.RuneCount(buf)))
+			c.hashes = append(c.hashes, h)
+		}
+		chunks[p] = c
+	})
+	return chunks[:parts]
 }

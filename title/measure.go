@@ -70,7 +70,7 @@ type token struct {
 }
 
 func newToken(s string) token {
-	t := token{s: s, h: mix64(fnv64(s) ^ 0x9e3779b97f4a7c15), pw: 1}
+	t := token{s: s, h: tokenHash(s), pw: 1}
 	for i := 0; i < len(s); i++ {
 		t.ph = t.ph*byteBase + uint64(s[i])
 		t.pw *= byteBase
@@ -350,6 +350,9 @@ const (
 	seqBase  = 0x9E3779B97F4A7C15 | 1
 	byteBase = 0x100000001B3
 )
+
+// tokenHash is a token's hash inside sequence hashes.
+func tokenHash(s string) uint64 { return mix64(fnv64(s) ^ 0x9e3779b97f4a7c15) }
 
 func fnv64(s string) uint64 {
 	h := uint64(0xcbf29ce484222325)

@@ -184,56 +184,72 @@ const (
 func appendTokens(dst []byte, s string) []byte {
 	start := len(dst)
 	prev := clNone
-	begin := func() {
-		if len(dst) > start {
-			dst = append(dst, ' ')
-		}
-	}
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
+		c := s[i]
+		if c < utf8.RuneSelf && asciiClass[c] != clNone {
+			// Fast path for ASCII letters and digits, most of every title.
+			cl := int(asciiClass[c])
+			if prev != cl && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			prev = cl
+			i++
+			continue
+		}
+		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		next := i + size
 		cl := classify(r)
-		switch cl {
-		case clLetter, clDigit, clCJK:
-			if prev != cl {
-				begin()
-			}
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
+		switch {
+		case cl != clNone:
+			if prev != cl && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			dst = utf8.AppendRune(dst, r)
 			prev = cl
-		default:
-			switch {
-			case unicode.IsMark(r):
-				if prev == clNone {
-					begin()
-					prev = clLetter
+		case unicode.IsMark(r):
+			if prev == clNone {
+				if len(dst) > start {
+					dst = append(dst, ' ')
 				}
-				dst = utf8.AppendRune(dst, r)
-			case r == '.' && prev == clDigit && next < len(s) && s[next] >= '0' && s[next] <= '9':
-				// Decimal point: 3.5 is one number, not 3 and 5.
-				dst = append(dst, '.')
-			case isApostrophe(r) && prev == clLetter && next < len(s) && startsWithLetter(s[next:]):
-				// don't, Parkinson's: the apostrophe joins, it does not split.
-			case (r == '+' || r == '*' || r == '#') && prev != clNone:
-				dst = append(dst, byte(r))
-				prev = clSym
-			case r == '&':
-				begin()
-				dst = append(dst, "and"...)
-				prev = clNone
-			default:
-				prev = clNone
+				prev = clLetter
 			}
+			dst = utf8.AppendRune(dst, r)
+		case r == '.' && prev == clDigit && next < len(s) && s[next] >= '0' && s[next] <= '9':
+			// Decimal point: 3.5 is one number, not 3 and 5.
+			dst = append(dst, '.')
+		case isApostrophe(r) && prev == clLetter && next < len(s) && startsWithLetter(s[next:]):
+			// don't, Parkinson's: the apostrophe joins, it does not split.
+		case (r == '+' || r == '*' || r == '#') && prev != clNone:
+			dst = append(dst, byte(r))
+			prev = clSym
+		case r == '&':
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			dst = append(dst, "and"...)
+			prev = clNone
+		default:
+			prev = clNone
 		}
 		i = next
 	}
 	return dst
 }
+
+// asciiClass is classify for ASCII bytes, as a table.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		t[c] = uint8(classify(rune(c)))
+	}
+	return t
+}()
 
 func classify(r rune) int {
 	switch {

@@ -3,9 +3,8 @@ package title
 import (
 	"cmp"
 	"fmt"
-	"math/bits"
+	"runtime"
 	"slices"
-	"unicode/utf8"
 )
 
 // DefaultThreshold is the lowest Score a pair needs when Options.Threshold is
@@ -93,7 +92,6 @@ type index struct {
 	seq   []uint32 // token ids of all reps, back to back
 	off   []int32  // rep r's tokens are seq[off[r]:off[r+1]]
 	runes []int32  // rune length of rep r's key
-	full  []uint64 // sequence hash of rep r
 	rep   []int32  // per title: its rep, or -1 for an empty key
 	head  []int32  // per rep: its first title
 	tail  []int32  // per rep: its last title
@@ -113,59 +111,64 @@ func buildIndex(titles []string) *index {
 		rep:  make([]int32, len(titles)),
 		next: make([]int32, len(titles)),
 	}
-	keys := normalizeAll(titles)
+	chunks := tokenizeAll(titles)
+	total := 0
+	for _, c := range chunks {
+		total += len(c.ids)
+	}
+	ix.seq = make([]uint32, 0, total)
 	byHash := make(map[uint64]int32, len(titles))
-	chain := []int32(nil) // per rep: next rep with the same full hash, or -1
+	var chain []int32 // per rep: the next rep with the same hash, or -1
+	var trans []uint32
 	var ids []uint32
-	for i := range titles {
-		key := keys.key(i)
-		ix.next[i] = -1
-		if len(key) == 0 {
-			ix.rep[i] = -1
-			continue
-		}
-		ids = ids[:0]
-		var h uint64
-		for start := 0; start <= len(key); {
-			end := start
-			for end < len(key) && key[end] != ' ' {
-				end++
-			}
-			id, ok := ix.dict[string(key[start:end])]
+	for _, c := range chunks {
+		// Translate the chunk's local token ids to the index's ids.
+		trans = trans[:0]
+		for _, s := range c.vocab {
+			id, ok := ix.dict[s]
 			if !ok {
 				id = uint32(len(ix.toks))
-				s := string(key[start:end])
 				ix.toks = append(ix.toks, newToken(s))
 				ix.dict[s] = id
 			}
-			ids = append(ids, id)
-			h = h*seqBase + ix.toks[id].h
-			start = end + 1
+			trans = append(trans, id)
 		}
-		r, ok := byHash[h]
-		for ok && r >= 0 && !equalIDs(ix.tokens(r), ids) {
-			r = chain[r]
-		}
-		if ok && r >= 0 {
+		for j, h := range c.hashes {
+			i := c.lo + j
+			ix.next[i] = -1
+			local := c.ids[c.off[j]:c.off[j+1]]
+			if len(local) == 0 {
+				ix.rep[i] = -1
+				continue
+			}
+			ids = ids[:0]
+			for _, id := range local {
+				ids = append(ids, trans[id])
+			}
+			r, ok := byHash[h]
+			for ok && r >= 0 && !equalIDs(ix.tokens(r), ids) {
+				r = chain[r]
+			}
+			if ok && r >= 0 {
+				ix.rep[i] = r
+				ix.next[ix.tail[r]] = int32(i)
+				ix.tail[r] = int32(i)
+				continue
+			}
+			r = int32(len(ix.head))
+			if prev, ok := byHash[h]; ok {
+				chain = append(chain, prev) // rare: a hash collision between different keys
+			} else {
+				chain = append(chain, -1)
+			}
+			byHash[h] = r
 			ix.rep[i] = r
-			ix.next[ix.tail[r]] = int32(i)
-			ix.tail[r] = int32(i)
-			continue
+			ix.head = append(ix.head, int32(i))
+			ix.tail = append(ix.tail, int32(i))
+			ix.seq = append(ix.seq, ids...)
+			ix.off = append(ix.off, int32(len(ix.seq)))
+			ix.runes = append(ix.runes, c.runes[j])
 		}
-		r = int32(len(ix.head))
-		if prev, ok := byHash[h]; ok {
-			chain = append(chain, prev) // rare: a hash collision between different keys
-		} else {
-			chain = append(chain, -1)
-		}
-		byHash[h] = r
-		ix.rep[i] = r
-		ix.head = append(ix.head, int32(i))
-		ix.tail = append(ix.tail, int32(i))
-		ix.seq = append(ix.seq, ids...)
-		ix.off = append(ix.off, int32(len(ix.seq)))
-		ix.runes = append(ix.runes, int32(utf8.RuneCount(key)))
-		ix.full = append(ix.full, h)
 	}
 	return ix
 }
@@ -201,52 +204,22 @@ func (ix *index) candidates(threshold float64) []found {
 	if nreps < 2 {
 		return nil
 	}
-	idxBits := uint(bits.Len(uint(nreps)))
-	low := uint64(1)<<idxBits - 1
-	recs := make([]uint64, 0, len(ix.seq)*2+2*nreps)
-	var pre []uint64 // pre[j]: hash of the first j tokens
-	var pow []uint64 // pow[j]: seqBase^j
-	for r := range int32(nreps) {
-		ids := ix.tokens(r)
-		n := len(ids)
-		for len(pow) <= n {
-			if len(pow) == 0 {
-				pow = append(pow, 1)
-			} else {
-				pow = append(pow, pow[len(pow)-1]*seqBase)
-			}
-		}
-		pre = append(pre[:0], 0)
-		var join uint64
-		for _, id := range ids {
-			t := &ix.toks[id]
-			pre = append(pre, pre[len(pre)-1]*seqBase+t.h)
-			join = join*t.pw + t.ph
-		}
-		full := pre[n]
-		add := func(k uint64) { recs = append(recs, k&^low|uint64(r)) }
-		add(seqKey(nsSeq, full, n))
-		add(seqKey(nsJoin, join, 0))
-		for j, id := range ids {
-			t := &ix.toks[id]
-			c := pow[n-1-j]
-			if t.drop {
-				add(seqKey(nsSeq, pre[j]*c+full-pre[j+1]*c, n-1))
-			}
-			var mask uint64
-			switch {
-			case t.kind == kindWord:
-				mask = mix64(uint64(t.first) ^ 0x452821E638D01377)
-			case t.class != classNone:
-				mask = mix64(uint64(t.class) ^ 0xBE5466CF34E90C6C)
-			default:
-				continue
-			}
-			add(seqKey(nsMask, full-t.h*c+mask*c, n))
-		}
+	// A record is a key's top 32 bits above the rep index. 32 bits are
+	// plenty: a chance collision only adds a comparison (about 26,000 among
+	// the 15 million keys of a million titles), and a short key sorts in
+	// three radix passes.
+	const low = 1<<32 - 1
+	if uint64(nreps) > low {
+		return nil // more titles than an index can address; not reachable with real lists
 	}
-	recs = radixSortHigh(recs, idxBits)
-
+	// Each worker emits and sorts the keys of its share of reps; the sorted
+	// parts are then merged, which is one pass instead of three.
+	parts := make([][]uint64, runtime.GOMAXPROCS(0))
+	nparts := parallel(nreps, func(p, lo, hi int) {
+		recs := ix.appendKeys(make([]uint64, 0, 2*(ix.off[hi]-ix.off[lo])+2*int32(hi-lo)), lo, hi)
+		parts[p] = radixSortHigh(recs)
+	})
+	recs := mergeSorted(parts[:nparts])
 	var out []found
 	for start := 0; start < len(recs); {
 		end := start + 1
@@ -282,6 +255,54 @@ func (ix *index) candidates(threshold float64) []found {
 	return slices.CompactFunc(out, func(p, q found) bool { return p.r == q.r && p.s == q.s })
 }
 
+// appendKeys appends the records (key above rep index) of reps [lo, hi).
+func (ix *index) appendKeys(recs []uint64, lo, hi int) []uint64 {
+	const low = 1<<32 - 1
+	var pre []uint64 // pre[j]: hash of the first j tokens
+	var pow []uint64 // pow[j]: seqBase^j
+	for r := lo; r < hi; r++ {
+		ids := ix.tokens(int32(r))
+		n := len(ids)
+		for len(pow) <= n {
+			if len(pow) == 0 {
+				pow = append(pow, 1)
+			} else {
+				pow = append(pow, pow[len(pow)-1]*seqBase)
+			}
+		}
+		pre = append(pre[:0], 0)
+		var join uint64
+		for _, id := range ids {
+			t := &ix.toks[id]
+			pre = append(pre, pre[len(pre)-1]*seqBase+t.h)
+			join = join*t.pw + t.ph
+		}
+		full := pre[n]
+		rep := uint64(r)
+		recs = append(recs,
+			seqKey(nsSeq, full, n)&^low|rep,
+			seqKey(nsJoin, join, 0)&^low|rep)
+		for j, id := range ids {
+			t := &ix.toks[id]
+			c := pow[n-1-j]
+			if t.drop {
+				recs = append(recs, seqKey(nsSeq, pre[j]*c+full-pre[j+1]*c, n-1)&^low|rep)
+			}
+			var mask uint64
+			switch {
+			case t.kind == kindWord:
+				mask = mix64(uint64(t.first) ^ 0x452821E638D01377)
+			case t.class != classNone:
+				mask = mix64(uint64(t.class) ^ 0xBE5466CF34E90C6C)
+			default:
+				continue
+			}
+			recs = append(recs, seqKey(nsMask, full-t.h*c+mask*c, n)&^low|rep)
+		}
+	}
+	return recs
+}
+
 // expand turns pairs of reps into pairs of titles, every member of one rep
 // with every member of the other.
 func (ix *index) expand(fs []found) []Pair {
@@ -306,18 +327,54 @@ func (ix *index) expand(fs []found) []Pair {
 	return out
 }
 
-// radixSortHigh sorts keys by their bits above the low lowBits (the rep
-// index), least significant digit first. Only grouping matters, so the low
-// bits are left in arrival order. It returns the sorted slice, which may be
-// either keys or a scratch buffer.
-func radixSortHigh(keys []uint64, lowBits uint) []uint64 {
+// mergeSorted merges slices each sorted by their top 32 bits.
+func mergeSorted(parts [][]uint64) []uint64 {
+	for len(parts) > 1 {
+		var next [][]uint64
+		for i := 0; i+1 < len(parts); i += 2 {
+			next = append(next, merge2(parts[i], parts[i+1]))
+		}
+		if len(parts)%2 == 1 {
+			next = append(next, parts[len(parts)-1])
+		}
+		parts = next
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return parts[0]
+}
+
+func merge2(a, b []uint64) []uint64 {
+	const high = ^uint64(1<<32 - 1)
+	out := make([]uint64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i]&high <= b[j]&high {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// radixSortHigh sorts records by their top 32 bits (the key), least
+// significant 11-bit digit first (three passes: 2,048 buckets keep the
+// scatter's write positions in cache, 65,536 did not). Only grouping matters, so the low 32 bits
+// (the rep index) are left in arrival order. It returns the sorted slice,
+// which is either recs or a scratch buffer.
+func radixSortHigh(recs []uint64) []uint64 {
 	const digit = 11
 	const mask = 1<<digit - 1
-	tmp := make([]uint64, len(keys))
+	tmp := make([]uint64, len(recs))
 	var count [1 << digit]int
-	for shift := lowBits; shift < 64; shift += digit {
+	for shift := uint(32); shift < 64; shift += digit {
 		clear(count[:])
-		for _, k := range keys {
+		for _, k := range recs {
 			count[(k>>shift)&mask]++
 		}
 		sum := 0
@@ -325,12 +382,12 @@ func radixSortHigh(keys []uint64, lowBits uint) []uint64 {
 			count[i] = sum
 			sum += c
 		}
-		for _, k := range keys {
+		for _, k := range recs {
 			d := (k >> shift) & mask
 			tmp[count[d]] = k
 			count[d]++
 		}
-		keys, tmp = tmp, keys
+		recs, tmp = tmp, recs
 	}
-	return keys
+	return recs
 }
