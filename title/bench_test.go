@@ -195,7 +195,6 @@ func benchmarkSimilar(b *testing.B, n int) {
 	b.ReportMetric(float64(pairs), "pairs")
 }
 
-
 func BenchmarkSimilar100k(b *testing.B) { benchmarkSimilar(b, 100_000) }
 func BenchmarkSimilar1M(b *testing.B)   { benchmarkSimilar(b, 1_000_000) }
 
