@@ -1,9 +1,9 @@
 package bib
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -43,14 +43,27 @@ func readCorpus(tb testing.TB, rel string) []byte {
 	return b
 }
 
-// entryLineRE is an independent count of entries: lines that begin with @
-// and a name other than string, preamble or comment, then { or (.
-var entryLineRE = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]`)
-
+// grepEntries is an independent count of entries, the way SOURCES.md counts
+// them: lines that begin with @ and a name other than string, preamble or
+// comment, then { or (.
 func grepEntries(src []byte) int {
 	n := 0
-	for _, m := range entryLineRE.FindAllSubmatch(src, -1) {
-		switch strings.ToLower(string(m[1])) {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		line = bytes.TrimLeft(line, " \t")
+		if len(line) == 0 || line[0] != '@' {
+			continue
+		}
+		line = bytes.TrimLeft(line[1:], " \t")
+		i := 0
+		for i < len(line) && ('a' <= line[i]|0x20 && line[i]|0x20 <= 'z') {
+			i++
+		}
+		name := strings.ToLower(string(line[:i]))
+		rest := bytes.TrimLeft(line[i:], " \t")
+		if i == 0 || len(rest) == 0 || (rest[0] != '{' && rest[0] != '(') {
+			continue
+		}
+		switch name {
 		case "string", "preamble", "comment":
 		default:
 			n++
