@@ -372,7 +372,7 @@ func (s *scanner) terminal(i, ai int, adjA bool, bs side) bool {
 	}
 	if s.units[i].r == '.' {
 		w := s.text[s.units[ai].start:s.units[ai].end]
-		if strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 || abbreviations[strings.ToLower(w)] {
+		if strings.Contains(w, ".") || abbreviations[strings.ToLower(w)] {
 			return false
 		}
 	}
