@@ -441,8 +441,12 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 		return invalid(failure{Span{ks, p + 1}, fmt.Sprintf(
 			"entry has no citation key (%q looks like a field name): write @%s{key, %s = ...}", s[ks:ke], e.Type, s[ks:ke]), p})
 	default:
+		why := "a key cannot contain { } ( ) = % or @"
+		if spaceTab[s[p-1]] {
+			why = "a key cannot contain spaces"
+		}
 		return broken(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected \",\" after the citation key %q, found %s: a key cannot contain spaces", e.Key, sc.found(p)), p})
+			"expected \",\" after the citation key %q, found %s: %s", e.Key, sc.found(p), why), p})
 	}
 
 	for {

@@ -157,6 +157,13 @@ func TestParseRecovery(t *testing.T) {
 			diags: []wantDiag{{CodeSyntax, "bar", `expected "," after the citation key "foo"`}},
 		},
 		{
+			name:  "brace in key",
+			src:   "@misc{foo{bar}, title = {x}}\n@misc{b, title={x}}",
+			keys:  []string{"foo", "b"},
+			incom: []string{"foo"},
+			diags: []wantDiag{{CodeSyntax, "{bar", `a key cannot contain { } ( ) = % or @`}},
+		},
+		{
 			name:  "missing equals",
 			src:   "@misc{a, title {x}}\n@misc{b, title={x}}",
 			keys:  []string{"a", "b"},
