@@ -1,0 +1,83 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/match"
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/title"
+)
+
+// BibMissing reports a paper of the notes that has no entry in the notes'
+// companion .bib, so it cannot be cited. Papers and entries are paired by
+// match.Index: the normalised title (case, LaTeX and braces in the .bib,
+// a trailing "(DIN)" in the notes do not matter; Chinese titles are
+// compared as Chinese), else a DOI or arXiv link of the paper. When an
+// entry's title is one small edit away, the finding names it: a typo on one
+// side is the likely cause.
+//
+// Notes files without a companion .bib are not checked.
+var BibMissing = &lint.Rule{
+	ID:       "bib-missing",
+	Summary:  "a paper of the notes has no entry in its companion .bib",
+	Severity: lint.Warning,
+	Scope:    lint.NotesScope,
+	Check:    checkBibMissing,
+}
+
+func checkBibMissing(p *lint.Pass) {
+	f := notesOf(p)
+	if f == nil || f.Companion == nil || f.Companion.Bib == nil {
+		return
+	}
+	comp := f.Companion
+	ix := match.NewIndex(comp.Bib.Entries)
+	var missing []*notes.Paper
+	for _, pp := range f.Notes.Papers {
+		if pp.Title == "" {
+			continue // entry-format reports entries without a title
+		}
+		if _, ok := ix.Find(pp); !ok {
+			missing = append(missing, pp)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	// One call of title.Similar over the missing titles and the .bib's
+	// titles finds near misses in linear time.
+	titles := make([]string, 0, len(missing)+len(comp.Bib.Entries))
+	for _, pp := range missing {
+		titles = append(titles, pp.Title)
+	}
+	entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
+	for _, e := range comp.Bib.Entries {
+		if t := e.Get("title"); t != "" {
+			titles = append(titles, t)
+			entries = append(entries, e)
+		}
+	}
+	near := map[int]*bib.Entry{}
+	for _, pr := range title.Similar(titles, title.Options{}) {
+		if pr.A < len(missing) && pr.B >= len(missing) && near[pr.A] == nil {
+			near[pr.A] = entries[pr.B-len(missing)]
+		}
+	}
+	name := filepath.Base(comp.Path)
+	for i, pp := range missing {
+		d := lint.Diagnostic{
+			Start: pp.TitleSpan.Start, End: pp.TitleSpan.End,
+			Message: fmt.Sprintf("no entry in %s for %q; add one (papers bib writes it) so the paper can be cited", name, pp.Title),
+		}
+		if e := near[i]; e != nil {
+			s, end := entryHead(e)
+			d.Message = fmt.Sprintf("no entry in %s for %q; %s has %q (%s): a typo on one side?",
+				name, pp.Title, bibWhere(comp, e.Span.Start), bib.PlainText(e.Get("title")), e.Key)
+			d.Related = []lint.Related{{File: comp.Path, Start: s, End: end, Message: fmt.Sprintf("entry %q has a similar title", e.Key)}}
+		}
+		p.Report(d)
+	}
+}

@@ -1,0 +1,190 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/lint"
+)
+
+// RequiredFieldsOptions are the options of bib-required-fields.
+type RequiredFieldsOptions struct {
+	// Required maps an entry type (lower case) to its required fields. A
+	// field written "author|editor" is satisfied by either. Config entries
+	// replace the default list of their type and leave the other types
+	// alone; an empty list turns the check off for that type. Types not in
+	// the map are not checked.
+	Required map[string][]string `yaml:"required"`
+}
+
+// Validate checks that types and field names are single words.
+func (o *RequiredFieldsOptions) Validate() error {
+	types := make([]string, 0, len(o.Required))
+	for typ := range o.Required {
+		types = append(types, typ)
+	}
+	sort.Strings(types)
+	for _, typ := range types {
+		if typ == "" || strings.ContainsAny(typ, " \t@{}|") {
+			return fmt.Errorf("required: %q is not an entry type", typ)
+		}
+		for _, alt := range o.Required[typ] {
+			for _, name := range strings.Split(alt, "|") {
+				if strings.TrimSpace(name) == "" || strings.ContainsAny(strings.TrimSpace(name), " \t{}=,") {
+					return fmt.Errorf("required: %s: %q is not a field name or a list of alternatives such as author|editor", typ, alt)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// defaultRequired follows the BibTeX standard styles (btxdoc) for the
+// classic types, with biblatex's names accepted as alternatives (date for
+// year, journaltitle for journal, institution for school), and biblatex's
+// online type.
+func defaultRequired() map[string][]string {
+	return map[string][]string{
+		"article":       {"author", "title", "journal|journaltitle", "year|date"},
+		"book":          {"author|editor", "title", "publisher", "year|date"},
+		"booklet":       {"title"},
+		"inbook":        {"author|editor", "title", "chapter|pages", "publisher", "year|date"},
+		"incollection":  {"author", "title", "booktitle", "publisher", "year|date"},
+		"inproceedings": {"author", "title", "booktitle", "year|date"},
+		"conference":    {"author", "title", "booktitle", "year|date"},
+		"manual":        {"title"},
+		"mastersthesis": {"author", "title", "school|institution", "year|date"},
+		"phdthesis":     {"author", "title", "school|institution", "year|date"},
+		"proceedings":   {"title", "year|date"},
+		"techreport":    {"author", "title", "institution", "year|date"},
+		"unpublished":   {"author", "title", "note"},
+		"misc":          {},
+		"online":        {"author|editor", "title", "year|date", "url|doi|eprint"},
+	}
+}
+
+// BibRequiredFields reports an entry that lacks a field its type requires
+// (an @inproceedings without booktitle, an @article without journal): the
+// bibliography style prints a warning and a reference with a hole. Fields
+// the entry inherits through crossref count as present.
+var BibRequiredFields = &lint.Rule{
+	ID:       "bib-required-fields",
+	Summary:  "an entry lacks a field its type requires (author, title, booktitle/journal, year ...)",
+	Severity: lint.Warning,
+	Scope:    lint.BibScope,
+	Options:  &RequiredFieldsOptions{Required: defaultRequired()},
+	Check:    checkBibRequiredFields,
+}
+
+func checkBibRequiredFields(p *lint.Pass) {
+	f := bibOf(p)
+	if f == nil {
+		return
+	}
+	opts, _ := p.Options.(*RequiredFieldsOptions)
+	if opts == nil {
+		opts = &RequiredFieldsOptions{Required: defaultRequired()}
+	}
+	// Split the alternatives once per pass, keyed by lower-case type.
+	req := make(map[string][][]string, len(opts.Required))
+	for typ, list := range opts.Required {
+		var alts [][]string
+		for _, a := range list {
+			var names []string
+			for _, n := range strings.Split(a, "|") {
+				names = append(names, strings.ToLower(strings.TrimSpace(n)))
+			}
+			alts = append(alts, names)
+		}
+		req[strings.ToLower(typ)] = alts
+	}
+	for _, e := range f.Bib.Entries {
+		if e.Incomplete {
+			continue // the missing fields may be after the syntax error
+		}
+		alts := req[strings.ToLower(e.Type)]
+		if len(alts) == 0 {
+			continue
+		}
+		var parent *bib.Entry
+		if ref := strings.TrimSpace(e.Get("crossref")); ref != "" {
+			if parent = f.Bib.Entry(ref); parent == nil {
+				// The parent is in another file (crossref.bib): it may
+				// provide any field, so say nothing.
+				continue
+			}
+		}
+		var missing, empty []string
+		for _, names := range alts {
+			state := fieldState(e, parent, names)
+			switch state {
+			case fieldMissing:
+				missing = append(missing, strings.Join(names, " or "))
+			case fieldEmpty:
+				empty = append(empty, strings.Join(names, " or "))
+			}
+		}
+		if len(missing) == 0 && len(empty) == 0 {
+			continue
+		}
+		var parts []string
+		if len(missing) > 0 {
+			parts = append(parts, "has no "+joinAnd(missing))
+		}
+		if len(empty) > 0 {
+			parts = append(parts, "has an empty "+joinAnd(empty))
+		}
+		start, end := entryHead(e)
+		p.Report(lint.Diagnostic{
+			Start: start, End: end,
+			Message: fmt.Sprintf("@%s entry %q %s (required for @%s: %s)", strings.ToLower(e.Type), e.Key,
+				strings.Join(parts, " and "), strings.ToLower(e.Type), requiredList(alts)),
+		})
+	}
+}
+
+const (
+	fieldPresent = iota
+	fieldEmpty
+	fieldMissing
+)
+
+// fieldState tells whether one of names is present with a value in e or,
+// through crossref, in parent. A parent's title stands for the booktitle of
+// a paper in its proceedings, as biblatex inherits it.
+func fieldState(e, parent *bib.Entry, names []string) int {
+	state := fieldMissing
+	look := func(x *bib.Entry, name string) {
+		if x == nil {
+			return
+		}
+		if fl := x.Field(name); fl != nil {
+			if strings.TrimSpace(fl.Value) != "" || len(fl.Parts) > 0 && fl.Parts[0].Kind == bib.PartMacro && !fl.Parts[0].Undefined {
+				state = fieldPresent
+			} else if state == fieldMissing {
+				state = fieldEmpty
+			}
+		}
+	}
+	for _, n := range names {
+		look(e, n)
+		look(parent, n)
+		if n == "booktitle" && parent != nil && (strings.EqualFold(parent.Type, "proceedings") || strings.EqualFold(parent.Type, "book")) {
+			look(parent, "title")
+		}
+		if state == fieldPresent {
+			return state
+		}
+	}
+	return state
+}
+
+func requiredList(alts [][]string) string {
+	var out []string
+	for _, names := range alts {
+		out = append(out, strings.Join(names, "|"))
+	}
+	return strings.Join(out, ", ")
+}
