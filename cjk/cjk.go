@@ -103,8 +103,9 @@ type Options struct {
 	// ",.:;!?()". It applies in both directions: a mark that is not listed
 	// is neither turned full-width in Chinese text nor half-width in
 	// English text, and "..." only becomes "……" when "." is listed.
-	// "" means DefaultConvert; NoConvert (or any string without those
-	// marks) converts nothing.
+	// "(" and ")" convert as a pair, so both must be listed. "" means
+	// DefaultConvert; NoConvert (or any string without those marks)
+	// converts nothing.
 	Convert string
 }
 
@@ -139,18 +140,26 @@ const Object rune = '\uFFFC'
 
 // Context describes what surrounds and interrupts a segment in the document
 // it was cut from. The zero value means the segment stands alone.
+//
+// The simplest correct way to check Markdown is to pass a whole line (or
+// paragraph) and protect its markup with Spans: gaps between prose and
+// markup are then seen once, from both sides. Checking text nodes one by
+// one with Before and After works too, but a gap between two nodes that
+// are both checked (around "**" or "[") is then reported by both, and the
+// node inside the markup would put its space inside it.
 type Context struct {
 	// Before and After are the runes just outside the segment, as a reader
 	// sees them: the last rune of the preceding text, the first rune of a
 	// following link text, 'a' for an adjacent code span with Latin
 	// content, Object for something neutral. 0 means nothing, or markup
 	// the checks must not reason across (a list marker, a line start);
-	// spaces at such an edge are left alone.
+	// spaces at such an edge are left alone. Spaces are only ever added
+	// or removed inside the segment.
 	Before, After rune
 	// Protected are byte ranges of the segment that must not change, in
-	// increasing order and not overlapping: inline code, link
-	// destinations, HTML. Ranges that are out of order, overlapping or out
-	// of bounds are ignored.
+	// increasing order and not overlapping: inline code, emphasis
+	// delimiters, link brackets and destinations, HTML. Ranges that are
+	// out of order, overlapping or out of bounds are ignored.
 	Protected []Span
 	// CJKAround says that the line the segment belongs to contains CJK
 	// text outside the segment. Full-width punctuation is only turned
@@ -160,10 +169,16 @@ type Context struct {
 }
 
 // Span is a protected byte range [Start, End) of a segment. First and Last are
-// the runes the range shows its neighbours, with the meaning of
-// Context.Before and Context.After: a code span `BERT` is {First: 'B',
-// Last: 'T'}, link markup is {First: Object, Last: Object}, a list marker is
-// {0, 0}.
+// the runes the range shows the text on its left and on its right, with the
+// meaning of Context.Before and Context.After:
+//
+//	`BERT` (code)            {First: 'B', Last: 'T'}    spaced like the word BERT
+//	"**" opening "**BERT**"  {First: 'B', Last: 0}      a space may go before it, never after
+//	"**" closing "**BERT**"  {First: 0, Last: 'T'}      a space may go after it, never before
+//	"[" of "[BERT](url)"     {First: 'B', Last: 0}
+//	"](url)"                 {First: 0, Last: 'T'}
+//	<img ...>                {First: Object, Last: Object}
+//	"- " (a list marker)     {First: 0, Last: 0}
 type Span struct {
 	Start, End  int
 	First, Last rune

@@ -351,6 +351,9 @@ func (s *scanner) tokenize(ls, le int) {
 				if sp.First >= 0x80 || sp.Last >= 0x80 {
 					s.busy = true
 				}
+				if isCJ(sp.First) || isCJ(sp.Last) {
+					s.cj = true
+				}
 				i = sp.End
 				s.takeSpan(sp)
 				continue
