@@ -154,7 +154,7 @@ func TestCorpusDiffusionPlanted(t *testing.T) {
 
 func isPlainWord(w string) bool {
 	for _, r := range w {
-		if r >= utf8.RuneSelf || !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		if r >= utf8.RuneSelf || asciiClass[r] != clLetter {
 			return false
 		}
 	}

@@ -54,7 +54,7 @@ import (
 // them). Markdown emphasis around a title must be removed by the caller.
 func Normalize(s string) string {
 	var n normalizer
-	return string(n.appendKey(nil, s))
+	return string(n.appendKey(make([]byte, 0, len(s)+8), s))
 }
 
 // normalizer holds the case folder, which is stateful and not safe for
@@ -113,14 +113,14 @@ func stripAbbreviations(s string) string {
 	if strings.HasSuffix(s, ")") {
 		if open := strings.LastIndexByte(s, '('); open >= 0 {
 			inner := strings.TrimSpace(s[open+1 : len(s)-1])
-			if isAbbreviation(inner) && countWords(s[:open]) >= minWordsAfterTrail {
+			if isAbbreviation(inner) && hasWords(s[:open], minWordsAfterTrail) {
 				s = strings.TrimSpace(s[:open])
 			}
 		}
 	}
 	if colon := strings.IndexByte(s, ':'); colon > 0 {
 		prefix := strings.TrimSpace(s[:colon])
-		if isAbbreviation(prefix) && countWords(s[colon+1:]) >= minWordsAfterLeader {
+		if isAbbreviation(prefix) && hasWords(s[colon+1:], minWordsAfterLeader) {
 			s = strings.TrimSpace(s[colon+1:])
 		}
 	}
@@ -154,17 +154,21 @@ func isAbbreviation(s string) bool {
 	return letter
 }
 
-// countWords counts maximal runs of letters and digits.
-func countWords(s string) int {
-	n, in := 0, false
+// hasWords reports whether s has at least n maximal runs of letters and
+// digits.
+func hasWords(s string, n int) bool {
+	in := false
 	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		w := r < utf8.RuneSelf && asciiClass[r] != clNone ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 		if w && !in {
-			n++
+			if n--; n <= 0 {
+				return true
+			}
 		}
 		in = w
 	}
-	return n
+	return n <= 0
 }
 
 // Character classes of the tokeniser. A token holds one class only, except
