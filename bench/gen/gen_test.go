@@ -215,7 +215,7 @@ func TestRun(t *testing.T) {
 }
 
 func TestTypo(t *testing.T) {
-	r := newRand(7)
+	r := newRand(7, streamPlan)
 	for range 2000 {
 		title, _, _ := makeTitle(r, field(r.IntN(int(numFields))))
 		ty := typo(r, title)

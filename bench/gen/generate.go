@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 )
 
 // Output file names inside -out.
@@ -36,18 +37,27 @@ func Generate(cfg Config, dir string) (*Manifest, error) {
 	if cfg.BibOnly > 0 {
 		m.BibRatio = 1
 		m.DistinctPapers = len(p.papers)
-		fi, err := writeFile(dir, bibOnlyFile, func(s *sink) error { return writeBib(p, s, m) })
+		fi, err := writeFile(dir, bibOnlyFile, func(s *sink) error { return writeBib(p, s, &m.Bib) })
 		if err != nil {
 			return nil, err
 		}
 		m.Files = []FileInfo{fi}
 	} else {
-		fi, err := writeFile(dir, notesFile, func(s *sink) error { return writeNotes(p, s, m) })
-		if err != nil {
-			return nil, err
-		}
-		bi, err := writeFile(dir, bibFile, func(s *sink) error { return writeBib(p, s, m) })
-		if err != nil {
+		// The two files draw from their own random streams and write
+		// disjoint parts of the manifest: write them side by side.
+		var (
+			wg       sync.WaitGroup
+			fi, bi   FileInfo
+			ferr, be error
+		)
+		wg.Go(func() {
+			fi, ferr = writeFile(dir, notesFile, func(s *sink) error { return writeNotes(p, s, m) })
+		})
+		wg.Go(func() {
+			bi, be = writeFile(dir, bibFile, func(s *sink) error { return writeBib(p, s, &m.Bib) })
+		})
+		wg.Wait()
+		if err := errors.Join(ferr, be); err != nil {
 			return nil, err
 		}
 		m.Files = []FileInfo{fi, bi}
@@ -77,7 +87,7 @@ func writeFile(dir, name string, body func(*sink) error) (FileInfo, error) {
 
 // writeNotes writes notes.md and counts what it planted.
 func writeNotes(p *plan, s *sink, m *Manifest) error {
-	ng := &noteGen{r: p.r}
+	ng := &noteGen{r: newRand(p.cfg.Seed, streamNotes)}
 	d := &m.NotesDefects
 	note := 0
 	var line []byte

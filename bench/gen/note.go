@@ -358,14 +358,29 @@ func (g *noteGen) render(wantPunct, wantSpacing bool) noteResult {
 		res.asciiPunct = k
 	}
 	g.out = g.out[:0]
+	if drop == nil && repl == nil {
+		// Clean note, the common case: every gap becomes a space.
+		body := g.body
+		for {
+			j := bytes.IndexByte(body, gap)
+			if j < 0 {
+				break
+			}
+			g.out = append(append(g.out, body[:j]...), ' ')
+			body = body[j+1:]
+		}
+		g.out = append(g.out, body...)
+		res.text = g.out
+		return res
+	}
 	for i := 0; i < len(g.body); i++ {
 		c := g.body[i]
 		switch {
 		case c == gap:
-			if drop == nil || !slices.Contains(drop, i) {
+			if !slices.Contains(drop, i) {
 				g.out = append(g.out, ' ')
 			}
-		case c >= utf8.RuneSelf && repl != nil && slices.Contains(repl, i):
+		case c >= utf8.RuneSelf && slices.Contains(repl, i):
 			g.out = append(g.out, asciiFor(g.body[i:]))
 			i += len("，") - 1 // all four marks are three bytes long
 		default:

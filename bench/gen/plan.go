@@ -126,10 +126,28 @@ type plan struct {
 
 func roundCount(n int, rate float64) int { return int(math.Round(float64(n) * rate)) }
 
-// newRand returns the run's generator. The second PCG word is a fixed
-// constant so that -seed alone determines the stream.
-func newRand(seed uint64) *rand.Rand {
-	return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+// Random streams. The plan, the notes text and the .bib text each draw
+// from their own stream, so that notes.md and notes.bib can be written at
+// the same time and a change to one file's text leaves the other alone.
+const (
+	streamPlan uint64 = iota + 1
+	streamNotes
+	streamBib
+)
+
+// newRand returns the generator of one stream for a seed. Both PCG words
+// come from splitmix64, so that nearby seeds and streams start far apart.
+func newRand(seed, stream uint64) *rand.Rand {
+	x := seed*0x9e3779b97f4a7c15 + stream
+	return rand.New(rand.NewPCG(splitmix64(&x), splitmix64(&x)))
+}
+
+func splitmix64(x *uint64) uint64 {
+	*x += 0x9e3779b97f4a7c15
+	z := *x
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }
 
 // yearWeights favour recent years, as reading lists do.
@@ -208,7 +226,7 @@ func (p *plan) newPaper(f field, sect int) paper {
 
 // newPlan makes every decision for cfg.
 func newPlan(cfg Config) *plan {
-	p := &plan{cfg: cfg, r: newRand(cfg.Seed), titles: map[string]bool{}}
+	p := &plan{cfg: cfg, r: newRand(cfg.Seed, streamPlan), titles: map[string]bool{}}
 	if cfg.BibOnly > 0 {
 		p.papers = make([]paper, 0, cfg.BibOnly)
 		for range cfg.BibOnly {

@@ -74,8 +74,9 @@ func makeTitle(r *rand.Rand, f field) (title, abbr, method string) {
 	if !withMethod && r.IntN(100) < 35 {
 		if r.IntN(2) == 0 {
 			abbr = methodName(r)
-		} else {
-			abbr = acronym(title)
+		} else if abbr = acronym(title); len(abbr) > 6 {
+			// Nobody names a method TCDSDPT.
+			abbr = methodName(r)
 		}
 		method = abbr
 	}
@@ -151,14 +152,31 @@ func isASCIILetters(s string) bool {
 // acronyms, mixed-case names and words with digits, as DBLP does
 // ({BERT}, {FlashDet}, {3D}).
 func bibTitle(title string) string {
-	words := strings.Split(title, " ")
-	for i, w := range words {
+	var b strings.Builder
+	b.Grow(len(title) + 8)
+	for i := 0; i < len(title); {
+		j := strings.IndexByte(title[i:], ' ')
+		if j < 0 {
+			j = len(title)
+		} else {
+			j += i
+		}
+		w := title[i:j]
 		core := strings.TrimRight(w, ":?,")
 		if needsBraces(core) {
-			words[i] = "{" + core + "}" + w[len(core):]
+			b.WriteByte('{')
+			b.WriteString(core)
+			b.WriteByte('}')
+			b.WriteString(w[len(core):])
+		} else {
+			b.WriteString(w)
 		}
+		if j < len(title) {
+			b.WriteByte(' ')
+		}
+		i = j + 1
 	}
-	return strings.Join(words, " ")
+	return b.String()
 }
 
 func needsBraces(w string) bool {
