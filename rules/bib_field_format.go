@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -224,11 +225,19 @@ func checkBibDOI(p *lint.Pass, e *bib.Entry, fl *bib.Field) {
 	}
 	d := lint.Diagnostic{Start: fl.ValueSpan.Start, End: fl.ValueSpan.End}
 	switch {
+	case strings.HasPrefix(bare, "10.") && strings.Contains(bare, "%"):
+		// An escaped DOI (10.1000%2F182): unescaping is a guess a person
+		// should confirm.
+		want := bare
+		if u, err := url.PathUnescape(bare); err == nil {
+			want = u
+		}
+		d.Message = fmt.Sprintf("doi of entry %q is written as an escaped URL: write the bare DOI %s (styles add the link)", e.Key, want)
 	case strings.HasPrefix(bare, "10.") && strings.Contains(bare, "/"):
 		d.Message = fmt.Sprintf("doi of entry %q is written as a URL: write the bare DOI %s (styles add the link)", e.Key, bare)
-		// The fix rewrites the text inside the delimiters; an escaped DOI
-		// (%2F) or one built with # is left to a person.
-		if pt, at, ok := onePart(fl); ok && !strings.Contains(bare, "%") && pt.Text == fl.Value {
+		// The fix rewrites the text inside the delimiters; a DOI built
+		// with # is left to a person.
+		if pt, at, ok := onePart(fl); ok && pt.Text == fl.Value {
 			d.Fix = &lint.Fix{Message: "write " + bare, Edits: []lint.Edit{{Start: at, End: at + len(pt.Text), New: bare}}}
 		}
 	default:

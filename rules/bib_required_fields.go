@@ -118,12 +118,11 @@ func checkBibRequiredFields(p *lint.Pass) {
 		}
 		var missing, empty []string
 		for _, names := range alts {
-			state := fieldState(e, parent, names)
-			switch state {
+			switch fieldState(e, parent, names) {
 			case fieldMissing:
-				missing = append(missing, strings.Join(names, " or "))
+				missing = append(missing, altText(names))
 			case fieldEmpty:
-				empty = append(empty, strings.Join(names, " or "))
+				empty = append(empty, altText(names))
 			}
 		}
 		if len(missing) == 0 && len(empty) == 0 {
@@ -131,18 +130,30 @@ func checkBibRequiredFields(p *lint.Pass) {
 		}
 		var parts []string
 		if len(missing) > 0 {
-			parts = append(parts, "has no "+joinAnd(missing))
+			parts = append(parts, "lacks "+joinAnd(missing))
 		}
 		if len(empty) > 0 {
-			parts = append(parts, "has an empty "+joinAnd(empty))
+			verb := "is"
+			if len(empty) > 1 {
+				verb = "are"
+			}
+			parts = append(parts, fmt.Sprintf("its %s %s empty", joinAnd(empty), verb))
 		}
 		start, end := entryHead(e)
+		typ := strings.ToLower(e.Type)
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: fmt.Sprintf("@%s entry %q %s (required for @%s: %s)", strings.ToLower(e.Type), e.Key,
-				strings.Join(parts, " and "), strings.ToLower(e.Type), requiredList(alts)),
+			Message: fmt.Sprintf("@%s entry %q %s (@%s needs %s)", typ, e.Key, strings.Join(parts, ", and "), typ, requiredList(alts)),
 		})
 	}
+}
+
+// altText writes alternatives for messages: "year (or date)".
+func altText(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return names[0] + " (or " + strings.Join(names[1:], " or ") + ")"
 }
 
 const (

@@ -12,9 +12,10 @@ func bibRules() []*lint.Rule {
 		BibSyntax,
 		BibDuplicateKey,
 		BibDuplicateField,
+		BibRequiredFields,
+		BibFieldFormat,
 		// Registered once their fixtures and pages exist:
-		// BibRequiredFields, BibFieldFormat, BibDuplicateEntry, BibMissing,
-		// BibMismatch, BibUnused.
+		// BibDuplicateEntry, BibMissing, BibMismatch, BibUnused.
 	}
 }
 
