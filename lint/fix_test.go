@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"testing"
+
+	"github.com/paperlint/papers/notes"
+)
+
+func TestApplyEdits(t *testing.T) {
+	src := []byte("hello world")
+	got := string(ApplyEdits(src, []Edit{{6, 11, "there"}, {0, 0, ">"}, {5, 5, ","}}))
+	if got != ">hello, there" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	tests := []struct {
+		a, b Edit
+		want bool
+	}{
+		{Edit{0, 2, "x"}, Edit{2, 4, "y"}, false},
+		{Edit{0, 3, "x"}, Edit{2, 4, "y"}, true},
+		{Edit{2, 2, "x"}, Edit{2, 2, "y"}, true},  // two insertions at one offset
+		{Edit{2, 2, "x"}, Edit{2, 4, "y"}, true},  // insertion at the start of a replacement
+		{Edit{4, 4, "x"}, Edit{2, 4, "y"}, false}, // insertion right after it
+		{Edit{3, 3, "x"}, Edit{2, 4, "y"}, true},  // inside
+		{Edit{1, 1, "x"}, Edit{2, 4, "y"}, false},
+	}
+	for _, tt := range tests {
+		if got := overlaps(tt.a, tt.b); got != tt.want {
+			t.Errorf("overlaps(%v, %v) = %v", tt.a, tt.b, got)
+		}
+		if got := overlaps(tt.b, tt.a); got != tt.want {
+			t.Errorf("overlaps(%v, %v) = %v (reversed)", tt.b, tt.a, got)
+		}
+	}
+}
+
+func TestApplyFixesSkipsProtectedAndOverlapping(t *testing.T) {
+	src := "- 用`code`和文字\n"
+	f := &File{Path: "a.md", Src: []byte(src), Kind: NotesFile}
+	f.Notes = notes.Parse("a.md", f.Src, notes.Options{})
+	code := len("- 用`")
+	ds := []Diagnostic{
+		{File: "a.md", Fix: &Fix{Edits: []Edit{{code, code + 1, "C"}}}},                      // inside inline code: refused
+		{File: "a.md", Fix: &Fix{Edits: []Edit{{2, 2, "A"}}}},                                // taken
+		{File: "a.md", Fix: &Fix{Edits: []Edit{{2, 2, "B"}}}},                                // same offset: next round
+		{File: "a.md", Fix: &Fix{Edits: []Edit{{0, 1, "*"}, {len(src), len(src) + 1, "x"}}}}, // out of range: whole fix refused
+	}
+	out, n := ApplyFixes(f, ds)
+	if n != 1 || string(out) != "- A用`code`和文字\n" {
+		t.Errorf("applied %d: %q", n, out)
+	}
+}

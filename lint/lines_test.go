@@ -1,0 +1,55 @@
+package lint
+
+import "testing"
+
+func TestLineIndexPositions(t *testing.T) {
+	src := []byte("\ufeffab\r\n\t中😀x\nlast")
+	li := NewLineIndex(src)
+	tests := []struct {
+		off                       int
+		line, col, col16, colByte int
+	}{
+		{3, 1, 1, 1, 1},  // after the BOM: column 1 in every unit (the BOM is invisible)
+		{4, 1, 2, 2, 2},  // 'b'
+		{7, 2, 1, 1, 1},  // tab
+		{8, 2, 2, 2, 2},  // 中
+		{11, 2, 3, 3, 5}, // 😀: one character, two UTF-16 units
+		{15, 2, 4, 5, 9}, // x
+		{17, 3, 1, 1, 1}, // "last"
+		{21, 3, 5, 5, 5}, // end of file
+		{99, 3, 5, 5, 5}, // clamped
+	}
+	for _, tt := range tests {
+		p := li.Position(tt.off)
+		if p.Line != tt.line || p.Column != tt.col || p.Column16 != tt.col16 || p.ColumnByte != tt.colByte {
+			t.Errorf("Position(%d) = line %d col %d col16 %d colByte %d; want %d %d %d %d",
+				tt.off, p.Line, p.Column, p.Column16, p.ColumnByte, tt.line, tt.col, tt.col16, tt.colByte)
+		}
+	}
+	if got := string(li.Line(1)); got != "ab" {
+		t.Errorf("Line(1) = %q (BOM and CR must go)", got)
+	}
+	if got := string(li.Line(3)); got != "last" {
+		t.Errorf("Line(3) = %q", got)
+	}
+	if li.Lines() != 3 || li.Line(4) != nil {
+		t.Errorf("Lines() = %d", li.Lines())
+	}
+}
+
+// A line of several megabytes must not shift columns.
+func TestLineIndexLongLine(t *testing.T) {
+	long := make([]byte, 0, 3<<20)
+	for len(long) < 3<<20 {
+		long = append(long, "中文ab"...)
+	}
+	src := append(append([]byte("x\n"), long...), "\nend"...)
+	li := NewLineIndex(src)
+	p := li.Position(2 + len(long))
+	if p.Line != 2 || p.Column != 1+len(long)/8*4 {
+		t.Errorf("end of long line: line %d col %d", p.Line, p.Column)
+	}
+	if q := li.Position(len(src) - 1); q.Line != 3 || q.Column != 3 {
+		t.Errorf("after it: %+v", q)
+	}
+}
