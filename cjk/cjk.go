@@ -159,7 +159,7 @@ type Context struct {
 	// Protected are byte ranges of the segment that must not change, in
 	// increasing order and not overlapping: inline code, emphasis
 	// delimiters, link brackets and destinations, HTML. Ranges that are
-	// out of order, overlapping or out of bounds are ignored.
+	// empty, out of order, overlapping or out of bounds are ignored.
 	Protected []Span
 	// CJKAround says that the line the segment belongs to contains CJK
 	// text outside the segment. Full-width punctuation is only turned

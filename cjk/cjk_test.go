@@ -234,6 +234,8 @@ func TestContext(t *testing.T) {
 		{"emphasis delimiters", "使用**BERT**编码", Context{Protected: []Span{{6, 8, 'B', 0}, {12, 14, 0, 'T'}}}, Options{}, "使用 **BERT** 编码"},
 		{"link markup", "见[BERT](https://x.org)模型", Context{Protected: []Span{{3, 4, 'B', 0}, {8, 24, 0, 'T'}}}, Options{}, "见 [BERT](https://x.org) 模型"},
 		{"comma after emphasis", "**使用**,然后", Context{Protected: []Span{{0, 2, '使', 0}, {8, 10, 0, '用'}}}, Options{}, "**使用**，然后"},
+		{"empty span ignored at line end", "用\nBERT编码", Context{Protected: []Span{{3, 3, 'x', 'x'}}}, Options{}, "用\nBERT 编码"},
+		{"empty span ignored", "用BERT", Context{Protected: []Span{{3, 3, Object, Object}}}, Options{}, "用 BERT"},
 		{"bad spans ignored", "用BERT编码", Context{Protected: []Span{{5, 2, 0, 0}, {-1, 3, 0, 0}, {0, 99, 0, 0}}}, Options{}, "用 BERT 编码"},
 		{"cjk around keeps fullwidth", "World Wide Web）。", Context{CJKAround: true}, Options{}, "World Wide Web）。"},
 		{"english segment converts", "World Wide Web）。", Context{}, Options{}, "World Wide Web)."},

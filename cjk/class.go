@@ -23,6 +23,8 @@ func isCJK(r rune) bool {
 		return r >= 0xFF66 && r <= 0xFF9D || r >= 0xFFA0 && r <= 0xFFDC
 	case r >= 0x3400 && r <= 0x4DBF: // Extension A
 		return true
+	case r >= 0xA000 && r < 0xAC00 || r >= 0xD7B0 && r < 0x10000: // Yi, Latin and other scripts, specials
+		return r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF || r >= 0xF900 && r <= 0xFAFF // Hangul jamo ext, compatibility ideographs
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
 }

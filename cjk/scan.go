@@ -161,8 +161,10 @@ func (s *scanner) run() {
 	}
 }
 
+// validSpan accepts a non-empty span after the previous one. An empty span
+// protects nothing, and where an insertion lands next to it is ambiguous.
 func validSpan(sp Span, prevEnd, n int) bool {
-	return sp.Start >= prevEnd && sp.End >= sp.Start && sp.End <= n
+	return sp.Start >= prevEnd && sp.End > sp.Start && sp.End <= n
 }
 
 // peekSpan returns the next valid protected span, skipping invalid ones.
@@ -343,22 +345,29 @@ func (s *scanner) wordStart() bool {
 func (s *scanner) tokenize(ls, le int) {
 	text := s.text
 	i := ls
-	for i < le {
+	for {
 		limit := le
-		if sp := s.peekSpan(); sp != nil && sp.Start < le {
+		if sp := s.peekSpan(); sp != nil && sp.Start <= le {
 			if sp.Start <= i {
-				s.push(unit{start: i, end: sp.End, kind: uAtom, atom: aCaller, first: sp.First, last: sp.Last})
-				if sp.First >= 0x80 || sp.Last >= 0x80 {
-					s.busy = true
+				// The span starts here; tokens stop at span starts, so
+				// one cannot start earlier, but stay safe if it does.
+				if sp.Start == i {
+					s.push(unit{start: i, end: sp.End, kind: uAtom, atom: aCaller, first: sp.First, last: sp.Last})
+					if sp.First >= 0x80 || sp.Last >= 0x80 {
+						s.busy = true
+					}
+					if isCJ(sp.First) || isCJ(sp.Last) {
+						s.cj = true
+					}
+					i = sp.End
 				}
-				if isCJ(sp.First) || isCJ(sp.Last) {
-					s.cj = true
-				}
-				i = sp.End
 				s.takeSpan(sp)
 				continue
 			}
 			limit = sp.Start
+		}
+		if i >= le {
+			return
 		}
 		if text[i] < 0x80 {
 			i = s.ascii(i, limit)
@@ -367,6 +376,9 @@ func (s *scanner) tokenize(ls, le int) {
 		s.busy = true
 		r, size := utf8.DecodeRuneInString(text[i:limit])
 		switch {
+		case r == utf8.RuneError && size == 1: // an invalid byte: a mark like any other
+			s.push(unit{start: i, end: i + 1, kind: uPunct, r: r, n: 1})
+			i++
 		case isCJK(r):
 			// A run of CJK letters is one unit: the rules only look at its
 			// edges.
