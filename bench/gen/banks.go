@@ -197,12 +197,12 @@ var notePrefixes = []string{"动机：", "方法：", "实验：", "结论：", 
 
 // noteClauses are clause templates. Slots: {T} term, {U} another term,
 // {D} dataset, {E} another dataset, {B} baseline, {M} the paper's method
-// name, {K} metric, {H} hardware, {L} language or framework, {C} a
-// command (rendered as a code span), {N} small integer, {P} second small
-// integer, {F} decimal, {R} a correlation such as 0.87, {X} larger integer. Templates are written without
-// spaces between Chinese and Latin text: the renderer adds them (or, for a
-// planted defect, leaves some out). Full-width punctuation follows Chinese
-// text; ASCII punctuation never does.
+// name, {K} metric, {H} hardware, {L} language or framework, {C} a command
+// (rendered as a code span), {N} and {P} small integers, {F} a decimal,
+// {R} a correlation such as 0.87, {X} a larger integer. Templates are
+// written without spaces between Chinese and Latin text: the renderer adds
+// them (or, for a planted defect, leaves some out). Full-width punctuation
+// follows Chinese text; ASCII punctuation never does.
 var noteClauses = []string{
 	"提出了一种基于{T}的{M}框架",
 	"针对{T}在长序列上开销过大的问题设计了新的结构",

@@ -91,16 +91,16 @@ func writeNotes(p *plan, s *sink, m *Manifest) error {
 	d := &m.NotesDefects
 	note := 0
 	var line []byte
-	s.WriteString("# 论文笔记\n")
+	s.str("# 论文笔记\n")
 	for _, sec := range p.sections {
-		s.WriteString("\n## ")
-		s.WriteString(sec.title)
-		s.WriteString("\n")
+		s.str("\n## ")
+		s.str(sec.title)
+		s.str("\n")
 		m.Sections++
 		for i := sec.start; i < sec.end; i++ {
 			pp := &p.papers[i]
 			line = appendHeading(line[:0], pp)
-			s.Write(line)
+			s.put(line)
 			m.Papers++
 			if pp.repeat == rkNone {
 				m.DistinctPapers++
@@ -114,9 +114,9 @@ func writeNotes(p *plan, s *sink, m *Manifest) error {
 				flags := p.noteFlags[note]
 				note++
 				res := ng.make(pp.field, pp.method, flags&1 != 0, flags&2 != 0)
-				s.WriteString("- ")
-				s.Write(res.text)
-				s.WriteString("\n")
+				s.str("- ")
+				s.put(res.text)
+				s.str("\n")
 				m.Notes++
 				if res.asciiPunct > 0 {
 					d.ASCIIPunctNotes++

@@ -7,11 +7,36 @@
 //	go run ./bench/gen -out DIR [-papers 1000] [-seed 1] [-bib-ratio 0.8] [-defects=true]
 //	go run ./bench/gen -out DIR -bib-only 100000 [-seed 1] [-defects=true]
 //
-// The same flags always give byte-identical files (math/rand/v2 PCG seeded
-// from -seed). With -defects=false nothing is planted, and unless
-// -bib-ratio is given every paper gets a .bib entry, so that the output is
-// clean for every rule. -bib-only N writes DIR/refs.bib with N entries and
-// no notes, for the .bib reader benchmark.
+// The same flags always give byte-identical files: math/rand/v2 PCG
+// generators seeded from -seed, one stream for the plan, one for the note
+// text and one for the .bib text.
+//
+// Output in DIR:
+//
+//	notes.md       # 论文笔记, then about one "## topic" per 50 papers, each paper
+//	               "### Title(ABBR)?[VENUE'YY][Org]" and three "- " notes of 60-200
+//	               characters of Chinese with English terms (about 790 bytes a paper)
+//	notes.bib      DBLP-style entries for -bib-ratio of the distinct papers, in notes
+//	               order (keys DBLP:conf/cvpr/ZhangL22, DBLP:journals/corr/abs-2203-01234)
+//	refs.bib       with -bib-only N instead of the two above: N entries, no notes
+//	MANIFEST.json  flags, papers, sections, notes, bytes, SHA-256 per file, and the
+//	               count of each planted defect kind (see NotesDefects, BibDefects)
+//
+// Planted defects (per paper unless noted; exact counts, placed by the
+// seed): 1.5% venue alias ([NIPS'22], [ISP'19]) and 1.5% venue case
+// ([arxiv'20]); 2% venue format, split over [ICML' 18], [NSDI22],
+// [ICCV’23], [NeurIPS 2022] and a space before the tag; 2% organisation
+// case ([google]); 1% no organisation; 1% repeats (exact in another
+// section, [arXiv'YY] then a conference the next year, one-letter typo);
+// 3% papers without notes; 15% of notes with ASCII , : ( ) right after a
+// Chinese character and 15% with a missing space between Chinese and
+// Latin letters or digits. In the .bib: 2% year disagreeing with the
+// notes, 1% split over pages {1-2}, a missing required field and a second
+// entry whose key differs only in case.
+//
+// With -defects=false nothing is planted, and unless -bib-ratio is given
+// every paper gets a .bib entry, so that the output is clean for every
+// rule.
 package main
 
 import (
@@ -37,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defects := fs.Bool("defects", true, "plant defects; false writes clean files")
 	bibOnly := fs.Int("bib-only", 0, "write only DIR/refs.bib with this many entries")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-bib-ratio R] [-defects=BOOL] [-bib-only N]")
+		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-bib-ratio R] [-defects=BOOL] [-bib-only N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -57,11 +82,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cfg := Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly}
 	m, err := Generate(cfg, *out)
 	if err != nil {
-		fmt.Fprintln(stderr, "gen:", err)
+		_, _ = fmt.Fprintln(stderr, "gen:", err)
 		return 2
 	}
 	for _, f := range m.Files {
-		fmt.Fprintf(stdout, "%s\t%d bytes\t%d lines\n", f.Name, f.Bytes, f.Lines)
+		_, _ = fmt.Fprintf(stdout, "%s\t%d bytes\t%d lines\n", f.Name, f.Bytes, f.Lines)
 	}
 	return 0
 }

@@ -107,6 +107,12 @@ func newSink(dir, name string) (*sink, error) {
 	return s, nil
 }
 
+// str and put write to the buffer. They drop the error on purpose: a
+// bufio.Writer keeps its first error and returns it from Flush, which
+// every writer of a file calls and checks.
+func (s *sink) str(v string) { _, _ = s.WriteString(v) }
+func (s *sink) put(b []byte) { _, _ = s.Write(b) }
+
 // lineCounter counts bytes and newlines of what passes through.
 type lineCounter sink
 
