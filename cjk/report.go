@@ -1,0 +1,71 @@
+package cjk
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// unitText names a unit in a message: a word, a mark, or the CJK letter
+// next to the gap (left is the side of the unit that faces it).
+func (s *scanner) unitText(u *unit, left bool) string {
+	if u.virtual {
+		return string(u.first)
+	}
+	t := s.text[u.start:u.end]
+	if u.kind == uCJK {
+		if left {
+			_, n := utf8.DecodeRuneInString(t)
+			return t[:n]
+		}
+		_, n := utf8.DecodeLastRuneInString(t)
+		return t[len(t)-n:]
+	}
+	if utf8.RuneCountInString(t) > 24 {
+		n := 0
+		for i := range t {
+			if n == 20 {
+				return t[:i] + "…"
+			}
+			n++
+		}
+	}
+	return t
+}
+
+// add records a finding. Its edits are carved out of one slice per Check
+// call, capped so that a caller appending to one finding's edits cannot
+// overwrite another's.
+func (s *scanner) add(kind Kind, start, end int, msg string, edits ...Edit) {
+	n := len(s.edits)
+	s.edits = append(s.edits, edits...)
+	s.findings = append(s.findings, Finding{Kind: kind, Start: start, End: end, Message: msg,
+		Edits: s.edits[n:len(s.edits):len(s.edits)]})
+}
+
+// msg builds a1 + quote(q1) + a2 + quote(q2) + a3 with one allocation.
+func (s *scanner) msg(a1, q1, a2, q2, a3 string) string {
+	b := append(s.buf[:0], a1...)
+	b = appendQuote(b, q1)
+	b = append(b, a2...)
+	b = appendQuote(b, q2)
+	b = append(b, a3...)
+	s.buf = b
+	return string(b)
+}
+
+// appendQuote appends s in double quotes. Text without quotes, backslashes
+// or control characters, the usual case, is copied as is; the rest goes
+// through strconv.
+func appendQuote(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == '"' || c == '\\' || c == 0x7F {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	if !utf8.ValidString(s) {
+		return strconv.AppendQuote(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
