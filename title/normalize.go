@@ -27,7 +27,7 @@ import (
 //     symbols disqualify it: "(v2)", "(DCN-V2)" and "(ISS++)" stay, since a
 //     version tells papers apart.
 //  4. A leading single-word name before a colon is dropped when at least five
-//     words follow it: "DCN: Deep & Cross Network for Ad Click Predictions"
+//     words (separated by spaces: Proof-of-Concept is one) follow it: "DCN: Deep & Cross Network for Ad Click Predictions"
 //     matches the title written without "DCN:" or with "(DCN)" at the end.
 //     The five-word floor keeps short subtitles such as "X: A Survey" or
 //     "X: An Empirical Study" whole, because there the name is what tells two
@@ -120,7 +120,7 @@ func stripAbbreviations(s string) string {
 	}
 	if colon := strings.IndexByte(s, ':'); colon > 0 {
 		prefix := strings.TrimSpace(s[:colon])
-		if isAbbreviation(prefix) && hasWords(s[colon+1:], minWordsAfterLeader) {
+		if isAbbreviation(prefix) && hasSpacedWords(s[colon+1:], minWordsAfterLeader) {
 			s = strings.TrimSpace(s[colon+1:])
 		}
 	}
@@ -167,6 +167,36 @@ func hasWords(s string, n int) bool {
 			}
 		}
 		in = w
+	}
+	return n <= 0
+}
+
+// hasSpacedWords reports whether s has at least n words separated by spaces,
+// each with a letter or digit. The leading-name rule counts words this way:
+// "Revery: From Proof-of-Concept to Exploitable" has four words after the
+// name, not six, so Revery stays. Its journal version, which a list may
+// shorten to "From proof-of-concept to exploitable", is another publication,
+// and a hyphenated compound is one word of the subtitle, not three.
+func hasSpacedWords(s string, n int) bool {
+	in, word := false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if in && word {
+				if n--; n <= 0 {
+					return true
+				}
+			}
+			in, word = false, false
+			continue
+		}
+		in = true
+		if !word && (r < utf8.RuneSelf && asciiClass[r] != clNone ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))) {
+			word = true
+		}
+	}
+	if in && word {
+		n--
 	}
 	return n <= 0
 }
