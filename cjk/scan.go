@@ -699,11 +699,22 @@ func leadingPath(text string, i, limit int) bool {
 // sentence punctuation or an unbalanced closing bracket.
 func urlEnd(text string, i, limit int) int {
 	j := i
+	depth := 0
 	for j < limit {
 		c := text[j]
 		if c < 0x80 {
 			if c <= ' ' || c == '<' || c == '>' || c == '"' || c == '`' {
 				break
+			}
+			// An unbalanced ")" closes the parenthesis or Markdown link
+			// around the URL: "[BERT](https://x.org)模型".
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
 			}
 			j++
 			continue
