@@ -133,17 +133,13 @@ func checkBibRequiredFields(p *lint.Pass) {
 			parts = append(parts, "lacks "+joinAnd(missing))
 		}
 		if len(empty) > 0 {
-			verb := "is"
-			if len(empty) > 1 {
-				verb = "are"
-			}
-			parts = append(parts, fmt.Sprintf("its %s %s empty", joinAnd(empty), verb))
+			parts = append(parts, "has an empty "+joinAnd(empty))
 		}
 		start, end := entryHead(e)
 		typ := strings.ToLower(e.Type)
 		p.Report(lint.Diagnostic{
 			Start: start, End: end,
-			Message: fmt.Sprintf("@%s entry %q %s (@%s needs %s)", typ, e.Key, strings.Join(parts, ", and "), typ, requiredList(alts)),
+			Message: fmt.Sprintf("@%s entry %q %s (@%s needs %s)", typ, e.Key, strings.Join(parts, " and "), typ, requiredList(alts)),
 		})
 	}
 }

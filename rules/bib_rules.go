@@ -14,8 +14,10 @@ func bibRules() []*lint.Rule {
 		BibDuplicateField,
 		BibRequiredFields,
 		BibFieldFormat,
-		// Registered once their fixtures and pages exist:
-		// BibDuplicateEntry, BibMissing, BibMismatch, BibUnused.
+		BibDuplicateEntry,
+		BibMissing,
+		BibMismatch,
+		BibUnused,
 	}
 }
 
