@@ -61,6 +61,8 @@ func run(args []string, e *env) int {
 	switch args[0] {
 	case "lint":
 		return cmdLint(args[1:], e)
+	case "bib":
+		return cmdBib(args[1:], e)
 	case "rules":
 		return cmdRules(args[1:], e)
 	case "init":

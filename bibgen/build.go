@@ -1,0 +1,195 @@
+package bibgen
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/match"
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/venue"
+)
+
+// Field names of built entries that are not standard BibTeX fields. BibTeX
+// styles ignore fields they do not know, so these carry what the notes know
+// without showing up in the bibliography.
+const (
+	// FieldOrg holds the organisation tags, comma-separated. Not
+	// "organization": styles print that one, as the sponsor of a conference.
+	FieldOrg = "affiliation"
+	// FieldSection holds the notes' section (topic) of the paper.
+	FieldSection = "keywords"
+)
+
+// Build returns the entry for a paper the companion .bib lacks, under key:
+//
+//   - the type from the venue registry: @inproceedings with the year-free
+//     booktitle, @article with the journal; an arXiv paper is @misc with
+//     eprint and archivePrefix when a link of the entry names its arXiv id,
+//     else with howpublished = {arXiv}; an unknown venue or a paper without
+//     venue tag is @misc with howpublished naming the venue as written;
+//   - title: the title with acronyms and CamelCase words protected (see
+//     ProtectTitle), and the abbreviation kept in braces: "Deep Interest
+//     Network for Click-Through Rate Prediction ({DIN})";
+//   - year: the four-digit year of the venue tag;
+//   - key: a sort key, the abbreviation or else the title, because styles
+//     sort an entry without author by its key field and warn without one;
+//   - affiliation: the organisation tags; keywords: the section;
+//   - doi, when a doi.org link of the entry names one.
+//
+// The entry has no author: the notes do not name them.
+func Build(p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
+	year := yearOf(p)
+	e := bib.NewEntry(venue.EntryMisc, key)
+	var v *venue.Venue
+	if p.Venue != nil && reg != nil {
+		v, _ = reg.Lookup(p.Venue.Name)
+	}
+	switch {
+	case v != nil:
+		typ, booktitle, journal := v.EntryFor(year)
+		switch {
+		case v.Kind == venue.Preprint || typ == venue.EntryMisc:
+			if strings.EqualFold(v.Tag, "arXiv") {
+				if id := ArXivID(p); id != "" {
+					e.Set("archivePrefix", "arXiv")
+					e.Set("eprint", id)
+				} else {
+					e.Set("howpublished", "arXiv")
+				}
+			} else {
+				e.Set("howpublished", EscapeText(firstOf(journal, booktitle, v.Tag)))
+			}
+		case typ == venue.EntryArticle:
+			e.Type = venue.EntryArticle
+			e.Set("journal", EscapeText(firstOf(journal, v.Tag)))
+		default:
+			e.Type = typ
+			e.Set("booktitle", EscapeText(firstOf(booktitle, v.Tag)))
+		}
+	case p.Venue != nil && strings.TrimSpace(p.Venue.Name) != "":
+		e.Set("howpublished", EscapeText(p.Venue.Name))
+	}
+	e.Set("title", titleOf(p))
+	if year > 0 {
+		e.Set("year", strconv.Itoa(year))
+	}
+	if strings.TrimSpace(p.Abbrev) != "" {
+		e.Set("key", EscapeText(p.Abbrev))
+	} else {
+		e.Set("key", EscapeText(p.Title))
+	}
+	var orgs []string
+	for _, o := range p.Orgs {
+		if n := strings.TrimSpace(o.Name); n != "" {
+			orgs = append(orgs, EscapeText(n))
+		}
+	}
+	if len(orgs) > 0 {
+		e.Set(FieldOrg, strings.Join(orgs, ", "))
+	}
+	if p.Section != nil && strings.TrimSpace(p.Section.Title) != "" {
+		e.Set(FieldSection, EscapeText(p.Section.Title))
+	}
+	if d := DOI(p); d != "" {
+		e.Set("doi", d)
+	}
+	return e
+}
+
+// titleOf is the protected title with the abbreviation after it in braces.
+func titleOf(p *notes.Paper) string {
+	t := ProtectTitle(p.Title)
+	a := strings.TrimSpace(p.Abbrev)
+	if a == "" {
+		return t
+	}
+	ab := EscapeText(a)
+	if !strings.HasPrefix(ab, "{") {
+		ab = "{" + ab + "}"
+	}
+	if t == "" {
+		return ab
+	}
+	return t + " (" + ab + ")"
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// arxivPath matches the path of an arXiv abstract or PDF link and captures
+// the identifier without its version: new-style 2010.11929 or old-style
+// hep-th/9901001 and math.GT/0309136.
+var arxivPath = regexp.MustCompile(`^/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$`)
+
+// ArXivID returns the arXiv identifier (version dropped) named by a link of
+// the paper's own line (arxiv.org/abs/ID or arxiv.org/pdf/ID), else the one
+// identifier its notes' links all agree on; "" when there is none. Links in
+// the notes may cite other papers, so two different identifiers there name
+// none.
+func ArXivID(p *notes.Paper) string {
+	return fromLinks(p, func(u string) string {
+		pu, err := url.Parse(strings.TrimSpace(u))
+		if err != nil {
+			return ""
+		}
+		switch strings.ToLower(pu.Hostname()) {
+		case "arxiv.org", "www.arxiv.org", "export.arxiv.org":
+		default:
+			return ""
+		}
+		if m := arxivPath.FindStringSubmatch(pu.Path); m != nil {
+			return m[1]
+		}
+		return ""
+	})
+}
+
+// DOI returns the DOI of a doi.org link of the paper, chosen as ArXivID
+// chooses, in lower case; "" when there is none.
+func DOI(p *notes.Paper) string {
+	return fromLinks(p, func(u string) string {
+		pu, err := url.Parse(strings.TrimSpace(u))
+		if err != nil {
+			return ""
+		}
+		switch strings.ToLower(pu.Hostname()) {
+		case "doi.org", "dx.doi.org", "www.doi.org":
+			return match.NormalizeDOI(u)
+		}
+		return ""
+	})
+}
+
+// fromLinks applies read to the links of the entry line first, then to all
+// links of the entry, and returns the first value of the line or the only
+// value of the notes.
+func fromLinks(p *notes.Paper, read func(string) string) string {
+	for _, l := range p.Links {
+		if p.Span.Contains(l.Span.Start) {
+			if v := read(l.URL); v != "" {
+				return v
+			}
+		}
+	}
+	found := ""
+	for _, l := range p.Links {
+		v := read(l.URL)
+		switch {
+		case v == "" || v == found:
+		case found == "":
+			found = v
+		default:
+			return ""
+		}
+	}
+	return found
+}

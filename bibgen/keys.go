@@ -1,0 +1,281 @@
+package bibgen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/venue"
+)
+
+// DefaultKeyFormat is the key template used when none is given:
+// neurips2019mobius for "Möbius Transformation for Fast Inner Product Search
+// on Graph[NIPS'19]".
+const DefaultKeyFormat = "{venue}{year}{word}"
+
+// Placeholders lists the names a key template may use, each written in
+// braces: {venue} the venue's tag for the paper's year as the registry spells
+// it (NIPS'19 gives neurips, S&P gives sp), or the tag as written when the
+// venue is unknown; {year} four digits; {yy} two digits; {word}, {word2} and
+// {word3} the first three significant title words (stop words such as a, the,
+// of, for, towards skipped); {abbrev} the title's abbreviation such as DIN,
+// else {word}; {org} the first organisation. Every value is lower-case ASCII
+// letters and digits: accents are dropped (Möbius gives mobius) and other
+// scripts (CJK) are skipped. A value the paper lacks is empty.
+var Placeholders = []string{"venue", "year", "yy", "word", "word2", "word3", "abbrev", "org"}
+
+// stopWords are skipped when picking a title's significant words.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "on": true, "of": true, "for": true,
+	"towards": true, "toward": true, "to": true, "in": true, "and": true,
+	"with": true, "via": true, "by": true, "at": true, "from": true, "into": true,
+	"is": true, "are": true, "as": true,
+}
+
+// KeyFormat is a parsed key template such as "{venue}{year}{word}".
+type KeyFormat struct {
+	src   string
+	parts []keyPart
+}
+
+type keyPart struct {
+	lit         string // literal text, when placeholder is ""
+	placeholder string
+}
+
+// ParseKeyFormat reads a key template: placeholders in braces (see
+// Placeholders) and literal ASCII letters, digits and - _ : . between them.
+// It needs at least one placeholder. Other characters are refused because
+// BibTeX or LaTeX would trip on them in a key.
+func ParseKeyFormat(s string) (*KeyFormat, error) {
+	kf := &KeyFormat{src: s}
+	seen := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '{':
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				return nil, fmt.Errorf("key format %q: { at byte %d is not closed", s, i)
+			}
+			name := s[i+1 : i+end]
+			if !isPlaceholder(name) {
+				return nil, fmt.Errorf("key format %q: unknown placeholder {%s} (known: {%s})", s, name, strings.Join(Placeholders, "}, {"))
+			}
+			kf.parts = append(kf.parts, keyPart{placeholder: name})
+			seen = true
+			i += end + 1
+		case c == '}':
+			return nil, fmt.Errorf("key format %q: } at byte %d closes nothing", s, i)
+		case isKeyLiteral(c):
+			j := i
+			for j < len(s) && isKeyLiteral(s[j]) {
+				j++
+			}
+			kf.parts = append(kf.parts, keyPart{lit: s[i:j]})
+			i = j
+		default:
+			return nil, fmt.Errorf("key format %q: %q at byte %d is not allowed in a key (use letters, digits, - _ : .)", s, c, i)
+		}
+	}
+	if !seen {
+		return nil, fmt.Errorf("key format %q has no placeholder, so every key would be the same (known: {%s})", s, strings.Join(Placeholders, "}, {"))
+	}
+	return kf, nil
+}
+
+// String returns the template as it was parsed.
+func (kf *KeyFormat) String() string { return kf.src }
+
+func isPlaceholder(name string) bool {
+	for _, p := range Placeholders {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+func isKeyLiteral(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == ':' || c == '.'
+}
+
+// Key returns the base key of p before collisions are settled: the template
+// with its placeholders filled. It is "paper" when that comes out empty
+// (a CJK title with no venue tag).
+func (kf *KeyFormat) Key(p *notes.Paper, reg *venue.Registry) string {
+	var b strings.Builder
+	var words []string
+	wordsDone := false
+	word := func(n int) string {
+		if !wordsDone {
+			words = SignificantWords(p.Title, 3)
+			wordsDone = true
+		}
+		if n < len(words) {
+			return words[n]
+		}
+		return ""
+	}
+	for _, part := range kf.parts {
+		switch part.placeholder {
+		case "":
+			b.WriteString(part.lit)
+		case "venue":
+			b.WriteString(ASCIIFold(venueTag(p, reg)))
+		case "year":
+			if y := yearOf(p); y > 0 {
+				b.WriteString(strconv.Itoa(y))
+			}
+		case "yy":
+			if y := yearOf(p); y > 0 {
+				fmt.Fprintf(&b, "%02d", y%100)
+			}
+		case "word":
+			b.WriteString(word(0))
+		case "word2":
+			b.WriteString(word(1))
+		case "word3":
+			b.WriteString(word(2))
+		case "abbrev":
+			if a := ASCIIFold(p.Abbrev); a != "" {
+				b.WriteString(a)
+			} else {
+				b.WriteString(word(0))
+			}
+		case "org":
+			if len(p.Orgs) > 0 {
+				b.WriteString(ASCIIFold(p.Orgs[0].Name))
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "paper"
+	}
+	return b.String()
+}
+
+// venueTag is the tag the registry gives the paper's venue for its year
+// (NIPS'19 is NeurIPS), or the tag as written when the venue is unknown.
+func venueTag(p *notes.Paper, reg *venue.Registry) string {
+	if p.Venue == nil {
+		return ""
+	}
+	if reg != nil {
+		if v, ok := reg.Lookup(p.Venue.Name); ok {
+			if y := yearOf(p); y > 0 {
+				return v.TagFor(y)
+			}
+			return v.Tag
+		}
+	}
+	return p.Venue.Name
+}
+
+func yearOf(p *notes.Paper) int {
+	if p.Venue == nil {
+		return 0
+	}
+	return p.Venue.Year
+}
+
+// SignificantWords returns up to n words of a title in key form (see
+// ASCIIFold), skipping stop words and words that fold to nothing (CJK).
+// Words are separated by white space, so "Click-Through" gives
+// "clickthrough".
+func SignificantWords(title string, n int) []string {
+	var out []string
+	for _, w := range strings.Fields(title) {
+		k := ASCIIFold(w)
+		if k == "" || stopWords[k] {
+			continue
+		}
+		out = append(out, k)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// foldSpecial are letters that do not decompose into an ASCII letter and a
+// mark.
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th",
+	'ı': "i", 'ĸ': "k", 'ŋ': "n", 'Ŋ': "n",
+}
+
+// ASCIIFold returns s as lower-case ASCII letters and digits for a key:
+// accents are dropped after compatibility decomposition (ö gives o, é gives
+// e, a full-width Ａ gives a),
+// ß, æ, ø and the like are spelled out, and everything else (punctuation,
+// CJK, Greek) is skipped, so a key never carries a character some LaTeX
+// setups reject.
+func ASCIIFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case unicode.Is(unicode.Mn, r):
+			// The accent of a decomposed letter.
+		default:
+			if f, ok := foldSpecial[r]; ok {
+				b.WriteString(f)
+			}
+		}
+	}
+	return b.String()
+}
+
+// Keys hands out citation keys that are unique, ignoring case as BibTeX does.
+// Keys already taken (those of the companion .bib) are reserved first; then
+// each paper, in order of appearance, gets its base key, or the base key with
+// a suffix b, c, ..., z, ba, bb ... when it is taken. So adding a paper never
+// changes the key of an earlier one, nor of a later one unless their base
+// keys are equal.
+type Keys struct {
+	used map[string]bool
+}
+
+// NewKeys returns a Keys with nothing reserved.
+func NewKeys() *Keys { return &Keys{used: map[string]bool{}} }
+
+// Reserve marks a key as taken.
+func (k *Keys) Reserve(key string) { k.used[strings.ToLower(key)] = true }
+
+// Taken reports whether a key is taken, ignoring case.
+func (k *Keys) Taken(key string) bool { return k.used[strings.ToLower(key)] }
+
+// Assign returns the first free key among base, base+"b", base+"c", ... and
+// reserves it.
+func (k *Keys) Assign(base string) string {
+	key := base
+	for n := 1; k.Taken(key); n++ {
+		key = base + suffix(n)
+	}
+	k.Reserve(key)
+	return key
+}
+
+// suffix writes n in base 26 with digits a..z: 1 is b, 25 is z, 26 is ba.
+// The first collision gets b, since the first paper keeps the bare key
+// (which reads as the a of the series).
+func suffix(n int) string {
+	var buf []byte
+	for n > 0 {
+		buf = append(buf, byte('a'+n%26))
+		n /= 26
+	}
+	for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
+		buf[i], buf[j] = buf[j], buf[i]
+	}
+	return string(buf)
+}

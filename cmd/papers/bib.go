@@ -1,0 +1,402 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/bibgen"
+	"github.com/paperlint/papers/internal/atomicfile"
+	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/rules"
+)
+
+type bibFlags struct {
+	output, bib, config, keyFormat, year string
+	merge, ascii                         bool
+	sections, venues, exclude            stringList
+}
+
+const bibSynopsis = `bib [flags] [notes...|-]
+
+Writes a BibTeX entry for every paper of the notes (*.md, *.markdown; folders
+are walked; with no path, the current folder). A paper its companion .bib
+already holds gets that entry unchanged; the others get one built from the
+notes, without author: those are listed on stderr so that you can complete
+them. --merge appends the built entries to the companion .bib instead.`
+
+func cmdBib(args []string, e *env) int {
+	var bf bibFlags
+	fs := newFlagSet("bib", bibSynopsis, e.stderr)
+	fs.StringVar(&bf.output, "o", "", "write the entries to this file (atomically) instead of stdout")
+	fs.StringVar(&bf.output, "output", "", "same as -o")
+	fs.BoolVar(&bf.merge, "merge", false, "append the entries the companion .bib lacks to it, in place, leaving its content as it is")
+	fs.BoolVar(&bf.ascii, "ascii", false, "write non-ASCII letters as LaTeX escapes (M{\\\"o}bius) for 8-bit BibTeX setups")
+	fs.Var(&bf.sections, "section", "only papers whose section title contains this text, ignoring case (repeatable)")
+	fs.Var(&bf.venues, "venue", "only papers of this venue, as the registry resolves it: NeurIPS also matches NIPS'17 (repeatable)")
+	fs.StringVar(&bf.year, "year", "", "only papers of this year (2019) or range of years (2019-2022)")
+	fs.StringVar(&bf.keyFormat, "key-format", bibgen.DefaultKeyFormat, "key template for built entries; placeholders: {"+strings.Join(bibgen.Placeholders, "} {")+"}")
+	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: <notes>.bib, else references.bib beside them, else the config's bib mapping)")
+	fs.StringVar(&bf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
+	fs.Var(&bf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitTrouble
+	}
+	opt := bibgen.Options{Filter: bibgen.Filter{Sections: bf.sections, Venues: bf.venues}}
+	if bf.year != "" {
+		if opt.Filter.Years, err = bibgen.ParseYearRange(bf.year); err != nil {
+			fmt.Fprintf(e.stderr, "papers bib: --year: %v\n", err)
+			return exitTrouble
+		}
+	}
+	if opt.KeyFormat, err = bibgen.ParseKeyFormat(bf.keyFormat); err != nil {
+		fmt.Fprintf(e.stderr, "papers bib: --key-format: %v\n", err)
+		return exitTrouble
+	}
+	if bf.merge && bf.output != "" {
+		fmt.Fprintf(e.stderr, "papers bib: --merge and -o do not go together: --merge writes into the companion .bib\n")
+		return exitTrouble
+	}
+	for _, p := range paths {
+		if strings.EqualFold(filepath.Ext(p), ".bib") {
+			if st, err := os.Stat(p); err != nil || !st.IsDir() {
+				fmt.Fprintf(e.stderr, "papers bib: %s is a .bib file; name the notes, and their .bib with --bib if it is not found beside them\n", p)
+				return exitTrouble
+			}
+		}
+	}
+
+	cfg, err := loadConfig(bf.config)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		return exitTrouble
+	}
+	runner, err := lint.NewRunner(rules.All(), cfg)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		return exitTrouble
+	}
+	opt.Venues = runner.Venues
+	for _, v := range opt.Filter.UnknownVenues(runner.Venues) {
+		fmt.Fprintf(e.stderr, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
+	}
+
+	// With --merge, a --bib that does not exist yet is created; it is not
+	// handed to collectInputs, which would report it unreadable.
+	mergeTarget := ""
+	lf := lintFlags{bib: bf.bib, exclude: bf.exclude, fromStdin: map[string]bool{}}
+	if bf.merge && bf.bib != "" {
+		mergeTarget = filepath.Clean(bf.bib)
+		if _, err := os.Stat(bf.bib); errors.Is(err, os.ErrNotExist) {
+			lf.bib = ""
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	inputs, trouble := collectInputs(paths, &lf, cfg, e)
+
+	bibs := map[string]*bib.File{}
+	srcOf := map[string][]byte{}
+	for _, in := range inputs {
+		if in.Kind == lint.BibFile {
+			bibs[in.Path] = runner.Parse(in).Bib
+			srcOf[in.Path] = in.Src
+		}
+	}
+	var notesIn []lint.Input
+	for _, in := range inputs {
+		if in.Kind == lint.NotesFile {
+			notesIn = append(notesIn, in)
+		}
+	}
+	if len(notesIn) == 0 {
+		if !trouble {
+			fmt.Fprintf(e.stderr, "papers bib: no notes file (*.md, *.markdown) in %s\n", strings.Join(paths, " "))
+		}
+		return exitTrouble
+	}
+
+	var code int
+	if bf.merge {
+		code = bibMerge(notesIn, bibs, srcOf, mergeTarget, lf.fromStdin, runner, opt, bf, e)
+	} else {
+		code = bibWrite(notesIn, bibs, runner, opt, bf, e)
+	}
+	if trouble {
+		return exitTrouble
+	}
+	return code
+}
+
+// bibWrite writes every selected entry to stdout or -o.
+func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
+	if bf.output != "" {
+		for path := range bibs {
+			if sameFile(bf.output, path) {
+				fmt.Fprintf(e.stderr, "papers bib: -o %s is a companion .bib of the notes and would lose its other entries; use --merge to add the missing ones to it\n", bf.output)
+				return exitTrouble
+			}
+		}
+	}
+	srcs := make([]bibgen.Source, 0, len(notesIn))
+	for _, in := range notesIn {
+		srcs = append(srcs, bibgen.Source{Notes: runner.Parse(in).Notes, Companion: bibs[in.Companion]})
+	}
+	res := bibgen.Generate(srcs, opt)
+	code := reportNotices(res, e)
+
+	var buf bytes.Buffer
+	var missing []bib.NotEscaped
+	for _, h := range res.Header {
+		if bf.ascii {
+			var m []rune
+			h, m = bib.EscapeLaTeX(h)
+			if len(m) > 0 {
+				missing = append(missing, bib.NotEscaped{Key: "@string/@preamble", Chars: m})
+			}
+		}
+		buf.WriteString(h)
+		buf.WriteString("\n")
+	}
+	if len(res.Header) > 0 && len(res.Items) > 0 {
+		buf.WriteString("\n")
+	}
+	m, err := bib.Write(&buf, res.Entries(), bib.WriteOptions{ASCII: bf.ascii})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+		return exitTrouble
+	}
+	missing = append(missing, m...)
+	if bf.output != "" {
+		if err := atomicfile.Write(bf.output, buf.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			return exitTrouble
+		}
+	} else if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		fmt.Fprintf(e.stderr, "papers bib: write stdout: %v\n", err)
+		return exitTrouble
+	}
+
+	built := reportNoAuthor(res.Built(), srcs, e)
+	reportNotEscaped(missing, e)
+	if len(res.Items) == 0 {
+		fmt.Fprintf(e.stderr, "papers bib: no paper matched, no entry written\n")
+	} else {
+		fmt.Fprintf(e.stderr, "papers bib: %d entries: %d from the companion .bib, %d built from the notes\n", len(res.Items), len(res.Items)-built, built)
+	}
+	return code
+}
+
+// mergeGroup is a .bib to append to and the notes whose papers it should hold.
+type mergeGroup struct {
+	path   string
+	exists bool
+	srcs   []bibgen.Source
+	inputs []lint.Input
+}
+
+// bibMerge appends, to each companion .bib, the entries of its notes' papers
+// that it lacks. What the file holds is never rewritten or reordered: the new
+// entries follow the last byte, after a blank line.
+func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string][]byte, target string, fromStdin map[string]bool, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
+	code := exitOK
+	var groups []*mergeGroup
+	byPath := map[string]*mergeGroup{}
+	for _, in := range notesIn {
+		path := in.Companion
+		switch {
+		case target != "":
+			path = target
+		case path == "" && fromStdin[in.Path]:
+			fmt.Fprintf(e.stderr, "papers bib: --merge: standard input has no companion .bib; name one with --bib\n")
+			code = exitTrouble
+			continue
+		case path == "":
+			// No companion yet: start <notes>.bib beside the notes.
+			path = strings.TrimSuffix(in.Path, filepath.Ext(in.Path)) + ".bib"
+		}
+		g := byPath[path]
+		if g == nil {
+			g = &mergeGroup{path: path}
+			_, g.exists = bibs[path]
+			byPath[path] = g
+			groups = append(groups, g)
+		}
+		g.srcs = append(g.srcs, bibgen.Source{Notes: runner.Parse(in).Notes, Companion: bibs[path]})
+		g.inputs = append(g.inputs, in)
+	}
+	for _, g := range groups {
+		if g.exists {
+			if f := bibs[g.path]; hasSyntaxErrors(f) {
+				d := firstSyntaxError(f)
+				fmt.Fprintf(e.stderr, "papers bib: --merge: %s has a syntax error (byte %d: %s); fix it first (papers lint %s), since BibTeX could read the appended entries as part of it\n", g.path, d.Start, d.Message, g.path)
+				code = exitTrouble
+				continue
+			}
+		} else if _, err := os.Stat(g.path); err == nil {
+			// The file exists but was not read: collectInputs reported why.
+			code = exitTrouble
+			continue
+		}
+		res := bibgen.Generate(g.srcs, opt)
+		if c := reportNotices(res, e); c != exitOK && code == exitOK {
+			code = c
+		}
+		var added []*bibgen.Item
+		for _, it := range res.Built() {
+			if it.Replaces == nil {
+				added = append(added, it)
+			}
+		}
+		if len(added) == 0 {
+			fmt.Fprintf(e.stderr, "papers bib: %s: nothing to add, it holds every paper of the notes\n", g.path)
+			continue
+		}
+		entries := make([]*bib.Entry, len(added))
+		for i, it := range added {
+			entries[i] = it.Entry
+		}
+		var text bytes.Buffer
+		missing, err := bib.Write(&text, entries, bib.WriteOptions{ASCII: bf.ascii})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			code = exitTrouble
+			continue
+		}
+		old := srcOf[g.path]
+		if err := atomicfile.Write(g.path, appendEntries(old, text.Bytes()), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			code = exitTrouble
+			continue
+		}
+		for _, it := range added {
+			fmt.Fprintf(e.stderr, "papers bib: %s: added %s (%s:%d, no author)\n", g.path, it.Entry.Key, g.srcs[it.Source].Notes.Path, it.Line)
+		}
+		reportNotEscaped(missing, e)
+		verb := "added"
+		if !g.exists {
+			verb = "created with"
+		}
+		fmt.Fprintf(e.stderr, "papers bib: %s: %s %d entries built from the notes; complete their authors\n", g.path, verb, len(added))
+	}
+	return code
+}
+
+// appendEntries returns old followed by text, separated by one blank line,
+// in old's line-ending style. old's bytes are kept as they are.
+func appendEntries(old, text []byte) []byte {
+	nl := []byte("\n")
+	if bytes.Contains(old, []byte("\r\n")) {
+		nl = []byte("\r\n")
+		text = bytes.ReplaceAll(text, []byte("\n"), nl)
+	}
+	out := make([]byte, 0, len(old)+len(text)+4)
+	out = append(out, old...)
+	switch {
+	case len(old) == 0:
+	case !bytes.HasSuffix(old, nl):
+		out = append(append(out, nl...), nl...)
+	case !bytes.HasSuffix(old, append(append([]byte(nil), nl...), nl...)):
+		out = append(out, nl...)
+	}
+	return append(out, text...)
+}
+
+func hasSyntaxErrors(f *bib.File) bool {
+	return firstSyntaxError(f) != nil
+}
+
+func firstSyntaxError(f *bib.File) *bib.Diagnostic {
+	if f == nil {
+		return nil
+	}
+	for i := range f.Diagnostics {
+		if f.Diagnostics[i].Code == bib.CodeSyntax {
+			return &f.Diagnostics[i]
+		}
+	}
+	return nil
+}
+
+// reportNotices prints what Generate had to say; it returns exitFindings
+// when a paper got no entry.
+func reportNotices(res *bibgen.Result, e *env) int {
+	code := exitOK
+	for _, n := range res.Notices {
+		fmt.Fprintf(e.stderr, "papers bib: %s\n", n)
+		if n.Lost {
+			code = exitFindings
+		}
+	}
+	return code
+}
+
+// reportNoAuthor lists the built entries, which have no author, and returns
+// how many there are.
+func reportNoAuthor(built []*bibgen.Item, srcs []bibgen.Source, e *env) int {
+	for _, it := range built {
+		fmt.Fprintf(e.stderr, "papers bib: %s:%d: no author for %s (built from the notes): %s\n",
+			srcs[it.Source].Notes.Path, it.Line, it.Entry.Key, it.Paper.Title)
+	}
+	return len(built)
+}
+
+// reportNotEscaped tells, once per field name, which characters --ascii
+// could not write as LaTeX (CJK section names, Greek letters).
+func reportNotEscaped(missing []bib.NotEscaped, e *env) {
+	type agg struct {
+		entries int
+		chars   []rune
+	}
+	byField := map[string]*agg{}
+	for _, m := range missing {
+		f := m.Field
+		if f == "" {
+			f = "key"
+		}
+		a := byField[f]
+		if a == nil {
+			a = &agg{}
+			byField[f] = a
+		}
+		a.entries++
+		for _, r := range m.Chars {
+			if len(a.chars) < 12 && !strings.ContainsRune(string(a.chars), r) {
+				a.chars = append(a.chars, r)
+			}
+		}
+	}
+	names := make([]string, 0, len(byField))
+	for f := range byField {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		a := byField[f]
+		fmt.Fprintf(e.stderr, "papers bib: --ascii: %s of %d entries keeps characters with no LaTeX escape: %s\n", f, a.entries, string(a.chars))
+	}
+}
+
+// sameFile reports whether two paths name the same file, or the same path
+// when the first does not exist yet.
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, errA := filepath.Abs(a)
+	bb, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && aa == bb
+}
