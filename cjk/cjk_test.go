@@ -210,6 +210,8 @@ func TestProtected(t *testing.T) {
 		{"wiki link", "一个[[Wikilinks测试]]示例", "一个[[Wikilinks测试]]示例"},
 		{"wiki embed", "一个![[img测试.png]]示例", "一个![[img测试.png]]示例"},
 		{"mention", "关于中文的@某某人", "关于中文的@某某人"},
+		{"footnote", "如文献[^1]所示,[^note]", "如文献[^1]所示，[^note]"},
+		{"citation", "如文献[1]所示", "如文献 [1] 所示"},
 		{"vs.", "BERT vs. GPT的对比", "BERT vs. GPT 的对比"},
 		{"i.e.", "即i.e.不需要", "即 i.e.不需要"},
 		{"windows path", "见C:\\Users\\me目录", "见 C:\\Users\\me目录"}, // backslash sequences are code-like: no space

@@ -33,7 +33,7 @@ const (
 	aNone   akind = iota
 	aCode         // `inline code`
 	aMath         // $math$, $$math$$
-	aVerb         // %s, $1, \d, &amp;, [[wiki link]]
+	aVerb         // %s, $1, \d, &amp;, [[wiki link]], [^1]
 	aURL          // URLs and paths: Latin-looking on their left, untouchable on their right
 	aCaller       // Context.Protected, Context.Before and Context.After
 )
@@ -501,6 +501,10 @@ func (s *scanner) ascii(i, limit int) int {
 			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
 			return j
 		}
+		if j := footnoteRef(text, i, limit); j > 0 {
+			s.push(unit{start: i, end: j, kind: uAtom, atom: aVerb})
+			return j
+		}
 	case b == '/' || b == '.' || b == '~':
 		if s.wordStart() && leadingPath(text, i, limit) {
 			return s.url(i, limit)
@@ -868,6 +872,26 @@ func entity(text string, i, limit int) int {
 	}
 	if j > i+2 && j < limit && text[j] == ';' {
 		return j + 1
+	}
+	return -1
+}
+
+// footnoteRef returns the end of a footnote reference such as [^1] or
+// [^note] at text[i], or -1.
+func footnoteRef(text string, i, limit int) int {
+	if !strings.HasPrefix(text[i:limit], "[^") {
+		return -1
+	}
+	for j := i + 2; j < limit && j-i <= 64; j++ {
+		switch c := text[j]; {
+		case c == ']':
+			if j > i+2 {
+				return j + 1
+			}
+			return -1
+		case c <= ' ' || c == '[':
+			return -1
+		}
 	}
 	return -1
 }
