@@ -15,13 +15,22 @@
 //
 // Tokens that must never change are recognised and skipped: URLs, e-mail
 // addresses, file paths, inline code, inline math ($...$ and $$...$$),
-// format verbs (%s, $1, \d), HTML entities, wiki links ([[...]]),
-// abbreviations (e.g., i.e.), versions (v1.2), decimals, times and words
-// such as C++, A/B or HTTP/2. Callers that cut the prose out of a larger
-// document describe what lies around it with a Context.
+// format verbs (%s, $1, \d), HTML entities, wiki links ([[...]]), footnote
+// references ([^1]), abbreviations (e.g., i.e.), versions (v1.2), decimals,
+// times and words such as C++, A/B or HTTP/2. Callers that cut the prose out
+// of a larger document describe what lies around it with a Context.
+//
+// The checks work a line at a time and never reason across a newline, a tab
+// or an ideographic space, nor edit them.
 //
 // Fixes only ever insert or delete ASCII spaces and swap the punctuation
-// pairs listed above; applying them twice changes nothing more.
+// pairs listed above; applying them twice changes nothing more. The edits
+// of one Check call never overlap, whatever kinds it checks. When the two
+// kinds are checked by separate calls (one per lint rule), their edits do
+// not overlap either, and a fix of one kind may reveal a finding of the
+// other (a comma turned full-width must lose the space after it), which the
+// next round of a fix loop picks up: checking both kinds in one call sees
+// the marks as they will be and fixes everything in one round.
 package cjk
 
 import (

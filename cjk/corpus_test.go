@@ -198,6 +198,10 @@ func TestDevCorpus(t *testing.T) {
 		if Fix(r.input, ctx, Options{}, AllKinds) == r.expected {
 			defaultPass++
 		}
+		// Two rules fixing in turns reach the same text, in at most two rounds.
+		if sep, rounds := fixSeparately(t, r.input, ctx, rowOptions(r.config)); sep != got || rounds > 2 {
+			t.Errorf("%s: separate rules give %q in %d rounds, one call gives %q", r.id, sep, rounds, got)
+		}
 	}
 	ratio := float64(pass) / float64(len(rows))
 	t.Logf("dev corpus: %d/%d rows exact (%.1f%%) with the options of the config column; %d/%d (%.1f%%) with default options",

@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -92,6 +93,11 @@ func checkFixInvariants(t *testing.T, in string, ctx Context, opt Options, kinds
 	if canonical(out) != canonical(in) {
 		t.Fatalf("Fix changed more than spaces and punctuation pairs:\n in  %q\n out %q", in, out)
 	}
+	if kinds == AllKinds {
+		if sep, _ := fixSeparately(t, in, ctx, opt); canonical(sep) != canonical(in) {
+			t.Fatalf("separate rules changed more than spaces and punctuation pairs:\n in  %q\n out %q", in, sep)
+		}
+	}
 	if utf8.ValidString(in) && !utf8.ValidString(out) {
 		t.Fatalf("Fix broke UTF-8: %q -> %q", in, out)
 	}
@@ -162,4 +168,29 @@ func TestCanonical(t *testing.T) {
 			t.Errorf("canonical(%q) == canonical(%q)", p[0], p[1])
 		}
 	}
+}
+
+// fixSeparately is the fix loop of a linter that runs the two kinds as two
+// rules: it applies the edits of both calls together, round after round. It
+// fails the test when the two calls' edits overlap.
+func fixSeparately(t *testing.T, in string, ctx Context, opt Options) (string, int) {
+	t.Helper()
+	text, spans := in, ctx.Protected
+	for round := 0; round < 10; round++ {
+		c := ctx
+		c.Protected = spans
+		edits := append(Edits(Check(text, c, opt, Spacing)), Edits(Check(text, c, opt, Punctuation))...)
+		if len(edits) == 0 {
+			return text, round
+		}
+		slices.SortStableFunc(edits, compareEdits)
+		for i := 1; i < len(edits); i++ {
+			if edits[i].Start < edits[i-1].End {
+				t.Fatalf("spacing and punctuation edits overlap on %q: %+v and %+v", text, edits[i-1], edits[i])
+			}
+		}
+		text, spans = apply(text, edits, spans)
+	}
+	t.Fatalf("separate rules do not converge on %q", in)
+	return text, 10
 }

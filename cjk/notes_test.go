@@ -34,6 +34,9 @@ func TestRealNotes(t *testing.T) {
 				t.Errorf("%s: one round %q differs from Fix %q", filepath.Base(name), once, fixed)
 			}
 			checkFixInvariants(t, line, ctx, Options{}, AllKinds)
+			if sep, _ := fixSeparately(t, line, ctx, Options{}); sep != fixed {
+				t.Errorf("%s: separate rules give %q, one call gives %q", filepath.Base(name), sep, fixed)
+			}
 		}
 		t.Logf("%s: %d of %d lines would change", filepath.Base(name), changed, len(lines))
 	}
