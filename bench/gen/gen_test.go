@@ -245,7 +245,7 @@ func TestBibTitle(t *testing.T) {
 type notesScan struct {
 	papers, sections, notes int
 	defects                 NotesDefects
-	// years maps a lower-cased title to the year its first entry names.
+	// years maps a normalised title to the year its first entry names.
 	years map[string]int
 }
 
@@ -277,7 +277,8 @@ func scanNotes(t *testing.T, s string) notesScan {
 		orgSet[o] = true
 	}
 	var seen []heading
-	byTitle := map[string]int{} // title -> index in seen
+	byTitle := map[string]int{} // normalised title -> index in seen
+	bySub := map[string]int{}   // normalised title or subtitle -> index in seen
 	bullets := -1               // bullets under the current heading; -1 before the first
 	endPaper := func() {
 		if bullets == 0 {
@@ -304,7 +305,7 @@ func scanNotes(t *testing.T, s string) notesScan {
 			res.papers++
 			h := parseHeading(t, where, line[4:], canon, orgSet, d)
 			h.section = res.sections
-			key := strings.ToLower(h.title)
+			key, sub := normTitle(h.title)
 			if i, ok := byTitle[key]; ok {
 				prev := seen[i]
 				switch {
@@ -330,7 +331,19 @@ func scanNotes(t *testing.T, s string) notesScan {
 						break
 					}
 				}
+				// Titles that differ only in a leading "Name:" look
+				// like one paper to a duplicate rule: none may appear
+				// unplanted.
+				for _, k := range []string{key, sub} {
+					if i, ok := bySub[k]; k != "" && ok {
+						t.Errorf("%s: %q repeats the subtitle of %q", where, h.title, seen[i].title)
+					}
+				}
 				byTitle[key] = len(seen)
+				bySub[key] = len(seen)
+				if sub != "" {
+					bySub[sub] = len(seen)
+				}
 				if !typo {
 					// A typo repeat is the same paper: it has no
 					// entry of its own.
@@ -431,6 +444,19 @@ func parseHeading(t *testing.T, where, s string, canon, orgSet map[string]bool, 
 	return h
 }
 
+var reWord = regexp.MustCompile(`[a-z]+|[0-9]+`)
+
+// normTitle returns the key of a title as a duplicate check sees it (case,
+// punctuation and hyphens aside) and the key of its subtitle when it starts
+// with a one-word name and a colon.
+func normTitle(s string) (key, sub string) {
+	norm := func(s string) string { return strings.Join(reWord.FindAllString(strings.ToLower(s), -1), " ") }
+	if name, rest, ok := strings.Cut(s, ": "); ok && !strings.Contains(name, " ") {
+		sub = norm(rest)
+	}
+	return norm(s), sub
+}
+
 func isCaseVariant(s string, set map[string]bool) bool {
 	for c := range set {
 		if c != s && strings.EqualFold(c, s) {
@@ -477,11 +503,14 @@ func scanNote(t *testing.T, where, s string, d *NotesDefects) {
 	if n := utf8.RuneCountInString(s); n < noteMin || n > noteMax {
 		t.Errorf("%s: note of %d characters", where, n)
 	}
-	punct, spacing := 0, 0
+	punct, parens, spacing := 0, 0, 0
 	var prev rune
 	for _, c := range s {
 		if isHan(prev) && strings.ContainsRune(",:()", c) {
 			punct++
+			if c == '(' || c == ')' {
+				parens++
+			}
 		}
 		if isHan(prev) && isLatin(c) || isLatin(prev) && isHan(c) {
 			spacing++
@@ -491,6 +520,7 @@ func scanNote(t *testing.T, where, s string, d *NotesDefects) {
 	if punct > 0 {
 		d.ASCIIPunctNotes++
 		d.ASCIIPunct += punct
+		d.ASCIIPunctParens += parens
 	}
 	if spacing > 0 {
 		d.CJKSpacingNotes++
@@ -530,7 +560,7 @@ var reBibYear = regexp.MustCompile(`^\d{4}$`)
 
 // scanBib reads the entries of a .bib file with a small brace-counting
 // scanner, checks that every entry's braces balance, and counts defects.
-// years (may be nil) holds the notes' year per lower-cased title.
+// years (may be nil) holds the notes' year per normalised title.
 func scanBib(t *testing.T, s string, years map[string]int) bibScan {
 	t.Helper()
 	var res bibScan
@@ -584,7 +614,7 @@ func scanBib(t *testing.T, s string, years map[string]int) bibScan {
 		if missing == 1 {
 			res.defects.MissingField++
 		}
-		title := strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("{", "", "}", "").Replace(fields["title"])), " "))
+		title, _ := normTitle(strings.NewReplacer("{", "", "}", "").Replace(fields["title"]))
 		if years == nil {
 			continue
 		}

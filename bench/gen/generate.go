@@ -121,6 +121,7 @@ func writeNotes(p *plan, s *sink, m *Manifest) error {
 				if res.asciiPunct > 0 {
 					d.ASCIIPunctNotes++
 					d.ASCIIPunct += res.asciiPunct
+					d.ASCIIPunctParens += res.asciiParens
 				}
 				if res.cjkSpacings > 0 {
 					d.CJKSpacingNotes++

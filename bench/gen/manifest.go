@@ -62,6 +62,9 @@ type NotesDefects struct {
 	// many such marks there are.
 	ASCIIPunctNotes int `json:"ascii_punct_notes"`
 	ASCIIPunct      int `json:"ascii_punct"`
+	// The part of ASCIIPunct that is ( or ). A checker may see
+	// "附录(第 3 节）" as a spacing or bracket-pairing problem instead.
+	ASCIIPunctParens int `json:"ascii_punct_parens"`
 	// Notes with a missing space between a Chinese character and a Latin
 	// letter or digit, and how many such places there are.
 	CJKSpacingNotes int `json:"cjk_spacing_notes"`

@@ -31,6 +31,7 @@ const gap = '\x01'
 type noteResult struct {
 	text        []byte
 	asciiPunct  int // ASCII , : ( ) written right after a Chinese character
+	asciiParens int // the part of asciiPunct that is ( or )
 	cjkSpacings int // missing spaces between Chinese and Latin letters or digits
 }
 
@@ -381,7 +382,11 @@ func (g *noteGen) render(wantPunct, wantSpacing bool) noteResult {
 				g.out = append(g.out, ' ')
 			}
 		case c >= utf8.RuneSelf && slices.Contains(repl, i):
-			g.out = append(g.out, asciiFor(g.body[i:]))
+			a := asciiFor(g.body[i:])
+			if a == '(' || a == ')' {
+				res.asciiParens++
+			}
+			g.out = append(g.out, a)
 			i += len("，") - 1 // all four marks are three bytes long
 		default:
 			g.out = append(g.out, c)

@@ -212,8 +212,7 @@ func (p *plan) newPaper(f field, sect int) paper {
 		if n := wordCount(title); n < 4 || n > 14 {
 			continue
 		}
-		if k := strings.ToLower(title); !p.titles[k] {
-			p.titles[k] = true
+		if p.claimTitle(title) {
 			break
 		}
 	}
@@ -222,6 +221,67 @@ func (p *plan) newPaper(f field, sect int) paper {
 		field: f, section: sect, title: title, abbr: abbr, method: method,
 		venue: v, year: drawYear(p.r, v, firstYear), org: pick(p.r, orgs), repeatOf: -1,
 	}
+}
+
+// claimTitle records title as used and reports whether it was free. A
+// title is taken when its key, or the key of its subtitle, is in use: a
+// duplicate-title rule may compare "FlashDet: Scaling X to Y" and
+// "TinyKV: Scaling X to Y" without their method names, and two papers
+// that no one planted must never look like a repeat.
+func (p *plan) claimTitle(title string) bool {
+	full, sub := titleKeys(title)
+	if p.titles[full] || sub != "" && p.titles[sub] {
+		return false
+	}
+	p.titles[full] = true
+	if sub != "" {
+		p.titles[sub] = true
+	}
+	return true
+}
+
+// releaseTitle frees the keys of a title that a repeat overwrote.
+func (p *plan) releaseTitle(title string) {
+	full, sub := titleKeys(title)
+	delete(p.titles, full)
+	delete(p.titles, sub)
+}
+
+// titleKeys returns the comparison key of a title (lower-case runs of
+// letters and of digits, one space apart, so case, punctuation and
+// hyphens do not count) and, when the title starts with a one-word name
+// and a colon, the key of what follows the colon.
+func titleKeys(title string) (full, sub string) {
+	full = tokenKey(title)
+	if i := strings.Index(title, ": "); i > 0 && !strings.Contains(title[:i], " ") {
+		sub = tokenKey(title[i+2:])
+	}
+	return full, sub
+}
+
+func tokenKey(s string) string {
+	b := make([]byte, 0, len(s))
+	prev := byte(0) // class of the previous byte: 0 other, 'a' letter, '0' digit
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		cl := byte(0)
+		switch {
+		case 'a' <= c && c <= 'z':
+			cl = 'a'
+		case 'A' <= c && c <= 'Z':
+			cl, c = 'a', c+'a'-'A'
+		case '0' <= c && c <= '9':
+			cl = '0'
+		}
+		if cl != 0 {
+			if cl != prev && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, c)
+		}
+		prev = cl
+	}
+	return string(b)
 }
 
 // newPlan makes every decision for cfg.
@@ -340,10 +400,9 @@ func (p *plan) makeRepeat(i, j int, kind repeatKind) bool {
 	title := s.title
 	if kind == rkTypo {
 		title = typo(p.r, s.title)
-		if title == "" || p.titles[strings.ToLower(title)] {
+		if title == "" || !p.claimTitle(title) {
 			return false
 		}
-		p.titles[strings.ToLower(title)] = true
 	}
 	if kind == rkRetagged {
 		// Posted on arXiv first, published a year later at a venue of
@@ -365,7 +424,7 @@ func (p *plan) makeRepeat(i, j int, kind repeatKind) bool {
 	} else {
 		d.venue, d.year = s.venue, s.year
 	}
-	delete(p.titles, strings.ToLower(d.title))
+	p.releaseTitle(d.title)
 	d.field, d.title, d.abbr, d.method, d.org = s.field, title, s.abbr, s.method, s.org
 	d.repeat, d.repeatOf = kind, i
 	return true
