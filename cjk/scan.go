@@ -374,7 +374,7 @@ func (s *scanner) tokenize(ls, le int) {
 			continue
 		}
 		s.busy = true
-		r, size := utf8.DecodeRuneInString(text[i:limit])
+		r, size := decode3(text, i, limit)
 		switch {
 		case r == utf8.RuneError && size == 1: // an invalid byte: a mark like any other
 			s.push(unit{start: i, end: i + 1, kind: uPunct, r: r, n: 1})
@@ -386,7 +386,7 @@ func (s *scanner) tokenize(ls, le int) {
 			last := r
 			cj := !isHangul(r)
 			for j < limit && s.text[j] >= 0x80 {
-				r2, size2 := utf8.DecodeRuneInString(s.text[j:limit])
+				r2, size2 := decode3(s.text, j, limit)
 				if !isCJK(r2) {
 					break
 				}
@@ -424,6 +424,18 @@ func (s *scanner) tokenize(ls, le int) {
 			i += size
 		}
 	}
+}
+
+// decode3 decodes the rune at text[i], taking a short cut for the
+// three-byte sequences of the Basic Multilingual Plane, where CJK lives.
+func decode3(text string, i, limit int) (rune, int) {
+	if i+2 < limit {
+		b0, b1, b2 := text[i], text[i+1], text[i+2]
+		if b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:limit])
 }
 
 // ascii reads the token at text[i], an ASCII byte, and returns its end.
