@@ -98,8 +98,8 @@ const (
 // Options.Convert is empty.
 const DefaultConvert = ",.:;!?()"
 
-// NoConvert, used as Options.Convert, turns every half-width/full-width
-// conversion off; repeated marks and full-width letters are still reported.
+// NoConvert turns every half-width/full-width conversion off when used as
+// Options.Convert; repeated marks and full-width letters are still reported.
 const NoConvert = "-"
 
 // Options tune the checks. The zero value is the default configuration.
@@ -141,10 +141,10 @@ type optionError string
 
 func (e optionError) Error() string { return "cjk: " + string(e) }
 
-// Object, passed as Context.Before, Context.After or a Span edge, stands for
-// something visible that is neither CJK nor Latin prose, such as inline code,
-// an image or inline HTML: no space is added next to it, and a space between
-// it and full-width punctuation is removed.
+// Object stands for something visible that is neither CJK nor Latin prose,
+// such as inline code, an image or inline HTML, when passed as
+// Context.Before, Context.After or a Span edge: no space is added next to
+// it, and a space between it and full-width punctuation is removed.
 const Object rune = '\uFFFC'
 
 // Context describes what surrounds and interrupts a segment in the document

@@ -114,7 +114,7 @@ func FuzzFix(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s, int32(0), int32(0), uint8(0))
 	}
-	f.Add("BERT编码", int32('用'), int32(Object), uint8(1))
+	f.Add("BERT编码", int32('用'), Object, uint8(1))
 	f.Add(",然后 ", int32('型'), int32('a'), uint8(6))
 	f.Fuzz(func(t *testing.T, in string, before, after int32, flags uint8) {
 		opt := Options{}
@@ -134,7 +134,7 @@ func FuzzFix(f *testing.F) {
 		case 2:
 			kinds = Punctuation
 		}
-		ctx := Context{Before: rune(before), After: rune(after), CJKAround: flags&8 != 0}
+		ctx := Context{Before: before, After: after, CJKAround: flags&8 != 0}
 		if flags&16 != 0 && len(in) > 2 {
 			// Protect the middle third of the text, on rune boundaries.
 			s, e := len(in)/3, 2*len(in)/3

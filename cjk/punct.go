@@ -116,7 +116,7 @@ func (s *scanner) chineseBrackets(o, c int) bool {
 		}
 	}
 	bs, br, _, _ := s.leftOf(o)
-	as, ar, _, _ := s.rightOf(c)
+	as, ar, _ := s.rightOf(c)
 	return isCJSide(bs, br) || bs == sFull || isCJSide(as, ar) || as == sFull
 }
 
@@ -124,7 +124,7 @@ func (s *scanner) chineseBrackets(o, c int) bool {
 func (s *scanner) fullWidthMark(i int) {
 	u := &s.units[i]
 	as, ar, ai, adjA := s.leftOf(i)
-	bs, br, _, adjB := s.rightOf(i)
+	bs, br, adjB := s.rightOf(i)
 	// A mark right after Chinese text, or after a closing full-width
 	// bracket or quote that follows it.
 	cjA := isCJSide(as, ar) || adjA && (as == sFull && isFullClose(ar) || as == sQuote && isCloseQuote(ar))
@@ -266,7 +266,9 @@ func (s *scanner) halfWidthMark(i int) {
 			(s.units[i-2].kind == uWord || s.units[i-2].kind == uQuote) {
 			start = s.units[i-1].start
 		}
-		if nextWord && !(prevWord && isDigit(s.units[i-1].last) && isDigit(s.units[i+1].first) && h != ')') {
+		// No space inside a number or a time: "1，000", "12：30".
+		inNumber := prevWord && isDigit(s.units[i-1].last) && isDigit(s.units[i+1].first) && h != ')'
+		if nextWord && !inNumber {
 			repl += " "
 		}
 	}

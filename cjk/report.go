@@ -44,13 +44,12 @@ func (s *scanner) add(kind Kind, start, end int, msg string, edits ...Edit) {
 
 // msg builds a1 + quote(q1) + a2 + quote(q2) + a3 with one allocation.
 func (s *scanner) msg(a1, q1, a2, q2, a3 string) string {
-	b := append(s.buf[:0], a1...)
-	b = appendQuote(b, q1)
-	b = append(b, a2...)
-	b = appendQuote(b, q2)
-	b = append(b, a3...)
-	s.buf = b
-	return string(b)
+	s.buf = append(s.buf[:0], a1...)
+	s.buf = appendQuote(s.buf, q1)
+	s.buf = append(s.buf, a2...)
+	s.buf = appendQuote(s.buf, q2)
+	s.buf = append(s.buf, a3...)
+	return string(s.buf)
 }
 
 // appendQuote appends s in double quotes. Text without quotes, backslashes

@@ -110,14 +110,15 @@ func (s *scanner) leftOf(i int) (side, rune, int, bool) {
 	return sd, r, j, adj
 }
 
-// rightOf returns the side of the nearest non-space unit after i.
-func (s *scanner) rightOf(i int) (side, rune, int, bool) {
+// rightOf returns the side of the nearest non-space unit after i, and
+// whether it touches i.
+func (s *scanner) rightOf(i int) (side, rune, bool) {
 	j, adj := s.nextNS(i)
 	if j < 0 {
-		return sNone, 0, -1, false
+		return sNone, 0, false
 	}
 	sd, r := s.sideOf(&s.units[j], true)
-	return sd, r, j, adj
+	return sd, r, adj
 }
 
 func isCJSide(sd side, r rune) bool { return sd == sCJK && !isHangul(r) }

@@ -24,7 +24,7 @@ func (s *scanner) spacing() {
 			continue
 		}
 		// Two CJK runs only meet across a space, which stays.
-		if prev >= 0 && !(s.units[prev].eff == uCJK && s.units[i].eff == uCJK) {
+		if prev >= 0 && (s.units[prev].eff != uCJK || s.units[i].eff != uCJK) {
 			s.gap(prev, i, gap)
 		}
 		prev, gap = i, -1
@@ -148,7 +148,7 @@ func (s *scanner) dashBetween(i int) bool {
 		return false
 	}
 	ls, lr, _, _ := s.leftOf(i)
-	rs, rr, _, _ := s.rightOf(i)
+	rs, rr, _ := s.rightOf(i)
 	left := ls == sCJK || ls == sFull && isFullClose(lr) || ls == sQuote && isCloseQuote(lr)
 	right := rs == sCJK || rs == sFull && isFullOpen(rr) || rs == sQuote && isOpenQuote(rr)
 	return left && right && (ls == sCJK || rs == sCJK)
