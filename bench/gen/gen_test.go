@@ -50,6 +50,7 @@ func read(t testing.TB, dir, name string) string {
 var defaultCfg = Config{Papers: 1000, Seed: 1, BibRatio: 0.8, Defects: true}
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	files := []string{notesFile, bibFile, "MANIFEST.json"}
 	a, _ := generate(t, defaultCfg)
 	b, _ := generate(t, defaultCfg)
@@ -71,12 +72,13 @@ func TestDeterministic(t *testing.T) {
 func TestManifestMatchesFiles(t *testing.T) {
 	for _, cfg := range []Config{
 		defaultCfg,
-		{Papers: 2500, Seed: 42, BibRatio: 0.8, Defects: true},
-		{Papers: 1000, Seed: 3, BibRatio: 0.5, Defects: true},
+		{Papers: 1500, Seed: 42, BibRatio: 0.8, Defects: true},
+		{Papers: 600, Seed: 3, BibRatio: 0.5, Defects: true},
 		{Papers: 30, Seed: 5, BibRatio: 0.8, Defects: true}, // a single section
-		{Papers: 1000, Seed: 1, BibRatio: 1, Defects: false},
+		{Papers: 500, Seed: 1, BibRatio: 1, Defects: false},
 	} {
 		t.Run("seed"+strconv.FormatUint(cfg.Seed, 10)+"-n"+strconv.Itoa(cfg.Papers), func(t *testing.T) {
+			t.Parallel()
 			dir, m := generate(t, cfg)
 			notes := scanNotes(t, read(t, dir, notesFile))
 			if notes.papers != m.Papers || notes.papers != cfg.Papers {
@@ -113,7 +115,10 @@ func TestManifestMatchesFiles(t *testing.T) {
 
 // TestDefectMix checks the shares the brief asks for on a large run.
 func TestDefectMix(t *testing.T) {
-	_, m := generate(t, Config{Papers: 10000, Seed: 9, BibRatio: 0.8, Defects: true})
+	t.Parallel()
+	// Counts are exact (the rate times the population, rounded), so a
+	// few thousand papers are enough for the shares to show.
+	_, m := generate(t, Config{Papers: 4000, Seed: 9, BibRatio: 0.8, Defects: true})
 	d := m.NotesDefects
 	n := float64(m.Papers)
 	for _, c := range []struct {
@@ -144,7 +149,8 @@ func TestDefectMix(t *testing.T) {
 }
 
 func TestSizePerPaper(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
+	t.Parallel()
+	for _, seed := range []uint64{1, 2} {
 		cfg := defaultCfg
 		cfg.Seed = seed
 		dir, m := generate(t, cfg)
@@ -162,6 +168,7 @@ func TestSizePerPaper(t *testing.T) {
 }
 
 func TestValidUTF8(t *testing.T) {
+	t.Parallel()
 	dir, _ := generate(t, defaultCfg)
 	for _, f := range []string{notesFile, bibFile} {
 		for i, line := range strings.Split(read(t, dir, f), "\n") {
@@ -176,12 +183,13 @@ func TestValidUTF8(t *testing.T) {
 }
 
 func TestBibOnly(t *testing.T) {
-	dir, m := generate(t, Config{Papers: 1000, Seed: 4, Defects: true, BibOnly: 3000})
+	t.Parallel()
+	dir, m := generate(t, Config{Papers: 1000, Seed: 4, Defects: true, BibOnly: 2000})
 	if _, err := os.Stat(filepath.Join(dir, notesFile)); !os.IsNotExist(err) {
 		t.Errorf("-bib-only wrote notes.md")
 	}
 	bib := scanBib(t, read(t, dir, bibOnlyFile), nil)
-	if want := 3000 + m.Bib.Defects.DuplicateKeyCase; bib.entries != want || m.Bib.Entries != want {
+	if want := 2000 + m.Bib.Defects.DuplicateKeyCase; bib.entries != want || m.Bib.Entries != want {
 		t.Errorf("entries: file %d, manifest %d, want %d", bib.entries, m.Bib.Entries, want)
 	}
 	// Without notes the year check has nothing to compare with.
