@@ -245,7 +245,7 @@ func appendTokens(dst []byte, s string) []byte {
 			if prev != cl && len(dst) > start {
 				dst = append(dst, ' ')
 			}
-			dst = utf8.AppendRune(dst, r)
+			dst = utf8.AppendRune(dst, cherokeeUpper(r))
 			prev = cl
 		case unicode.IsMark(r):
 			if prev == clNone {
@@ -275,6 +275,20 @@ func appendTokens(dst []byte, s string) []byte {
 		i = next
 	}
 	return dst
+}
+
+// cherokeeUpper maps Cherokee small letters to capitals. Unicode case folding
+// folds Cherokee to capitals, but golang.org/x/text/cases.Fold swaps the two
+// cases instead, so Ꭸ and ꭸ would get different keys and Normalize would not
+// be idempotent (found by FuzzNormalize).
+func cherokeeUpper(r rune) rune {
+	switch {
+	case r >= 0xAB70 && r <= 0xABBF:
+		return r - 0xAB70 + 0x13A0
+	case r >= 0x13F8 && r <= 0x13FD:
+		return r - 8
+	}
+	return r
 }
 
 // asciiClass is classify for ASCII bytes, as a table.

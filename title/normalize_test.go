@@ -50,6 +50,8 @@ func TestNormalize(t *testing.T) {
 		{"cjk spacing collapsed", "基于 Transformer 的推荐", "基于 transformer 的推荐"},
 		{"japanese", "ディープラーニング入門", "ディープラーニング入門"},
 		{"cyrillic", "Глубокое Обучение", "глубокое обучение"},
+		{"cherokee capital", "Ꭸ", "Ꭸ"},
+		{"cherokee small", "ꭸ", "Ꭸ"},
 		{"iss", "ISS: Something", "iss something"},
 		{"iss plus plus", "ISS++: Something", "iss++ something"},
 		{"iss leading name dropped", "ISS: Image as Stepping Stone for Text-Guided 3D Shape Generation", "image as stepping stone for text guided 3 d shape generation"},
