@@ -40,7 +40,7 @@ const (
 //   - doi, when a doi.org link of the entry names one.
 //
 // The entry has no author: the notes do not name them.
-func Build(p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
+func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
 	year := yearOf(p)
 	e := bib.NewEntry(venue.EntryMisc, key)
 	var v *venue.Venue
@@ -53,7 +53,7 @@ func Build(p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
 		switch {
 		case v.Kind == venue.Preprint || typ == venue.EntryMisc:
 			if strings.EqualFold(v.Tag, "arXiv") {
-				if id := ArXivID(p); id != "" {
+				if id := ArXivID(d, p); id != "" {
 					e.Set("archivePrefix", "arXiv")
 					e.Set("eprint", id)
 				} else {
@@ -93,8 +93,8 @@ func Build(p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
 	if p.Section != nil && strings.TrimSpace(p.Section.Title) != "" {
 		e.Set(FieldSection, EscapeText(p.Section.Title))
 	}
-	if d := DOI(p); d != "" {
-		e.Set("doi", d)
+	if doi := DOI(d, p); doi != "" && !strings.ContainsAny(doi, "{}") {
+		e.Set("doi", doi)
 	}
 	return e
 }
@@ -132,11 +132,11 @@ var arxivPath = regexp.MustCompile(`^/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A
 
 // ArXivID returns the arXiv identifier (version dropped) named by a link of
 // the paper's own line (arxiv.org/abs/ID or arxiv.org/pdf/ID), else the one
-// identifier its notes' links all agree on; "" when there is none. Links in
+// identifier the links of its notes agree on; "" when there is none. Links in
 // the notes may cite other papers, so two different identifiers there name
-// none.
-func ArXivID(p *notes.Paper) string {
-	return fromLinks(p, func(u string) string {
+// none. Bare URLs count as links, as GitHub renders them so.
+func ArXivID(d *notes.Document, p *notes.Paper) string {
+	return fromLinks(d, p, func(u string) string {
 		pu, err := url.Parse(strings.TrimSpace(u))
 		if err != nil {
 			return ""
@@ -155,8 +155,8 @@ func ArXivID(p *notes.Paper) string {
 
 // DOI returns the DOI of a doi.org link of the paper, chosen as ArXivID
 // chooses, in lower case; "" when there is none.
-func DOI(p *notes.Paper) string {
-	return fromLinks(p, func(u string) string {
+func DOI(d *notes.Document, p *notes.Paper) string {
+	return fromLinks(d, p, func(u string) string {
 		pu, err := url.Parse(strings.TrimSpace(u))
 		if err != nil {
 			return ""
@@ -169,20 +169,42 @@ func DOI(p *notes.Paper) string {
 	})
 }
 
-// fromLinks applies read to the links of the entry line first, then to all
-// links of the entry, and returns the first value of the line or the only
-// value of the notes.
-func fromLinks(p *notes.Paper, read func(string) string) string {
+// bareURL finds URLs written as plain text, which GitHub links too.
+var bareURL = regexp.MustCompile(`https?://[^\s<>()\[\]"'` + "`" + `]+`)
+
+// fromLinks applies read to the URLs of the entry line first, then to those
+// of its notes, and returns the first value of the line or the only value of
+// the notes. URLs are the destinations of Markdown links and autolinks and,
+// when d is given, bare URLs in the text.
+func fromLinks(d *notes.Document, p *notes.Paper, read func(string) string) string {
+	var line, rest []string
 	for _, l := range p.Links {
 		if p.Span.Contains(l.Span.Start) {
-			if v := read(l.URL); v != "" {
-				return v
+			line = append(line, l.URL)
+		} else {
+			rest = append(rest, l.URL)
+		}
+	}
+	if d != nil {
+		text := func(sp notes.Span) string {
+			if sp.Start < 0 || sp.End > len(d.Src) || sp.Start > sp.End {
+				return ""
 			}
+			return string(d.Src[sp.Start:sp.End])
+		}
+		line = append(line, bareURL.FindAllString(text(p.Span), -1)...)
+		for _, n := range p.Notes {
+			rest = append(rest, bareURL.FindAllString(text(n), -1)...)
+		}
+	}
+	for _, u := range line {
+		if v := read(trimURL(u)); v != "" {
+			return v
 		}
 	}
 	found := ""
-	for _, l := range p.Links {
-		v := read(l.URL)
+	for _, u := range rest {
+		v := read(trimURL(u))
 		switch {
 		case v == "" || v == found:
 		case found == "":
@@ -192,4 +214,9 @@ func fromLinks(p *notes.Paper, read func(string) string) string {
 		}
 	}
 	return found
+}
+
+// trimURL drops punctuation that ends a sentence rather than the URL.
+func trimURL(u string) string {
+	return strings.TrimRight(u, ".,;:!?，。；：")
 }

@@ -179,7 +179,7 @@ func Generate(srcs []Source, opt Options) *Result {
 					}
 				} else {
 					key := keys.Assign(kf.Key(p, reg))
-					it = &Item{Entry: Build(p, key, reg), Source: si, Paper: p, Line: line, Built: true, Replaces: replaces}
+					it = &Item{Entry: Build(s.Notes, p, key, reg), Source: si, Paper: p, Line: line, Built: true, Replaces: replaces}
 					byTitle[tk] = it
 					order = append(order, it)
 				}

@@ -60,7 +60,7 @@ func tokenize(s string) []token {
 			i += 2
 			continue
 		case r == '$':
-			if end := closingDollar(s, i+1); end > i+1 {
+			if end := closingDollar(s, i+1); end > i+1 && bracesBalance(s[i:end]) {
 				toks = append(toks, token{kind: tokMath, s: s[i : end+1]})
 				i = end + 1
 				continue
@@ -118,10 +118,16 @@ func tokenize(s string) []token {
 	return out
 }
 
-// closingDollar returns the index of the $ that closes math opened before
-// from, or -1. An escaped \$ does not close it, and neither does a $ after a
-// line break.
+// closingDollar returns the index of the $ that closes math opened just
+// before from, or -1. As in Pandoc's tex_math_dollars, the opening $ must
+// have a non-space character right after it and the closing one a non-space
+// character right before it and no digit right after it, so "costs $5 and
+// $6" is not math. An escaped \$ does not close it, nor does a $ after a line
+// break.
 func closingDollar(s string, from int) int {
+	if from >= len(s) || s[from] == ' ' || s[from] == '\t' || s[from] == '\n' {
+		return -1
+	}
 	for j := from; j < len(s); j++ {
 		switch s[j] {
 		case '\\':
@@ -129,10 +135,35 @@ func closingDollar(s string, from int) int {
 		case '\n':
 			return -1
 		case '$':
+			if prev := s[j-1]; prev == ' ' || prev == '\t' {
+				continue
+			}
+			if j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+				continue
+			}
 			return j
 		}
 	}
 	return -1
+}
+
+// bracesBalance reports whether every brace of s closes one opened before it
+// and all are closed. Math is copied as it is, so its braces must balance on
+// their own; BibTeX counts \{ as a brace too.
+func bracesBalance(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 func isASCIIPunct(c byte) bool {
