@@ -163,6 +163,13 @@ func parseVenueParts(t *Tag) {
 		t.NameSpan = Span{base + lo, base + hi}
 		return
 	}
+	// A name needs a letter: `[2022/6/15]` is a date and `[360]` a
+	// company, neither a venue with a year.
+	if !strings.ContainsFunc(s[:nameEnd], unicode.IsLetter) {
+		t.Name = s
+		t.NameSpan = Span{base + lo, base + hi}
+		return
+	}
 	t.Name = strings.TrimRight(s[:nameEnd], " ")
 	t.NameSpan = Span{base + lo, base + lo + len(t.Name)}
 	t.Sep = s[len(t.Name):sepEnd]

@@ -24,6 +24,7 @@ func TestParseVenueParts(t *testing.T) {
 		{raw: "arXiv", name: "arXiv"},
 		{raw: "Google", name: "Google"},
 		{raw: "360", name: "360"},
+		{raw: "2022/6/15", name: "2022/6/15"},
 		{raw: "4Paradigm", name: "4Paradigm"},
 		{raw: "NIPS'", name: "NIPS", sep: "'"},
 		{raw: " CVPR'22 ", name: "CVPR", sep: "'", yearText: "22", year: 2022},

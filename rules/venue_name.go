@@ -56,7 +56,12 @@ func checkOneVenue(p *lint.Pass, f *lint.File, t *notes.Tag) {
 		p.Report(d)
 		return
 	}
-	// A spelling the user mapped with venue-aliases is theirs to use.
+	// A name right as written (a conference published in a journal, such
+	// as SIGGRAPH in TOG) or mapped by the user with venue-aliases is
+	// theirs to use.
+	if v.IsAccepted(name) {
+		return
+	}
 	for alias := range p.Config.VenueAliases {
 		if venue.Normalize(alias) == venue.Normalize(name) {
 			return

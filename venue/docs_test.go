@@ -40,6 +40,9 @@ venue-aliases:
 	for _, v := range r.All() {
 		var also []string
 		also = append(also, v.Aliases...)
+		for _, a := range v.Accepted {
+			also = append(also, a+" (right as written)")
+		}
 		for _, f := range v.Former {
 			also = append(also, fmt.Sprintf("%s (until %d)", f.Tag, f.Until))
 		}

@@ -152,6 +152,7 @@ func (r *Registry) replace(old, c *Venue) {
 func cloneVenue(v *Venue) *Venue {
 	c := *v
 	c.Aliases = slices.Clone(v.Aliases)
+	c.Accepted = slices.Clone(v.Accepted)
 	c.Former = slices.Clone(v.Former)
 	c.Fields = slices.Clone(v.Fields)
 	c.Unverified = slices.Clone(v.Unverified)
@@ -245,6 +246,7 @@ type file struct {
 type fileVenue struct {
 	Tag           string       `yaml:"tag"`
 	Aliases       []string     `yaml:"aliases"`
+	Accepted      []string     `yaml:"accepted"`
 	Former        []fileFormer `yaml:"former"`
 	Kind          Kind         `yaml:"kind"`
 	Entry         string       `yaml:"entry"`
@@ -316,6 +318,7 @@ func (fv fileVenue) venue() (*Venue, error) {
 	v := &Venue{
 		Tag:           fv.Tag,
 		Aliases:       fv.Aliases,
+		Accepted:      fv.Accepted,
 		Kind:          fv.Kind,
 		EntryType:     fv.Entry,
 		Booktitle:     fv.Booktitle,

@@ -32,6 +32,9 @@ type Venue struct {
 	Tag string
 	// Aliases are other spellings of the same venue (not including Tag or the Former tags).
 	Aliases []string
+	// Accepted are other names that are right as written and resolve to the venue for BibTeX:
+	// a conference whose papers appear in this journal ([SIGGRAPH'24] is a TOG article).
+	Accepted []string
 	// Former lists the tags the venue carried before a rename, oldest first.
 	Former []Former
 	// Kind is conference, journal, workshop or preprint.
@@ -102,11 +105,13 @@ func (v *Venue) EntryFor(year int) (entryType, booktitle, journal string) {
 	return v.EntryType, v.Booktitle, v.Journal
 }
 
-// Names returns every name that resolves to the venue: Tag, Aliases and Former tags, in that order.
+// Names returns every name that resolves to the venue: Tag, Aliases, Accepted and Former tags, in
+// that order.
 func (v *Venue) Names() []string {
-	names := make([]string, 0, 1+len(v.Aliases)+len(v.Former))
+	names := make([]string, 0, 1+len(v.Aliases)+len(v.Accepted)+len(v.Former))
 	names = append(names, v.Tag)
 	names = append(names, v.Aliases...)
+	names = append(names, v.Accepted...)
 	for _, f := range v.Former {
 		names = append(names, f.Tag)
 	}
@@ -117,4 +122,16 @@ func (v *Venue) Names() []string {
 // "booktitle" or "publisher") unchecked.
 func (v *Venue) IsUnverified(field string) bool {
 	return slices.Contains(v.Unverified, field)
+}
+
+// IsAccepted reports whether name is one of the venue's Accepted names: right as written,
+// though it is not the venue's tag.
+func (v *Venue) IsAccepted(name string) bool {
+	n := Normalize(name)
+	for _, a := range v.Accepted {
+		if Normalize(a) == n {
+			return true
+		}
+	}
+	return false
 }
