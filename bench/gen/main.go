@@ -44,6 +44,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/paperlint/papers/bench/internal/benchgen"
 )
 
 func main() {
@@ -79,8 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// notes-to-bib rules; a clean run has none.
 		*ratio = 1
 	}
-	cfg := Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly}
-	m, err := Generate(cfg, *out)
+	cfg := benchgen.Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly}
+	m, err := benchgen.Generate(cfg, *out)
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "gen:", err)
 		return 2

@@ -1,4 +1,4 @@
-package main
+package benchgen
 
 // The word banks below are invented for this generator. Real venue names,
 // organisation names and technical terms are facts; every Chinese sentence

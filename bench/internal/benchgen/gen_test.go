@@ -1,7 +1,6 @@
-package main
+package benchgen
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -196,29 +195,6 @@ func TestBibOnly(t *testing.T) {
 	bib.defects.YearMismatch = m.Bib.Defects.YearMismatch
 	if bib.defects != m.Bib.Defects {
 		t.Errorf("bib defects:\nfile     %+v\nmanifest %+v", bib.defects, m.Bib.Defects)
-	}
-}
-
-func TestRun(t *testing.T) {
-	var out, errb bytes.Buffer
-	if code := run([]string{"-papers", "10"}, &out, &errb); code != 2 {
-		t.Errorf("no -out: exit %d, want 2", code)
-	}
-	if code := run([]string{"-out", t.TempDir(), "-bib-ratio", "1.5"}, &out, &errb); code != 2 {
-		t.Errorf("-bib-ratio 1.5: exit %d, want 2", code)
-	}
-	dir := t.TempDir()
-	errb.Reset()
-	if code := run([]string{"-out", dir, "-papers", "200", "-defects=false"}, &out, &errb); code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
-	var m Manifest
-	if err := json.Unmarshal([]byte(read(t, dir, "MANIFEST.json")), &m); err != nil {
-		t.Fatal(err)
-	}
-	// -defects=false without -bib-ratio gives every paper an entry.
-	if m.Bib.Missing != 0 || m.Bib.Entries != m.DistinctPapers || m.Papers != 200 {
-		t.Errorf("clean run: %d papers, %d entries, %d missing", m.Papers, m.Bib.Entries, m.Bib.Missing)
 	}
 }
 
