@@ -200,4 +200,9 @@ func TestDevCorpus(t *testing.T) {
 	if ratio < 0.95 {
 		t.Errorf("accuracy %.1f%% < 95%%", 100*ratio)
 	}
+	// The default options alone must also reach the bar: only the bracket
+	// style separates them (C005, C064, C489).
+	if d := float64(defaultPass) / float64(len(rows)); d < 0.95 {
+		t.Errorf("accuracy with default options %.1f%% < 95%%", 100*d)
+	}
 }
