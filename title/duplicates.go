@@ -1,7 +1,9 @@
 package title
 
 import (
+	"bytes"
 	"cmp"
+	"hash/maphash"
 	"slices"
 )
 
@@ -9,24 +11,52 @@ import (
 // Each group has at least two indices in increasing order, and groups are
 // ordered by their first index, so the result is deterministic. Titles whose
 // key is empty (nothing but punctuation) are never grouped.
+//
+// Keys are written back to back into one buffer and found again through a
+// map from their hash, so no string is allocated per title.
 func Duplicates(titles []string) [][]int {
+	seed := maphash.MakeSeed()
+	return duplicates(titles, func(key []byte) uint64 { return maphash.Bytes(seed, key) })
+}
+
+// duplicates is Duplicates with the key hash given, so that tests can force
+// collisions.
+func duplicates(titles []string, hash func([]byte) uint64) [][]int {
 	var n normalizer
-	first := make(map[string]int, len(titles)) // key -> index into groups, or -1-i for a single title i
+	buf := make([]byte, 0, 64*len(titles))
+	off := make([]int, len(titles)+1) // key of title i is buf[off[i]:off[i+1]]
+	// byHash maps a key's hash to the first title with that key; other keys
+	// with the same hash (a collision, or the same hash by chance) are
+	// chained through more.
+	byHash := make(map[uint64]int32, len(titles))
+	more := map[int32]int32{} // first title -> next first title with the same hash
+	group := make(map[int32]int32)
 	var groups [][]int
-	var buf []byte
 	for i, t := range titles {
-		buf = n.appendKey(buf[:0], t)
-		if len(buf) == 0 {
+		buf = n.appendKey(buf, t)
+		off[i+1] = len(buf)
+		key := buf[off[i]:off[i+1]]
+		if len(key) == 0 {
 			continue
 		}
-		g, ok := first[string(buf)]
+		h := hash(key)
+		first, ok := byHash[h]
+		for ok && !bytes.Equal(buf[off[first]:off[first+1]], key) {
+			first, ok = more[first]
+		}
 		switch {
 		case !ok:
-			first[string(buf)] = -1 - i
-		case g < 0:
-			first[string(buf)] = len(groups)
-			groups = append(groups, []int{-1 - g, i})
+			if prev, clash := byHash[h]; clash {
+				more[int32(i)] = prev
+			}
+			byHash[h] = int32(i)
 		default:
+			g, seen := group[first]
+			if !seen {
+				g = int32(len(groups))
+				group[first] = g
+				groups = append(groups, []int{int(first)})
+			}
 			groups[g] = append(groups[g], i)
 		}
 	}
