@@ -30,9 +30,12 @@ func ArXivID(e *bib.Entry) string {
 			return id
 		}
 	}
-	if d := NormalizeDOI(e.Get("doi")); strings.HasPrefix(d, "10.48550/arxiv.") {
-		if id := findArXiv(d[len("10.48550/arxiv."):], true); id != "" {
-			return id
+	if d := e.Get("doi"); indexFold(d, "10.48550/") >= 0 {
+		d = NormalizeDOI(d)
+		if id := strings.TrimPrefix(d, "10.48550/arxiv."); id != d {
+			if id = findArXiv(id, true); id != "" {
+				return id
+			}
 		}
 	}
 	if j := e.Get("journal"); strings.EqualFold(strings.TrimSpace(bib.PlainText(j)), "corr") {
@@ -44,13 +47,12 @@ func ArXivID(e *bib.Entry) string {
 	}
 	for _, name := range []string{"journal", "howpublished", "note", "booktitle"} {
 		v := e.Get(name)
-		if v == "" {
+		if !mentionsArXiv(v) {
 			continue
 		}
-		low := strings.ToLower(v)
-		i := strings.Index(low, "arxiv:")
+		i := indexFold(v, "arxiv:")
 		if i < 0 {
-			i = strings.Index(low, "arxiv ")
+			i = indexFold(v, "arxiv ")
 		}
 		if i < 0 {
 			continue
@@ -65,14 +67,19 @@ func ArXivID(e *bib.Entry) string {
 // arXivFromURL returns the identifier of an arxiv.org abs, pdf or html URL,
 // or of an arXiv DOI URL; "" otherwise.
 func arXivFromURL(u string) string {
-	low := strings.ToLower(u)
-	if i := strings.Index(low, "arxiv.org/"); i >= 0 {
+	if !mentionsArXiv(u) && !strings.Contains(u, "10.48550") {
+		return ""
+	}
+	if i := indexFold(u, "arxiv.org/"); i >= 0 {
 		rest := u[i+len("arxiv.org/"):]
 		for _, pre := range []string{"abs/", "pdf/", "html/", "format/"} {
-			if strings.HasPrefix(strings.ToLower(rest), pre) {
+			if hasPrefixFold(rest, pre) {
 				return findArXiv(rest[len(pre):], true)
 			}
 		}
+		return ""
+	}
+	if indexFold(u, "10.48550/") < 0 {
 		return ""
 	}
 	if d := NormalizeDOI(u); strings.HasPrefix(d, "10.48550/arxiv.") {
@@ -138,4 +145,10 @@ func normalizeArXiv(id string) string {
 		return got
 	}
 	return findArXiv(id, false)
+}
+
+// mentionsArXiv is a quick test for "arxiv" in any case, with
+// strings.Contains's fast search instead of a case-folding scan.
+func mentionsArXiv(s string) bool {
+	return len(s) >= 5 && (strings.Contains(s, "rXiv") || strings.Contains(s, "rxiv") || strings.Contains(s, "RXIV") || strings.Contains(s, "RXiv"))
 }

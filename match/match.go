@@ -18,42 +18,114 @@ import (
 )
 
 // Index finds the .bib entries of papers. Build it once per .bib with
-// NewIndex; it is read-only afterwards and may be shared by goroutines.
+// NewIndex or IndexFor; it is read-only afterwards and may be shared by
+// goroutines.
 type Index struct {
 	entries []*bib.Entry
-	byTitle map[string][]*bib.Entry
-	byDOI   map[string][]*bib.Entry
-	byArXiv map[string][]*bib.Entry
-	keys    []string // normalised title of entries[i], "" when none
+	keys    []Keys
+	// Each map holds the position of the first entry with a key; next
+	// chains the later entries with the same key (-1 ends a chain). This
+	// costs one map slot per key and no slice per entry, which matters for
+	// files of 100,000 entries.
+	byTitle, byDOI, byArXiv    map[string]int32
+	nextTitle, nextDOI, nextAX []int32
 }
+
+// Keys are what an entry is matched by.
+type Keys struct {
+	Title string // TitleKey
+	DOI   string // DOI
+	ArXiv string // ArXivID
+}
+
+// Kind names one of the keys entries are matched by.
+type Kind int
+
+// The kinds of keys.
+const (
+	ByTitle Kind = iota // normalised title
+	ByDOI               // DOI
+	ByArXiv             // arXiv identifier
+)
 
 // NewIndex indexes entries by normalised title, DOI and arXiv identifier.
 // Entries keep their order: lookups return the earliest entry first.
 func NewIndex(entries []*bib.Entry) *Index {
+	n := len(entries)
 	ix := &Index{
-		entries: entries,
-		byTitle: make(map[string][]*bib.Entry, len(entries)),
-		byDOI:   map[string][]*bib.Entry{},
-		byArXiv: map[string][]*bib.Entry{},
-		keys:    make([]string, len(entries)),
+		entries:   entries,
+		keys:      make([]Keys, n),
+		byTitle:   make(map[string]int32, n),
+		byDOI:     make(map[string]int32, n/2),
+		byArXiv:   map[string]int32{},
+		nextTitle: make([]int32, n),
+		nextDOI:   make([]int32, n),
+		nextAX:    make([]int32, n),
 	}
 	for i, e := range entries {
-		if k := TitleKey(e); k != "" {
-			ix.keys[i] = k
-			ix.byTitle[k] = append(ix.byTitle[k], e)
+		ix.keys[i] = Keys{Title: TitleKey(e), DOI: DOI(e), ArXiv: ArXivID(e)}
+	}
+	// Backwards, so that each new entry becomes the head of its chain and
+	// chains run in source order.
+	link := func(m map[string]int32, next []int32, key string, i int) {
+		next[i] = -1
+		if key == "" {
+			return
 		}
-		if d := DOI(e); d != "" {
-			ix.byDOI[d] = append(ix.byDOI[d], e)
+		if h, ok := m[key]; ok {
+			next[i] = h
 		}
-		if a := ArXivID(e); a != "" {
-			ix.byArXiv[a] = append(ix.byArXiv[a], e)
-		}
+		m[key] = int32(i)
+	}
+	for i := n - 1; i >= 0; i-- {
+		k := ix.keys[i]
+		link(ix.byTitle, ix.nextTitle, k.Title, i)
+		link(ix.byDOI, ix.nextDOI, k.DOI, i)
+		link(ix.byArXiv, ix.nextAX, k.ArXiv, i)
 	}
 	return ix
 }
 
+// Keys returns what the i-th indexed entry is matched by.
+func (ix *Index) Keys(i int) Keys { return ix.keys[i] }
+
 // Entries returns the indexed entries in their original order.
 func (ix *Index) Entries() []*bib.Entry { return ix.entries }
+
+// First returns the position of the first entry whose key of the given kind
+// is key (already normalised, as Keys holds it); ok is false when none has.
+func (ix *Index) First(kind Kind, key string) (int, bool) {
+	if key == "" {
+		return 0, false
+	}
+	var i int32
+	var ok bool
+	switch kind {
+	case ByTitle:
+		i, ok = ix.byTitle[key]
+	case ByDOI:
+		i, ok = ix.byDOI[key]
+	case ByArXiv:
+		i, ok = ix.byArXiv[key]
+	}
+	return int(i), ok
+}
+
+// chain returns the entries of the chain that starts at the head of key.
+func (ix *Index) chain(m map[string]int32, next []int32, key string) []*bib.Entry {
+	if key == "" {
+		return nil
+	}
+	h, ok := m[key]
+	if !ok {
+		return nil
+	}
+	var out []*bib.Entry
+	for i := h; i >= 0; i = next[i] {
+		out = append(out, ix.entries[i])
+	}
+	return out
+}
 
 // Find returns the entry of paper p: the first entry whose normalised title
 // equals p's, else the first whose DOI or arXiv identifier appears in one of
@@ -73,11 +145,9 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 		return nil
 	}
 	var out []*bib.Entry
-	seen := map[*bib.Entry]bool{}
 	add := func(es []*bib.Entry) {
 		for _, e := range es {
-			if !seen[e] {
-				seen[e] = true
+			if !containsEntry(out, e) {
 				out = append(out, e)
 			}
 		}
@@ -91,31 +161,40 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 	}
 	for _, l := range p.Links {
 		if d := NormalizeDOI(l.URL); d != "" {
-			add(ix.byDOI[d])
+			add(ix.chain(ix.byDOI, ix.nextDOI, d))
 		}
 		if a := arXivFromURL(l.URL); a != "" {
-			add(ix.byArXiv[a])
+			add(ix.chain(ix.byArXiv, ix.nextAX, a))
 		}
 	}
 	return out
 }
 
+func containsEntry(es []*bib.Entry, e *bib.Entry) bool {
+	for _, x := range es {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
+
 // ByTitle returns the entries whose normalised title equals that of t.
 func (ix *Index) ByTitle(t string) []*bib.Entry {
-	k := title.Normalize(t)
-	if k == "" {
-		return nil
-	}
-	return ix.byTitle[k]
+	return ix.chain(ix.byTitle, ix.nextTitle, title.Normalize(t))
 }
 
 // ByDOI returns the entries with the DOI d (a bare DOI or a doi.org URL;
 // DOIs compare ignoring case).
-func (ix *Index) ByDOI(d string) []*bib.Entry { return ix.byDOI[NormalizeDOI(d)] }
+func (ix *Index) ByDOI(d string) []*bib.Entry {
+	return ix.chain(ix.byDOI, ix.nextDOI, NormalizeDOI(d))
+}
 
 // ByArXiv returns the entries with the arXiv identifier id (the version
 // suffix is ignored).
-func (ix *Index) ByArXiv(id string) []*bib.Entry { return ix.byArXiv[normalizeArXiv(id)] }
+func (ix *Index) ByArXiv(id string) []*bib.Entry {
+	return ix.chain(ix.byArXiv, ix.nextAX, normalizeArXiv(id))
+}
 
 // TitleKey returns the normalised title of e (title.Normalize of its title
 // field), "" when it has none.
@@ -127,28 +206,59 @@ func TitleKey(e *bib.Entry) string {
 	return title.Normalize(f.Value)
 }
 
+// doiPrefixes are what may stand before a DOI, compared ignoring case.
+var doiPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "https://www.doi.org/", "doi.org/", "dx.doi.org/", "doi:"}
+
 // NormalizeDOI returns the DOI in s in lower case, without a doi.org or
 // dx.doi.org URL prefix or a "doi:" prefix, URL-unescaped; "" when s holds no
 // DOI (a DOI starts with "10." and has a "/").
 func NormalizeDOI(s string) string {
-	s = strings.TrimSpace(bib.PlainText(s))
-	low := strings.ToLower(s)
-	for _, pre := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "dx.doi.org/", "doi:", "https://www.doi.org/"} {
-		if strings.HasPrefix(low, pre) {
+	if strings.ContainsAny(s, "{\\") {
+		s = bib.PlainText(s) // {10.1000/{ABC}} and \_ in DOIs
+	}
+	s = strings.TrimSpace(s)
+	for _, pre := range doiPrefixes {
+		if hasPrefixFold(s, pre) {
 			s = strings.TrimSpace(s[len(pre):])
 			break
 		}
 	}
-	if strings.Contains(s, "%") {
+	if !strings.HasPrefix(s, "10.") {
+		return ""
+	}
+	if strings.IndexByte(s, '%') >= 0 {
 		if u, err := url.PathUnescape(s); err == nil {
 			s = u
 		}
 	}
-	s = strings.ToLower(s)
-	if !strings.HasPrefix(s, "10.") || !strings.Contains(s, "/") || strings.ContainsAny(s, " \t\n") {
+	if strings.IndexByte(s, '/') < 0 || strings.ContainsAny(s, " \t\n") {
 		return ""
 	}
-	return s
+	return strings.ToLower(s)
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// indexFold is strings.Index ignoring ASCII case, without allocating; sub
+// must be lower case.
+func indexFold(s, sub string) int {
+	if len(sub) == 0 {
+		return 0
+	}
+	first := sub[0]
+	for i := 0; i+len(sub) <= len(s); i++ {
+		c := s[i]
+		if c|0x20 != first && c != first {
+			continue
+		}
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // DOI returns e's DOI, normalised by NormalizeDOI, from its doi field, or
@@ -157,8 +267,8 @@ func DOI(e *bib.Entry) string {
 	if d := NormalizeDOI(e.Get("doi")); d != "" {
 		return d
 	}
-	if u := strings.ToLower(e.Get("url")); strings.Contains(u, "doi.org/") {
-		return NormalizeDOI(e.Get("url"))
+	if u := e.Get("url"); indexFold(u, "doi.org/") >= 0 {
+		return NormalizeDOI(u)
 	}
 	return ""
 }

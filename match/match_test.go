@@ -288,3 +288,60 @@ func TestTokens(t *testing.T) {
 		t.Errorf("tokens: %q", ws)
 	}
 }
+
+func TestIndexForShared(t *testing.T) {
+	f := bib.Parse("refs.bib", []byte(indexBib))
+	a, b := IndexFor(f), IndexFor(f)
+	if a != b {
+		t.Error("IndexFor built two indexes for one file")
+	}
+	g := bib.Parse("refs.bib", []byte(indexBib))
+	if IndexFor(g) == a {
+		t.Error("IndexFor shared an index between two files")
+	}
+	if k := a.Keys(5); k.ArXiv != "1706.03762" || k.Title == "" {
+		t.Errorf("Keys(5) = %+v", k)
+	}
+	if k := a.Keys(4); k.DOI != "10.1145/3219819.3219823" {
+		t.Errorf("Keys(4) = %+v", k)
+	}
+	if ix := IndexFor(nil); len(ix.Entries()) != 0 {
+		t.Error("IndexFor(nil) has entries")
+	}
+}
+
+// TestIndexForConcurrent builds one file's index from several goroutines
+// (run with -race).
+func TestIndexForConcurrent(t *testing.T) {
+	f := bib.Parse("refs.bib", []byte(indexBib))
+	got := make(chan *Index, 8)
+	for i := 0; i < 8; i++ {
+		go func() { got <- IndexFor(f) }()
+	}
+	first := <-got
+	for i := 1; i < 8; i++ {
+		if ix := <-got; ix != first {
+			t.Fatal("two indexes for one file")
+		}
+	}
+}
+
+func TestIndexFirst(t *testing.T) {
+	ix := NewIndex(bib.Parse("refs.bib", []byte(indexBib)).Entries)
+	k := ix.Keys(8) // dup2, whose title equals dup1's
+	if i, ok := ix.First(ByTitle, k.Title); !ok || i != 7 {
+		t.Errorf("First(ByTitle) = %d, %v; want 7", i, ok)
+	}
+	if i, ok := ix.First(ByDOI, "10.1145/3219819.3219823"); !ok || i != 4 {
+		t.Errorf("First(ByDOI) = %d, %v; want 4", i, ok)
+	}
+	if i, ok := ix.First(ByArXiv, "1706.03762"); !ok || i != 5 {
+		t.Errorf("First(ByArXiv) = %d, %v; want 5", i, ok)
+	}
+	if _, ok := ix.First(ByDOI, ""); ok {
+		t.Error("First of an empty key matched")
+	}
+	if _, ok := ix.First(ByArXiv, "9999.99999"); ok {
+		t.Error("First of an unknown key matched")
+	}
+}

@@ -31,32 +31,36 @@ var BibDuplicateEntry = &lint.Rule{
 type bibRef struct {
 	file *lint.File
 	e    *bib.Entry
-	doi  string
-	arx  string
+	keys match.Keys
 }
 
 func checkBibDuplicateEntry(p *lint.Pass) {
+	files := p.BibFiles()
+	// Every entry of every file is a ref; base[k] is where file k's start.
+	// The match indexes are shared with the notes rules that pair papers
+	// with these files, so each file's keys are computed once per run.
 	var refs []bibRef
-	for _, f := range p.BibFiles() {
-		for _, e := range f.Bib.Entries {
-			if e.Key == "" {
-				continue
-			}
-			refs = append(refs, bibRef{file: f, e: e, doi: match.DOI(e), arx: match.ArXivID(e)})
+	base := make([]int, len(files))
+	idx := make([]*match.Index, len(files))
+	for k, f := range files {
+		base[k] = len(refs)
+		idx[k] = match.IndexFor(f.Bib)
+		for i, e := range f.Bib.Entries {
+			refs = append(refs, bibRef{file: f, e: e, keys: idx[k].Keys(i)})
 		}
 	}
-	parent := make([]int, len(refs))
+	parent := make([]int32, len(refs))
 	// why[i] and partner[i]: the first reason i was found to be another
 	// entry's paper, and that entry.
 	why := make([]string, len(refs))
 	partner := make([]int, len(refs))
 	for i := range parent {
-		parent[i] = i
+		parent[i] = int32(i)
 	}
 	find := func(i int) int {
-		for parent[i] != i {
+		for int(parent[i]) != i {
 			parent[i] = parent[parent[i]]
-			i = parent[i]
+			i = int(parent[i])
 		}
 		return i
 	}
@@ -68,7 +72,7 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 		if b < a {
 			a, b = b, a
 		}
-		parent[b] = a
+		parent[b] = int32(a)
 		switch {
 		case why[i] == "":
 			why[i], partner[i] = reason, first
@@ -76,46 +80,60 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 			why[first], partner[first] = reason, i
 		}
 	}
-	byDOI := map[string]int{}
-	byArXiv := map[string]int{}
-	byTitle := map[string]int{}
-	for i, r := range refs {
-		if r.doi != "" {
-			if j, ok := byDOI[r.doi]; ok {
-				union(j, i, "the same DOI "+r.doi)
-			} else {
-				byDOI[r.doi] = i
-			}
+	// Each entry is linked to the first entry with the same key in its own
+	// file (when that comes earlier) and in each earlier file: enough to
+	// connect every group, with lookups only.
+	earlier := func(k, i int, kind match.Kind, key string, each func(j int)) {
+		if key == "" {
+			return
 		}
-		if r.arx != "" {
-			if j, ok := byArXiv[r.arx]; ok {
-				union(j, i, "the same arXiv id "+r.arx)
-			} else {
-				byArXiv[r.arx] = i
+		if f, ok := idx[k].First(kind, key); ok && f < i {
+			each(base[k] + f)
+		}
+		for j := 0; j < k; j++ {
+			if f, ok := idx[j].First(kind, key); ok {
+				each(base[j] + f)
 			}
 		}
 	}
-	for i, r := range refs {
-		k := match.TitleKey(r.e)
-		if k == "" {
-			continue
+	for k := range files {
+		for i := range files[k].Bib.Entries {
+			n := base[k] + i
+			r := refs[n]
+			if r.e.Key == "" {
+				continue // bib-syntax reports it
+			}
+			earlier(k, i, match.ByDOI, r.keys.DOI, func(j int) {
+				if refs[j].e.Key != "" {
+					union(j, n, "the same DOI "+r.keys.DOI)
+				}
+			})
+			earlier(k, i, match.ByArXiv, r.keys.ArXiv, func(j int) {
+				if refs[j].e.Key != "" {
+					union(j, n, "the same arXiv id "+r.keys.ArXiv)
+				}
+			})
+			earlier(k, i, match.ByTitle, r.keys.Title, func(j int) {
+				o := refs[j].keys
+				if refs[j].e.Key == "" ||
+					r.keys.DOI != "" && o.DOI != "" && r.keys.DOI != o.DOI ||
+					r.keys.ArXiv != "" && o.ArXiv != "" && r.keys.ArXiv != o.ArXiv {
+					return // same title, different papers
+				}
+				union(j, n, "the same title")
+			})
 		}
-		j, ok := byTitle[k]
-		if !ok {
-			byTitle[k] = i
-			continue
-		}
-		o := refs[j]
-		if r.doi != "" && o.doi != "" && r.doi != o.doi || r.arx != "" && o.arx != "" && r.arx != o.arx {
-			continue // same title, different papers
-		}
-		union(j, i, "the same title")
 	}
 
+	size := make([]int32, len(refs))
+	for i := range refs {
+		size[find(i)]++
+	}
 	groups := map[int][]int{}
 	for i := range refs {
-		root := find(i)
-		groups[root] = append(groups[root], i) // in increasing order
+		if root := find(i); size[root] > 1 {
+			groups[root] = append(groups[root], i) // in increasing order
+		}
 	}
 	for _, members := range groups {
 		for _, i := range members[1:] {

@@ -34,7 +34,7 @@ func checkBibMismatch(p *lint.Pass) {
 	if f == nil || f.Companion == nil || f.Companion.Bib == nil {
 		return
 	}
-	ix := match.NewIndex(f.Companion.Bib.Entries)
+	ix := match.IndexFor(f.Companion.Bib)
 	for _, pp := range f.Notes.Papers {
 		t := pp.Venue
 		if t == nil || t.Name == "" {
@@ -53,7 +53,10 @@ func compareWithEntry(p *lint.Pass, f *lint.File, t *notes.Tag, e *bib.Entry) {
 	nv, nok := p.Venues.Lookup(t.Name)
 	bv, bok := match.VenueOf(p.Venues, e)
 	by := match.Year(e)
-	at := bibWhere(comp, e.Span.Start)
+	at := "the .bib"
+	if (nok && bok && nv != bv) || (t.Year != 0 && by != 0 && t.Year != by) {
+		at = bibWhere(comp, e.Span.Start) // only for a finding: it indexes the lines
+	}
 	said := fmt.Sprintf("notes say %s", strings.TrimSpace(t.Raw))
 	bibSays := describeEntry(bv, bok, e, by)
 

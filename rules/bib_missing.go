@@ -34,7 +34,7 @@ func checkBibMissing(p *lint.Pass) {
 		return
 	}
 	comp := f.Companion
-	ix := match.NewIndex(comp.Bib.Entries)
+	ix := match.IndexFor(comp.Bib)
 	var missing []*notes.Paper
 	for _, pp := range f.Notes.Papers {
 		if pp.Title == "" {

@@ -43,7 +43,7 @@ func checkBibUnused(p *lint.Pass) {
 		users[c] = append(users[c], f)
 	}
 	for _, c := range comps {
-		ix := match.NewIndex(c.Bib.Entries)
+		ix := match.IndexFor(c.Bib)
 		used := map[*bib.Entry]bool{}
 		for _, nf := range users[c] {
 			for _, pp := range nf.Notes.Papers {
