@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Side-by-side comparison of `papers lint` with the tools users would pick
+# instead, on the same generated files:
+#   markdownlint-cli2 (Markdown), autocorrect --lint and zhlint (CJK spacing
+#   and punctuation), bibtex-tidy (.bib), and goldmark's bare parse (the floor).
+#
+# Usage: bench/compare.sh [SIZES...]     default: 1000 10000 100000
+# Env:   RUNS (default 5) runs per tool and size, median reported;
+#        TIMEOUT (default 120) seconds before a run counts as not finished;
+#        CACHE (default ~/.cache/papers-bench) where the peers are installed.
+# Peers are installed at pinned versions from npm into $CACHE, outside the
+# repository. Needs node/npm, go and GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=("${@:-1000 10000 100000}")
+read -r -a SIZES <<<"${SIZES[*]}"
+RUNS=${RUNS:-5}
+TIMEOUT=${TIMEOUT:-120}
+CACHE=${CACHE:-$HOME/.cache/papers-bench}
+NODE_DIR=$CACHE/node
+BIN=$CACHE/bin
+WORK=$CACHE/work
+
+PEERS="markdownlint-cli2@0.24.1 autocorrect-node@2.14.0 zhlint@0.8.2 bibtex-tidy@1.14.0"
+
+[ -x /usr/bin/time ] || { echo "compare.sh needs GNU time (apt-get install time)" >&2; exit 2; }
+mkdir -p "$NODE_DIR" "$BIN" "$WORK"
+if [ ! -f "$NODE_DIR/.installed" ] || [ "$(cat "$NODE_DIR/.installed")" != "$PEERS" ]; then
+  echo "installing peers into $NODE_DIR: $PEERS" >&2
+  (cd "$NODE_DIR" && { [ -f package.json ] || echo '{"private":true}' >package.json; } &&
+    npm install --no-audit --no-fund --silent $PEERS >&2)
+  echo "$PEERS" >"$NODE_DIR/.installed"
+fi
+NB=$NODE_DIR/node_modules/.bin
+
+echo "building papers and the floor" >&2
+go build -o "$BIN/papers" ./cmd/papers
+go build -o "$BIN/floor" ./bench/floor
+
+# measure CMD...: runs it RUNS times, prints "median_seconds peak_rss_mb" or
+# "timeout". Exit codes are ignored: linters exit non-zero on findings.
+measure() {
+  local times=() rss=() t
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -o "$WORK/time.out" -f '%e %M' timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || true
+    local rc_line
+    rc_line=$(tail -1 "$WORK/time.out")
+    if [[ ! $rc_line =~ ^[0-9.]+\ [0-9]+$ ]] || awk -v s="${rc_line%% *}" -v m="$TIMEOUT" 'BEGIN{exit !(s>=m-0.5)}'; then
+      echo timeout; return
+    fi
+    times+=("${rc_line%% *}"); rss+=("${rc_line##* }")
+  done
+  local med_t med_r
+  med_t=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  med_r=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.0f", a[int((NR+1)/2)]/1024}')
+  echo "$med_t $med_r"
+}
+
+printf '%-7s %-34s %10s %9s %11s %10s\n' size tool "median s" "RSS MB" "time ratio" "RSS ratio"
+row() { # size tool result base_t base_r
+  local size=$1 tool=$2 res=$3 bt=$4 br=$5
+  if [ "$res" = timeout ]; then
+    printf '%-7s %-34s %10s %9s %11s %10s\n' "$size" "$tool" ">${TIMEOUT}" "-" "not done" "-"; return
+  fi
+  local t=${res% *} r=${res#* }
+  local tr rr
+  tr=$(awk -v a="$t" -v b="$bt" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }')
+  rr=$(awk -v a="$r" -v b="$br" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }')
+  printf '%-7s %-34s %10s %9s %11s %10s\n' "$size" "$tool" "$t" "$r" "$tr" "$rr"
+}
+
+for n in "${SIZES[@]}"; do
+  dir=$WORK/$n
+  if [ ! -f "$dir/notes.md" ]; then
+    go run ./bench/gen -papers "$n" -seed 1 -out "$dir" >/dev/null
+  fi
+  if [ ! -f "$dir/refs.bib" ]; then
+    mkdir -p "$dir/bibonly"
+    go run ./bench/gen -bib-only "$n" -seed 1 -out "$dir/bibonly" >/dev/null
+    mv "$dir/bibonly/refs.bib" "$dir/refs.bib"
+  fi
+  notes=$dir/notes.md bibf=$dir/refs.bib
+  # The notes are linted alone (no companion): every peer sees the same file.
+  cp "$notes" "$dir/alone.md"
+
+  base=$(measure "$BIN/papers" lint --no-color "$dir/alone.md")
+  bt=${base% *} br=${base#* }
+  row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
+  cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$dir/alone.md")
+  row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
+  floor=$(measure "$BIN/floor" "$dir/alone.md")
+  row "$n" "goldmark bare parse (floor)" "$floor" "$bt" "$br"
+  row "$n" "autocorrect --lint" "$(measure "$NB/autocorrect" --lint "$dir/alone.md")" "${cjk% *}" "${cjk#* }"
+  row "$n" "zhlint" "$(measure "$NB/zhlint" "$dir/alone.md")" "${cjk% *}" "${cjk#* }"
+  row "$n" "markdownlint-cli2" "$(measure "$NB/markdownlint-cli2" "$dir/alone.md")" "$bt" "$br"
+  bp=$(measure "$BIN/papers" lint --no-color "$bibf")
+  row "$n" "papers lint refs.bib ($n entries)" "$bp" "${bp% *}" "${bp#* }"
+  row "$n" "bibtex-tidy refs.bib" "$(measure "$NB/bibtex-tidy" "$bibf" --output "$WORK/tidy-out.bib")" "${bp% *}" "${bp#* }"
+  if [ "$floor" != timeout ] && [ "$base" != timeout ]; then
+    awk -v f="${floor% *}" -v p="$bt" 'BEGIN{ printf "        papers throughput = %.0f%% of goldmark bare parse\n", 100*f/p }'
+  fi
+done
+echo "ratios: peer time / papers time (CJK peers against the cjk-only run, bibtex-tidy against papers on the same .bib)"
