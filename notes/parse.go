@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,8 +11,6 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Options tune how entries are recognised.
@@ -27,6 +26,10 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // Parse reads src as a notes file. It never fails: what cannot be read as
 // written is listed in Document.Problems and parsing goes on.
 func Parse(path string, src []byte, opt Options) *Document {
+	return parse(path, src, opt, runtime.GOMAXPROCS(0))
+}
+
+func parse(path string, src []byte, opt Options, pieces int) *Document {
 	doc := &Document{Path: path, Src: src}
 	p := &parseState{doc: doc, src: src, s: string(src), opt: opt}
 	p.checkUTF8()
@@ -52,8 +55,11 @@ func Parse(path string, src []byte, opt Options) *Document {
 			}
 		}
 	}
-	root := md.Parser().Parse(text.NewReader(parseSrc), parser.WithContext(parser.NewContext()))
-	p.walkTop(root)
+	roots := parseBlocks(parseSrc, pieces)
+	p.titleHeading = documentTitle(roots, p.s, p.opt)
+	for _, root := range roots {
+		p.walkTop(root)
+	}
 	p.finish()
 	return doc
 }
@@ -129,7 +135,6 @@ func (p *parseState) checkUTF8() {
 // walkTop visits the document's top-level blocks in order, deciding which
 // headings and list items are entries and which blocks are their notes.
 func (p *parseState) walkTop(root ast.Node) {
-	p.titleHeading = documentTitle(root, p.s, p.opt)
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		switch b := n.(type) {
 		case *ast.Heading:
@@ -157,19 +162,21 @@ func (p *parseState) walkTop(root ast.Node) {
 
 // documentTitle returns the heading that titles the whole file: the only
 // level-1 heading that is not an entry, when there is exactly one.
-func documentTitle(root ast.Node, s string, opt Options) ast.Node {
+func documentTitle(roots []ast.Node, s string, opt Options) ast.Node {
 	var title ast.Node
 	count := 0
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok || h.Level != 1 {
-			continue
+	for _, root := range roots {
+		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+			h, ok := n.(*ast.Heading)
+			if !ok || h.Level != 1 {
+				continue
+			}
+			if e := headingEntry(h, s, opt); e != nil {
+				continue
+			}
+			count++
+			title = h
 		}
-		if e := headingEntry(h, s, opt); e != nil {
-			continue
-		}
-		count++
-		title = h
 	}
 	if count == 1 {
 		return title

@@ -1,0 +1,140 @@
+package notes
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// chunkMin is the size below which a file is parsed in one piece: splitting
+// pays only when goldmark's parse is long enough to share among cores.
+const chunkMin = 4 << 20
+
+// parseBlocks runs goldmark on src, in up to pieces parallel parts when src
+// is large.
+// Each piece starts at a top-level heading and is parsed by a reader that
+// sees the whole file up to the piece's end and starts at the piece's
+// beginning, so every offset goldmark reports is an offset of src and the
+// roots can be walked in order as if they were one document.
+func parseBlocks(src []byte, pieces int) []ast.Node {
+	cuts := splitPoints(src, pieces)
+	roots := make([]ast.Node, len(cuts)-1)
+	parse := func(i int) {
+		r := text.NewReader(src[:cuts[i+1]])
+		r.Advance(cuts[i])
+		roots[i] = md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
+	}
+	if len(roots) == 1 {
+		parse(0)
+		return roots
+	}
+	var wg sync.WaitGroup
+	for i := range roots {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parse(i)
+		}()
+	}
+	wg.Wait()
+	return roots
+}
+
+// splitPoints returns the offsets [0, c1, ..., len(src)] of at most n
+// pieces of src. A piece may start only where no Markdown construct can go
+// on: at an ATX heading in column 0 after a blank line, outside fenced code,
+// HTML comments and raw HTML blocks. A file with link reference
+// definitions is not split, since a definition applies to the whole file.
+func splitPoints(src []byte, n int) []int {
+	if n < 2 || len(src) < chunkMin || hasLinkDefinition(src) {
+		return []int{0, len(src)}
+	}
+	cuts := []int{0}
+	next := len(src) / n
+	var fence []byte // the open fence, or nil
+	inHTML := false
+	prevBlank := true
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += off + 1
+		}
+		line := bytes.TrimRight(src[off:end], "\r\n")
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		switch {
+		case fence != nil:
+			if indent < 4 && bytes.HasPrefix(trimmed, fence) && len(bytes.Trim(trimmed, string(fence[:1]))) == 0 {
+				fence = nil
+			}
+		case inHTML:
+			if bytes.Contains(line, []byte("-->")) || bytes.Contains(line, []byte("</pre>")) ||
+				bytes.Contains(line, []byte("</script>")) || bytes.Contains(line, []byte("</style>")) ||
+				bytes.Contains(line, []byte("</textarea>")) {
+				inHTML = false
+			}
+		case indent < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+			k := 0
+			for k < len(trimmed) && trimmed[k] == trimmed[0] {
+				k++
+			}
+			fence = trimmed[:k]
+		case indent < 4 && opensHTML(trimmed):
+			inHTML = true
+		case off >= next && prevBlank && indent == 0 && isATXHeading(line):
+			cuts = append(cuts, off)
+			next = off + len(src)/n
+			if len(cuts) == n {
+				return append(cuts, len(src))
+			}
+		}
+		prevBlank = len(bytes.TrimSpace(line)) == 0
+		off = end
+	}
+	return append(cuts, len(src))
+}
+
+func isATXHeading(line []byte) bool {
+	k := 0
+	for k < len(line) && k < 7 && line[k] == '#' {
+		k++
+	}
+	return k >= 1 && k <= 6 && (k == len(line) || line[k] == ' ' || line[k] == '\t')
+}
+
+// opensHTML reports whether a line starts an HTML block that blank lines do
+// not end (comments, <pre>, <script>, <style>, <textarea>) and that is not
+// closed on the same line.
+func opensHTML(t []byte) bool {
+	for _, o := range []struct{ open, close string }{
+		{"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+	} {
+		if bytes.HasPrefix(bytes.ToLower(t[:min(len(t), len(o.open))]), []byte(o.open)) {
+			return !bytes.Contains(t, []byte(o.close))
+		}
+	}
+	return false
+}
+
+// hasLinkDefinition reports whether src may define a link reference
+// (`[label]: destination` at the start of a line).
+func hasLinkDefinition(src []byte) bool {
+	for off := 0; ; {
+		i := bytes.Index(src[off:], []byte("]:"))
+		if i < 0 {
+			return false
+		}
+		i += off
+		ls := bytes.LastIndexByte(src[:i], '\n') + 1
+		t := bytes.TrimLeft(src[ls:i], " ")
+		if len(t) > 0 && t[0] == '[' && bytes.IndexByte(t[1:], ']') < 0 && len(src[ls:i])-len(t) < 4 {
+			return true
+		}
+		off = i + 2
+	}
+}

@@ -1,0 +1,88 @@
+package notes
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// bigNotes builds a notes file of more than chunkMin bytes with every
+// construct that could straddle a split point: fenced code holding
+// headings, HTML comments over blank lines, lists, prose with code spans.
+func bigNotes() []byte {
+	var b strings.Builder
+	b.WriteString("# 论文笔记\n\n")
+	for i := 0; b.Len() < chunkMin+chunkMin/2; i++ {
+		if i%40 == 0 {
+			fmt.Fprintf(&b, "## 主题%d\n\n", i/40)
+		}
+		fmt.Fprintf(&b, "### Paper Number %d About Transformers[NeurIPS'2%d][Google]\n", i, i%10)
+		b.WriteString("- 用BERT编码,然后`code span`和[链接](a/b.md)以及<https://example.org>\n")
+		b.WriteString("- 第二条笔记：效果提升3.9%\n\n")
+		if i%97 == 0 {
+			b.WriteString("```\n\n## not a heading[ICML'20]\n\n```\n\n")
+		}
+		if i%89 == 0 {
+			b.WriteString("<!--\n\n## hidden heading\n\n-->\n\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+// TestChunkedParseEqualsWhole checks that parsing a large file in parallel
+// pieces gives exactly the document that one piece gives.
+func TestChunkedParseEqualsWhole(t *testing.T) {
+	src := bigNotes()
+	cuts := splitPoints(src, 4)
+	if len(cuts) < 4 {
+		t.Fatalf("expected the file to be split, got cuts %v", cuts)
+	}
+	whole := parse("n.md", src, Options{}, 1)
+	split := parse("n.md", src, Options{}, 4)
+	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < 1000 {
+		t.Fatalf("papers: whole %d, split %d", len(whole.Papers), len(split.Papers))
+	}
+	for i := range whole.Papers {
+		a, b := *whole.Papers[i], *split.Papers[i]
+		a.Section, b.Section = nil, nil
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("paper %d differs:\n%+v\n%+v", i, a, b)
+		}
+		if (whole.Papers[i].Section == nil) != (split.Papers[i].Section == nil) ||
+			whole.Papers[i].Section != nil && whole.Papers[i].Section.Title != split.Papers[i].Section.Title {
+			t.Fatalf("paper %d: sections differ", i)
+		}
+	}
+	for name, pair := range map[string][2]any{
+		"prose":     {whole.Prose, split.Prose},
+		"protected": {whole.Protected, split.Protected},
+		"comments":  {whole.Comments, split.Comments},
+	} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("%s differ", name)
+		}
+	}
+	if len(whole.Sections) != len(split.Sections) {
+		t.Errorf("sections: %d vs %d", len(whole.Sections), len(split.Sections))
+	}
+}
+
+func TestSplitPointsRespectConstructs(t *testing.T) {
+	src := bigNotes()
+	for _, c := range splitPoints(src, 8)[1:] {
+		if c == len(src) {
+			continue
+		}
+		if !isATXHeading(src[c:min(c+10, len(src))]) || src[c-1] != '\n' || src[c-2] != '\n' {
+			t.Errorf("cut at %d is not a heading after a blank line: %q", c, src[c:c+20])
+		}
+	}
+	withDef := append(append([]byte(nil), src...), "\n[Google]: https://google.com\n"...)
+	if got := splitPoints(withDef, 4); len(got) != 2 {
+		t.Errorf("a file with link definitions must not be split: %v", got)
+	}
+	if got := splitPoints([]byte("## a\n\n## b\n"), 4); len(got) != 2 {
+		t.Errorf("a small file must not be split: %v", got)
+	}
+}
