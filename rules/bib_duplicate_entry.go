@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/lint"
@@ -50,10 +51,6 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 		}
 	}
 	parent := make([]int32, len(refs))
-	// why[i] and partner[i]: the first reason i was found to be another
-	// entry's paper, and that entry.
-	why := make([]string, len(refs))
-	partner := make([]int, len(refs))
 	for i := range parent {
 		parent[i] = int32(i)
 	}
@@ -64,6 +61,13 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 		}
 		return i
 	}
+	// The links that joined two groups form a spanning tree of each group;
+	// messages follow it, so each entry names the one it matched directly.
+	type link struct {
+		a, b   int
+		reason string
+	}
+	var links []link
 	union := func(first, i int, reason string) {
 		a, b := find(first), find(i)
 		if a == b {
@@ -73,12 +77,7 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 			a, b = b, a
 		}
 		parent[b] = int32(a)
-		switch {
-		case why[i] == "":
-			why[i], partner[i] = reason, first
-		case why[first] == "" && first != a:
-			why[first], partner[first] = reason, i
-		}
+		links = append(links, link{first, i, reason})
 	}
 	// Each entry is linked to the first entry with the same key in its own
 	// file (when that comes earlier) and in each earlier file: enough to
@@ -125,23 +124,41 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 		}
 	}
 
-	size := make([]int32, len(refs))
-	for i := range refs {
-		size[find(i)]++
+	if len(links) == 0 {
+		return
 	}
 	groups := map[int][]int{}
-	for i := range refs {
-		if root := find(i); size[root] > 1 {
-			groups[root] = append(groups[root], i) // in increasing order
-		}
+	adj := map[int][]int{} // entry -> indices into links
+	for li, l := range links {
+		adj[l.a] = append(adj[l.a], li)
+		adj[l.b] = append(adj[l.b], li)
 	}
-	for _, members := range groups {
-		for _, i := range members[1:] {
-			if why[i] == "" {
-				// Joined through other members only; name the first.
-				why[i], partner[i] = "the same paper by way of the others", members[0]
+	for i := range adj {
+		root := find(i)
+		groups[root] = append(groups[root], i)
+	}
+	for root, members := range groups {
+		sort.Ints(members)
+		// Walk the tree from the group's first entry: each entry is the
+		// paper of the entry it was reached from.
+		seen := map[int]bool{root: true}
+		queue := []int{root}
+		for len(queue) > 0 {
+			x := queue[0]
+			queue = queue[1:]
+			for _, li := range adj[x] {
+				l := links[li]
+				y := l.a
+				if y == x {
+					y = l.b
+				}
+				if seen[y] {
+					continue
+				}
+				seen[y] = true
+				queue = append(queue, y)
+				reportDuplicateEntry(p, refs, members, y, x, l.reason)
 			}
-			reportDuplicateEntry(p, refs, members, i, partner[i], why[i])
 		}
 	}
 }
