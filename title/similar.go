@@ -43,17 +43,38 @@ type Pair struct {
 }
 
 // Similar returns the pairs of titles that are near-duplicates but not exact
-// duplicates (those are Duplicates' job): the same paper with a typo, a
-// transposition, a British or American spelling, a missing or extra
-// function word, or words joined or split differently. Titles that merely
-// share most of their words, or differ in a number, version or symbol, are
-// not paired. SIMILARITY.md describes the measure.
+// duplicates (those are Duplicates' job): probably the same paper written
+// with one small edit.
+//
+// The measure compares Normalize keys as token sequences and accepts exactly
+// one of these edits:
+//
+//   - a typo in one word: both words at least 4 letters, letters only (no
+//     digits, symbols, CJK or roman numerals), same first letter,
+//     Damerau–Levenshtein distance 1 (2 for words of 10+ letters), and in
+//     words of at most 5 letters no substituted letter (Dount/Donut and
+//     CPTN/CTPN pair, BERT/BART, CNN/RNN, Global/Local do not);
+//   - one function word swapped for another of its class (articles, or
+//     prepositions such as of/for/on/in);
+//   - one function word (a, the, of, for, to, and, ...) present in one title
+//     only;
+//   - word boundaries moved, at most two, between letters (Pre-training and
+//     Pretraining).
+//
+// Numbers, versions and symbols never take part in an edit, so YOLOv6 and
+// YOLOv7, GPT-3 and GPT-4, ResNet-50 and ResNet-101, ISS and ISS++ are not
+// paired, and neither are titles that differ in a content word ("X: A Survey"
+// and "X: A Benchmark"). A pair is reported when its Score reaches
+// Options.Threshold. SIMILARITY.md explains the choices.
 //
 // When titles i and j are exact duplicates and title k is similar to them,
 // both (i, k) and (j, k) are reported. Pairs are ordered by A, then B.
 //
-// The work is linear in the number of titles: every title emits a handful of
-// hash keys and only titles sharing a key are compared.
+// Titles are not compared all against all: every title emits a handful of
+// hash keys (its token sequence with one word masked to its first letter or
+// class, or with one function word deleted, and its letters without spaces),
+// and only titles sharing a key are compared, so the work grows linearly with
+// the number of titles.
 func Similar(titles []string, opt Options) []Pair {
 	ix := buildIndex(titles)
 	found := ix.candidates(opt.threshold())
