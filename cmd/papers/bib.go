@@ -42,7 +42,7 @@ func cmdBib(args []string, e *env) int {
 	fs.Var(&bf.venues, "venue", "only papers of this venue, as the registry resolves it: NeurIPS also matches NIPS'17 (repeatable)")
 	fs.StringVar(&bf.year, "year", "", "only papers of this year (2019) or range of years (2019-2022)")
 	fs.StringVar(&bf.keyFormat, "key-format", bibgen.DefaultKeyFormat, "key template for built entries; placeholders: {"+strings.Join(bibgen.Placeholders, "} {")+"}")
-	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: <notes>.bib, else references.bib beside them, else the config's bib mapping)")
+	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside the notes)")
 	fs.StringVar(&bf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
 	fs.Var(&bf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
 	paths, err := parseInterspersed(fs, args)
@@ -55,22 +55,22 @@ func cmdBib(args []string, e *env) int {
 	opt := bibgen.Options{Filter: bibgen.Filter{Sections: bf.sections, Venues: bf.venues}}
 	if bf.year != "" {
 		if opt.Filter.Years, err = bibgen.ParseYearRange(bf.year); err != nil {
-			fmt.Fprintf(e.stderr, "papers bib: --year: %v\n", err)
+			bibSay(e, "papers bib: --year: %v\n", err)
 			return exitTrouble
 		}
 	}
 	if opt.KeyFormat, err = bibgen.ParseKeyFormat(bf.keyFormat); err != nil {
-		fmt.Fprintf(e.stderr, "papers bib: --key-format: %v\n", err)
+		bibSay(e, "papers bib: --key-format: %v\n", err)
 		return exitTrouble
 	}
 	if bf.merge && bf.output != "" {
-		fmt.Fprintf(e.stderr, "papers bib: --merge and -o do not go together: --merge writes into the companion .bib\n")
+		bibSay(e, "papers bib: --merge and -o do not go together: --merge writes into the companion .bib\n")
 		return exitTrouble
 	}
 	for _, p := range paths {
 		if strings.EqualFold(filepath.Ext(p), ".bib") {
 			if st, err := os.Stat(p); err != nil || !st.IsDir() {
-				fmt.Fprintf(e.stderr, "papers bib: %s is a .bib file; name the notes, and their .bib with --bib if it is not found beside them\n", p)
+				bibSay(e, "papers bib: %s is a .bib file; name the notes, and their .bib with --bib if it is not found beside them\n", p)
 				return exitTrouble
 			}
 		}
@@ -78,17 +78,17 @@ func cmdBib(args []string, e *env) int {
 
 	cfg, err := loadConfig(bf.config)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		bibSay(e, "papers: %v\n", err)
 		return exitTrouble
 	}
 	runner, err := lint.NewRunner(rules.All(), cfg)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		bibSay(e, "papers: %v\n", err)
 		return exitTrouble
 	}
 	opt.Venues = runner.Venues
 	for _, v := range opt.Filter.UnknownVenues(runner.Venues) {
-		fmt.Fprintf(e.stderr, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
+		bibSay(e, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
 	}
 
 	// With --merge, a --bib that does not exist yet is created; it is not
@@ -122,7 +122,7 @@ func cmdBib(args []string, e *env) int {
 	}
 	if len(notesIn) == 0 {
 		if !trouble {
-			fmt.Fprintf(e.stderr, "papers bib: no notes file (*.md, *.markdown) in %s\n", strings.Join(paths, " "))
+			bibSay(e, "papers bib: no notes file (*.md, *.markdown) in %s\n", strings.Join(paths, " "))
 		}
 		return exitTrouble
 	}
@@ -144,7 +144,7 @@ func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runn
 	if bf.output != "" {
 		for path := range bibs {
 			if sameFile(bf.output, path) {
-				fmt.Fprintf(e.stderr, "papers bib: -o %s is a companion .bib of the notes and would lose its other entries; use --merge to add the missing ones to it\n", bf.output)
+				bibSay(e, "papers bib: -o %s is a companion .bib of the notes and would lose its other entries; use --merge to add the missing ones to it\n", bf.output)
 				return exitTrouble
 			}
 		}
@@ -174,26 +174,30 @@ func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runn
 	}
 	m, err := bib.Write(&buf, res.Entries(), bib.WriteOptions{ASCII: bf.ascii})
 	if err != nil {
-		fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+		bibSay(e, "papers bib: %v\n", err)
 		return exitTrouble
 	}
 	missing = append(missing, m...)
 	if bf.output != "" {
+		if dir := filepath.Dir(bf.output); !isDir(dir) {
+			bibSay(e, "papers bib: -o %s: folder %s does not exist\n", bf.output, dir)
+			return exitTrouble
+		}
 		if err := atomicfile.Write(bf.output, buf.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			bibSay(e, "papers bib: %v\n", err)
 			return exitTrouble
 		}
 	} else if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "papers bib: write stdout: %v\n", err)
+		bibSay(e, "papers bib: write stdout: %v\n", err)
 		return exitTrouble
 	}
 
 	built := reportNoAuthor(res.Built(), srcs, e)
 	reportNotEscaped(missing, e)
 	if len(res.Items) == 0 {
-		fmt.Fprintf(e.stderr, "papers bib: no paper matched, no entry written\n")
+		bibSay(e, "papers bib: no paper matched, no entry written\n")
 	} else {
-		fmt.Fprintf(e.stderr, "papers bib: %d entries: %d from the companion .bib, %d built from the notes\n", len(res.Items), len(res.Items)-built, built)
+		bibSay(e, "papers bib: %s: %d from the companion .bib, %d built from the notes\n", nEntries(len(res.Items)), len(res.Items)-built, built)
 	}
 	return code
 }
@@ -219,7 +223,7 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 		case target != "":
 			path = target
 		case path == "" && fromStdin[in.Path]:
-			fmt.Fprintf(e.stderr, "papers bib: --merge: standard input has no companion .bib; name one with --bib\n")
+			bibSay(e, "papers bib: --merge: standard input has no companion .bib; name one with --bib\n")
 			code = exitTrouble
 			continue
 		case path == "":
@@ -240,7 +244,7 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 		if g.exists {
 			if f := bibs[g.path]; hasSyntaxErrors(f) {
 				d := firstSyntaxError(f)
-				fmt.Fprintf(e.stderr, "papers bib: --merge: %s has a syntax error (byte %d: %s); fix it first (papers lint %s), since BibTeX could read the appended entries as part of it\n", g.path, d.Start, d.Message, g.path)
+				bibSay(e, "papers bib: --merge: %s has a syntax error (byte %d: %s); fix it first (papers lint %s), since BibTeX could read the appended entries as part of it\n", g.path, d.Start, d.Message, g.path)
 				code = exitTrouble
 				continue
 			}
@@ -260,7 +264,7 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 			}
 		}
 		if len(added) == 0 {
-			fmt.Fprintf(e.stderr, "papers bib: %s: nothing to add, it holds every paper of the notes\n", g.path)
+			bibSay(e, "papers bib: %s: nothing to add, it holds every paper of the notes\n", g.path)
 			continue
 		}
 		entries := make([]*bib.Entry, len(added))
@@ -270,25 +274,25 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 		var text bytes.Buffer
 		missing, err := bib.Write(&text, entries, bib.WriteOptions{ASCII: bf.ascii})
 		if err != nil {
-			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			bibSay(e, "papers bib: %v\n", err)
 			code = exitTrouble
 			continue
 		}
 		old := srcOf[g.path]
 		if err := atomicfile.Write(g.path, appendEntries(old, text.Bytes()), 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "papers bib: %v\n", err)
+			bibSay(e, "papers bib: %v\n", err)
 			code = exitTrouble
 			continue
 		}
 		for _, it := range added {
-			fmt.Fprintf(e.stderr, "papers bib: %s: added %s (%s:%d, no author)\n", g.path, it.Entry.Key, g.srcs[it.Source].Notes.Path, it.Line)
+			bibSay(e, "papers bib: %s: added %s (%s:%d, no author)\n", g.path, it.Entry.Key, g.srcs[it.Source].Notes.Path, it.Line)
 		}
 		reportNotEscaped(missing, e)
 		verb := "added"
 		if !g.exists {
 			verb = "created with"
 		}
-		fmt.Fprintf(e.stderr, "papers bib: %s: %s %d entries built from the notes; complete their authors\n", g.path, verb, len(added))
+		bibSay(e, "papers bib: %s: %s %s built from the notes; complete their authors\n", g.path, verb, nEntries(len(added)))
 	}
 	return code
 }
@@ -334,7 +338,7 @@ func firstSyntaxError(f *bib.File) *bib.Diagnostic {
 func reportNotices(res *bibgen.Result, e *env) int {
 	code := exitOK
 	for _, n := range res.Notices {
-		fmt.Fprintf(e.stderr, "papers bib: %s\n", n)
+		bibSay(e, "papers bib: %s\n", n)
 		if n.Lost {
 			code = exitFindings
 		}
@@ -346,7 +350,7 @@ func reportNotices(res *bibgen.Result, e *env) int {
 // how many there are.
 func reportNoAuthor(built []*bibgen.Item, srcs []bibgen.Source, e *env) int {
 	for _, it := range built {
-		fmt.Fprintf(e.stderr, "papers bib: %s:%d: no author for %s (built from the notes): %s\n",
+		bibSay(e, "papers bib: %s:%d: no author for %s (built from the notes): %s\n",
 			srcs[it.Source].Notes.Path, it.Line, it.Entry.Key, it.Paper.Title)
 	}
 	return len(built)
@@ -384,8 +388,21 @@ func reportNotEscaped(missing []bib.NotEscaped, e *env) {
 	sort.Strings(names)
 	for _, f := range names {
 		a := byField[f]
-		fmt.Fprintf(e.stderr, "papers bib: --ascii: %s of %d entries keeps characters with no LaTeX escape: %s\n", f, a.entries, string(a.chars))
+		bibSay(e, "papers bib: --ascii: %s of %s keeps characters with no LaTeX escape: %s\n", f, nEntries(a.entries), string(a.chars))
 	}
+}
+
+// nEntries says "1 entry" or "n entries".
+func nEntries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // sameFile reports whether two paths name the same file, or the same path
@@ -399,4 +416,11 @@ func sameFile(a, b string) bool {
 	aa, errA := filepath.Abs(a)
 	bb, errB := filepath.Abs(b)
 	return errA == nil && errB == nil && aa == bb
+}
+
+// bibSay writes a message for the user on stderr. When stderr itself cannot
+// be written there is no one left to tell, so the error is dropped on
+// purpose.
+func bibSay(e *env, format string, args ...any) {
+	_, _ = fmt.Fprintf(e.stderr, format, args...)
 }

@@ -3,12 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,8 +59,8 @@ func runBibTeX(t *testing.T, dir string) bibtexRun {
 	outb, err := cmd.CombinedOutput()
 	var r bibtexRun
 	if err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
 			t.Fatalf("bibtex: %v\n%s", err, outb)
 		}
 		r.exit = ee.ExitCode()
@@ -74,8 +76,8 @@ func runBibTeX(t *testing.T, dir string) bibtexRun {
 		if w, ok := strings.CutPrefix(line, "Warning--"); ok {
 			r.warnings = append(r.warnings, w)
 		}
-		if m := regexp.MustCompile(`^You've used (\d+) entries`).FindStringSubmatch(line); m != nil {
-			fmt.Sscan(m[1], &r.used)
+		if m := usedEntries.FindStringSubmatch(line); m != nil {
+			r.used, _ = strconv.Atoi(m[1]) // \d+ always converts
 		}
 	}
 	// Exit 0 is a clean run, 1 means warnings, 2 and 3 errors.
@@ -136,6 +138,8 @@ func nickngView(e *bibtex.BibEntry) view {
 	}
 	return v
 }
+
+var usedEntries = regexp.MustCompile(`^You've used (\d+) entries`)
 
 var noAuthorLine = regexp.MustCompile(`(?m)^papers bib: .*:\d+: no author for (\S+) \(built from the notes\)`)
 
@@ -352,7 +356,7 @@ func TestBibMergeKeepsEveryByte(t *testing.T) {
 		"### DeepFM: A Factorization-Machine based Neural Network for CTR Prediction[IJCAI'17][Huawei]\n- b\n" +
 		"### Möbius Transformation for Fast Inner Product Search on Graph[NIPS'19][Baidu]\n- c\n"
 	existing := map[string]string{
-		"no final newline": "% my bibliography\n@InProceedings{ Zhou2018 ,\n\tauthor = \"Guorui Zhou\",\n  title={Deep Interest Network for Click-Through Rate Prediction}, year=2018}",
+		"no final newline":  "% my bibliography\n@InProceedings{ Zhou2018 ,\n\tauthor = \"Guorui Zhou\",\n  title={Deep Interest Network for Click-Through Rate Prediction}, year=2018}",
 		"blank line at end": "@misc{kdd2018deep, title = {Something else}}\n\n",
 		"one newline":       "@string{x = {y}}\n@misc{a, title = {A}}\n",
 		"CRLF":              "@misc{a,\r\n  title = {A}\r\n}\r\n",
@@ -437,7 +441,7 @@ func TestBibMergeCreatesCompanion(t *testing.T) {
 	if code != exitOK || err != nil || !strings.HasPrefix(string(got), "@inproceedings{nips2017attention,\n") {
 		t.Fatalf("exit %d, err %v, file %q, stderr %s", code, err, got, stderr)
 	}
-	if !strings.Contains(stderr, "papers.bib: created with 1 entries") {
+	if !strings.Contains(stderr, "papers.bib: created with 1 entry built") {
 		t.Errorf("stderr = %q", stderr)
 	}
 }
