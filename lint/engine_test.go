@@ -228,3 +228,41 @@ func TestExcludeGlobs(t *testing.T) {
 		}
 	}
 }
+
+// The .bib files of one folder share @string macros, read in input order;
+// files in other folders do not.
+func TestBibMacrosSharedPerFolder(t *testing.T) {
+	r := newTestRunner(t, "rules:\n  boom: off\n")
+	res := r.Run([]Input{
+		{Path: "refs/abbrev.bib", Src: []byte("@string{tpami = \"IEEE TPAMI\"}\n")},
+		{Path: "refs/articles.bib", Src: []byte("@article{a, journal = tpami, title={A}}\n")},
+		{Path: "other/b.bib", Src: []byte("@article{b, journal = tpami, title={B}}\n")},
+	})
+	undefined := func(f *File) bool {
+		for _, d := range f.Bib.Diagnostics {
+			if d.Code == "undefined-macro" {
+				return true
+			}
+		}
+		return false
+	}
+	if undefined(res.Files[1]) {
+		t.Error("refs/articles.bib: tpami should be defined by refs/abbrev.bib")
+	}
+	if !undefined(res.Files[2]) {
+		t.Error("other/b.bib: tpami must be undefined (another folder)")
+	}
+	if got := res.Files[1].Bib.Entries[0].Get("journal"); got != "IEEE TPAMI" {
+		t.Errorf("journal = %q", got)
+	}
+}
+
+// A rule that is off runs, at warning, when asked for by name.
+func TestOnlyEnablesOffRules(t *testing.T) {
+	r := newTestRunner(t, "rules:\n  first-paper: off\n")
+	r.Only = map[string]bool{"first-paper": true}
+	res := r.Run([]Input{{Path: "a.md", Src: []byte("### T[NIPS'19][G]\n- x\n")}})
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != Warning {
+		t.Errorf("got %+v", res.Diagnostics)
+	}
+}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -163,10 +164,51 @@ func parallel(n, jobs int, fn func(i int)) {
 // Run parses the inputs and runs every enabled rule on them. Files are
 // parsed in parallel, then each (file, rule) pair and each corpus rule is a
 // task of one worker pool, so a single large file still uses every core.
+//
+// The .bib files of one folder are read in their input order by one
+// bib.Reader, so that `@string` macros defined in one (abbrev.bib) are
+// known in the next (articles.bib), as when LaTeX is given
+// \bibliography{abbrev,articles}. Each folder's files form one task.
 func (r *Runner) Run(inputs []Input) *Result {
 	files := make([]*File, len(inputs))
-	parallel(len(inputs), r.jobs(), func(i int) { files[i] = r.Parse(inputs[i]) })
+	var tasks [][]int
+	bibDirs := map[string]int{}
+	for i, in := range inputs {
+		if r.kindOf(in) != BibFile {
+			tasks = append(tasks, []int{i})
+			continue
+		}
+		dir := filepath.Dir(in.Path)
+		t, ok := bibDirs[dir]
+		if !ok {
+			t = len(tasks)
+			bibDirs[dir] = t
+			tasks = append(tasks, nil)
+		}
+		tasks[t] = append(tasks[t], i)
+	}
+	parallel(len(tasks), r.jobs(), func(t int) {
+		var reader *bib.Reader
+		for _, i := range tasks[t] {
+			if r.kindOf(inputs[i]) == BibFile {
+				if reader == nil {
+					reader = bib.NewReader()
+				}
+				in := inputs[i]
+				files[i] = &File{Path: in.Path, Src: in.Src, Kind: BibFile, Quiet: in.Quiet, Bib: reader.Parse(in.Path, in.Src)}
+				continue
+			}
+			files[i] = r.Parse(inputs[i])
+		}
+	})
 	return r.RunFiles(files, inputs)
+}
+
+func (r *Runner) kindOf(in Input) Kind {
+	if in.Kind != 0 {
+		return in.Kind
+	}
+	return KindOf(in.Path)
 }
 
 // RunFiles runs the rules on already parsed files. inputs, when given,
@@ -210,7 +252,7 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	parallel(len(tasks), r.jobs(), func(i int) {
 		t := tasks[i]
 		s := r.settings[t.rule.ID]
-		p := &Pass{Rule: t.rule, Severity: s.Severity, Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config}
+		p := &Pass{Rule: t.rule, Severity: r.severity(t.rule), Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config}
 		if t.file != nil {
 			p.File, p.Files = t.file, []*File{t.file}
 		} else {
@@ -259,10 +301,19 @@ func runCheck(p *Pass) {
 }
 
 func (r *Runner) enabled(rule *Rule) bool {
-	if len(r.Only) > 0 && !r.Only[rule.ID] {
-		return false
+	if len(r.Only) > 0 {
+		return r.Only[rule.ID]
 	}
 	return r.settings[rule.ID].Severity != Off
+}
+
+// severity is a rule's severity in this run: a rule that is off by default
+// but asked for by name with Only runs at warning.
+func (r *Runner) severity(rule *Rule) Severity {
+	if s := r.settings[rule.ID].Severity; s != Off {
+		return s
+	}
+	return Warning
 }
 
 // SortDiagnostics orders findings by file, position and rule, so that output
