@@ -142,9 +142,13 @@ func cmdBib(args []string, e *env) int {
 // bibWrite writes every selected entry to stdout or -o.
 func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
 	if bf.output != "" {
-		for path := range bibs {
-			if sameFile(bf.output, path) {
-				bibSay(e, "papers bib: -o %s is a companion .bib of the notes and would lose its other entries; use --merge to add the missing ones to it\n", bf.output)
+		for _, in := range notesIn {
+			switch {
+			case in.Companion != "" && sameFile(bf.output, in.Companion):
+				bibSay(e, "papers bib: -o %s is the companion .bib of %s and would lose its other entries; use --merge to add the missing ones to it\n", bf.output, in.Path)
+				return exitTrouble
+			case sameFile(bf.output, in.Path):
+				bibSay(e, "papers bib: -o %s is a notes file of this run; choose another output\n", bf.output)
 				return exitTrouble
 			}
 		}
