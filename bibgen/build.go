@@ -1,6 +1,7 @@
 package bibgen
 
 import (
+	"math"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -49,7 +50,13 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *
 	}
 	switch {
 	case v != nil:
-		typ, booktitle, journal := v.EntryFor(year)
+		// Without a year, cite the venue in its current form: EntryFor(0)
+		// would pick a form that ended long ago (POPL before PACMPL).
+		formYear := year
+		if formYear == 0 {
+			formYear = math.MaxInt32
+		}
+		typ, booktitle, journal := v.EntryFor(formYear)
 		switch {
 		case v.Kind == venue.Preprint || typ == venue.EntryMisc:
 			if strings.EqualFold(v.Tag, "arXiv") {

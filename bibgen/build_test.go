@@ -134,3 +134,21 @@ func TestArXivID(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildWithoutYearUsesTheCurrentForm(t *testing.T) {
+	reg := venue.Default()
+	v, ok := reg.Lookup("POPL")
+	if !ok || v.Earlier == nil {
+		t.Skip("the registry has no POPL with an earlier form")
+	}
+	d := parse(t, "### Some Types[POPL][X]\n")
+	e := Build(d, d.Papers[0], "k", reg)
+	typ, _, journal := v.EntryFor(9999)
+	if e.Type != typ || e.Has("year") || journal != "" && e.Get("journal") == "" {
+		t.Errorf("POPL without year: %s", written(t, e))
+	}
+	old := parse(t, "### Some Types[POPL'15][X]\n")
+	if e := Build(old, old.Papers[0], "k", reg); e.Type != "inproceedings" {
+		t.Errorf("POPL'15: %s", written(t, e))
+	}
+}
