@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -554,6 +553,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-// trimBOM drops a UTF-8 byte order mark.
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }

@@ -777,12 +777,11 @@ func (p *parseState) inEntryLine(off int) bool {
 
 // addProse appends a run, merging it with the previous one when they touch.
 func (p *parseState) addProse(sp Span) {
-	pr := p.doc.Prose
-	if n := len(pr); n > 0 && pr[n-1].End == sp.Start {
-		pr[n-1].End = sp.End
+	if n := len(p.doc.Prose); n > 0 && p.doc.Prose[n-1].End == sp.Start {
+		p.doc.Prose[n-1].End = sp.End
 		return
 	}
-	p.doc.Prose = append(pr, sp)
+	p.doc.Prose = append(p.doc.Prose, sp)
 }
 
 func (p *parseState) finish() {

@@ -12,8 +12,6 @@ import (
 // editors and input methods produce.
 const apostrophes = "'’‘`´′"
 
-func isApostrophe(r rune) bool { return strings.ContainsRune(apostrophes, r) }
-
 // ExpandYear turns a two-digit year into four digits. Years up to one past
 // the current year's two digits are read as 20YY, the rest as 19YY: notes
 // written in 2026 about `[ICML'98]` mean 1998, `[ICLR'27]` means 2027 (an

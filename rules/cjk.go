@@ -97,10 +97,11 @@ func checkProse(p *lint.Pass, opt cjk.Options, kind cjk.Kind) {
 		return
 	}
 	src := f.Src
-	lineStart, lineEnd, lineCJK := -1, -1, false
+	lineEnd, lineCJK := -1, false
 	for _, run := range f.Notes.Prose {
 		text := string(src[run.Start:run.End])
 		if run.Start >= lineEnd {
+			var lineStart int
 			lineStart, lineEnd = lineBounds(src, run.Start)
 			lineCJK = hasCJK(src[lineStart:lineEnd])
 		}

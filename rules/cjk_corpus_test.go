@@ -62,7 +62,7 @@ func TestCJKDevCorpusEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Skipf("no %s: %v", path, err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	runner, err := lint.NewRunner(All(), lint.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)

@@ -33,11 +33,11 @@ func checkVenueName(p *lint.Pass) {
 		if t == nil || t.Name == "" {
 			continue
 		}
-		checkOneVenue(p, f, t)
+		checkOneVenue(p, t)
 	}
 }
 
-func checkOneVenue(p *lint.Pass, f *lint.File, t *notes.Tag) {
+func checkOneVenue(p *lint.Pass, t *notes.Tag) {
 	name := t.Name
 	v, ok := p.Venues.Lookup(name)
 	if !ok {

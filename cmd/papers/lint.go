@@ -96,7 +96,7 @@ func cmdLint(args []string, e *env) int {
 		res = fr.Result
 		for _, in := range inputs {
 			fixed, ok := fr.Fixed[in.Path]
-			if !ok && !(lf.fix && lf.fromStdin[in.Path]) {
+			if !ok && (!lf.fix || !lf.fromStdin[in.Path]) {
 				continue
 			}
 			if !ok {
@@ -142,7 +142,7 @@ func cmdLint(args []string, e *env) int {
 		// stdout carries the diff or the fixed text; findings go to stderr.
 		out = e.stderr
 	}
-	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !(lf.diff || stdinFix)
+	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff && !stdinFix
 	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: runner.Rules, ToolVersion: version()}
 	if err := report.Write(out, lf.format, diags, res.Files, opt); err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
