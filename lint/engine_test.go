@@ -257,12 +257,23 @@ func TestBibMacrosSharedPerFolder(t *testing.T) {
 	}
 }
 
-// A rule that is off runs, at warning, when asked for by name.
+// A rule that is off by default runs, at warning, when asked for by name;
+// one the config turned off stays off.
 func TestOnlyEnablesOffRules(t *testing.T) {
-	r := newTestRunner(t, "rules:\n  first-paper: off\n")
+	src := []Input{{Path: "a.md", Src: []byte("### T[NIPS'19][G]\n- x\n")}}
+	rs := testRules()
+	rs[1].Severity = Off
+	r, err := NewRunner(rs, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
 	r.Only = map[string]bool{"first-paper": true}
-	res := r.Run([]Input{{Path: "a.md", Src: []byte("### T[NIPS'19][G]\n- x\n")}})
-	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != Warning {
-		t.Errorf("got %+v", res.Diagnostics)
+	if res := r.Run(src); len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != Warning {
+		t.Errorf("off by default, asked for: got %+v", res.Diagnostics)
+	}
+	r = newTestRunner(t, "rules:\n  first-paper: off\n")
+	r.Only = map[string]bool{"first-paper": true}
+	if res := r.Run(src); len(res.Diagnostics) != 0 {
+		t.Errorf("off in config: got %+v", res.Diagnostics)
 	}
 }

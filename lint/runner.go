@@ -301,19 +301,23 @@ func runCheck(p *Pass) {
 }
 
 func (r *Runner) enabled(rule *Rule) bool {
-	if len(r.Only) > 0 {
-		return r.Only[rule.ID]
+	if len(r.Only) > 0 && !r.Only[rule.ID] {
+		return false
 	}
-	return r.settings[rule.ID].Severity != Off
+	return r.severity(rule) != Off
 }
 
-// severity is a rule's severity in this run: a rule that is off by default
-// but asked for by name with Only runs at warning.
+// severity is a rule's severity in this run. A rule that is off by default
+// (bib-unused) but asked for by name with Only runs at warning, unless the
+// config turned it off itself.
 func (r *Runner) severity(rule *Rule) Severity {
-	if s := r.settings[rule.ID].Severity; s != Off {
-		return s
+	s := r.settings[rule.ID].Severity
+	if s == Off && r.Only[rule.ID] && rule.Severity == Off {
+		if rc := r.Config.Rules[rule.ID]; rc == nil || rc.Severity == nil {
+			return Warning
+		}
 	}
-	return Warning
+	return s
 }
 
 // SortDiagnostics orders findings by file, position and rule, so that output
