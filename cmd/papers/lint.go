@@ -41,7 +41,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
 	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
-	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated)")
+	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated); a rule off by default then runs at warning")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
