@@ -3,6 +3,7 @@ package bibgen
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/paperlint/papers/bib"
@@ -139,8 +140,9 @@ func Generate(srcs []Source, opt Options) *Result {
 		if s.Companion != nil {
 			ix = match.NewIndex(s.Companion.Entries)
 		}
+		lines := newLineIndex(s.Notes.Src)
 		for _, p := range s.Notes.Papers {
-			line := lineOf(s.Notes.Src, p.Span.Start)
+			line := lines.line(p.Span.Start)
 			pass := opt.Filter.Match(p, reg)
 			if strings.TrimSpace(p.Title) == "" && strings.TrimSpace(p.Abbrev) == "" {
 				if pass {
@@ -263,12 +265,25 @@ func nameOf(f *bib.File) string {
 	return f.Name
 }
 
-// lineOf returns the 1-based line of byte offset off in src.
-func lineOf(src []byte, off int) int {
-	if off > len(src) {
-		off = len(src)
+// lineIndex holds the offsets of a file's line breaks, so that the line of
+// each paper is found without rescanning the file from its start.
+type lineIndex []int
+
+func newLineIndex(src []byte) lineIndex {
+	var ix lineIndex
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return ix
+		}
+		ix = append(ix, off+i)
+		off += i + 1
 	}
-	return bytes.Count(src[:off], []byte{'\n'}) + 1
+}
+
+// line returns the 1-based line of byte offset off.
+func (ix lineIndex) line(off int) int {
+	return sort.SearchInts(ix, off) + 1
 }
 
 var defaultKeyFormat = func() *KeyFormat {

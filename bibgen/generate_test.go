@@ -219,3 +219,12 @@ func TestGenerateIsDeterministic(t *testing.T) {
 		t.Errorf("outputs differ between runs")
 	}
 }
+
+func TestLineIndex(t *testing.T) {
+	ix := newLineIndex([]byte("ab\ncd\n\nef"))
+	for off, want := range map[int]int{0: 1, 2: 1, 3: 2, 5: 2, 6: 3, 7: 4, 9: 4} {
+		if got := ix.line(off); got != want {
+			t.Errorf("line(%d) = %d, want %d", off, got, want)
+		}
+	}
+}

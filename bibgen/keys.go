@@ -243,10 +243,14 @@ func ASCIIFold(s string) string {
 // keys are equal.
 type Keys struct {
 	used map[string]bool
+	// next is, per base key, the suffix number to try first. Keys are
+	// never released, so every number below it is still taken and a long
+	// run of equal bases costs no rescans.
+	next map[string]int
 }
 
 // NewKeys returns a Keys with nothing reserved.
-func NewKeys() *Keys { return &Keys{used: map[string]bool{}} }
+func NewKeys() *Keys { return &Keys{used: map[string]bool{}, next: map[string]int{}} }
 
 // Reserve marks a key as taken.
 func (k *Keys) Reserve(key string) { k.used[strings.ToLower(key)] = true }
@@ -258,9 +262,15 @@ func (k *Keys) Taken(key string) bool { return k.used[strings.ToLower(key)] }
 // reserves it.
 func (k *Keys) Assign(base string) string {
 	key := base
-	for n := 1; k.Taken(key); n++ {
+	n := k.next[base]
+	if n > 0 {
 		key = base + suffix(n)
 	}
+	for k.Taken(key) {
+		n++
+		key = base + suffix(n)
+	}
+	k.next[base] = n + 1
 	k.Reserve(key)
 	return key
 }
