@@ -23,7 +23,13 @@ func Duplicates(titles []string) [][]int {
 // collisions.
 func duplicates(titles []string, hash func([]byte) uint64) [][]int {
 	var n normalizer
-	buf := make([]byte, 0, 64*len(titles))
+	// A key is about as long as its title ("&" becomes "and", NFKC may
+	// expand a little): sizing the buffer for that avoids regrowing it.
+	size := 0
+	for _, t := range titles {
+		size += len(t) + len(t)/8 + 4
+	}
+	buf := make([]byte, 0, size)
 	off := make([]int, len(titles)+1) // key of title i is buf[off[i]:off[i+1]]
 	// byHash maps a key's hash to the first title with that key; other keys
 	// with the same hash (a collision, or the same hash by chance) are
