@@ -37,6 +37,9 @@ type Config struct {
 	Exclude []string `yaml:"exclude"`
 	// CustomRules are declarative rules: a pattern, a scope and a message.
 	CustomRules []CustomRuleConfig `yaml:"custom-rules"`
+	// BibKeyFormat is the key template `papers bib` uses for the entries it
+	// builds, such as `{venue}{year}{word}`; --key-format overrides it.
+	BibKeyFormat string `yaml:"bib-key-format"`
 }
 
 // RuleConfig is one rule's section of the config.
@@ -147,6 +150,8 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			err = strictDecode(path, v, &cfg.Bib)
 		case "exclude":
 			err = strictDecode(path, v, &cfg.Exclude)
+		case "bib-key-format":
+			err = strictDecode(path, v, &cfg.BibKeyFormat)
 		case "custom-rules":
 			err = strictDecode(path, v, &cfg.CustomRules)
 			if err == nil && v.Kind == yaml.SequenceNode {
@@ -157,7 +162,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 				}
 			}
 		default:
-			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
+			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
 		}
 		if err != nil {
 			return nil, err

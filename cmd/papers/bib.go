@@ -59,10 +59,6 @@ func cmdBib(args []string, e *env) int {
 			return exitTrouble
 		}
 	}
-	if opt.KeyFormat, err = bibgen.ParseKeyFormat(bf.keyFormat); err != nil {
-		bibSay(e, "papers bib: --key-format: %v\n", err)
-		return exitTrouble
-	}
 	if bf.merge && bf.output != "" {
 		bibSay(e, "papers bib: --merge and -o do not go together: --merge writes into the companion .bib\n")
 		return exitTrouble
@@ -87,6 +83,16 @@ func cmdBib(args []string, e *env) int {
 		return exitTrouble
 	}
 	opt.Venues = runner.Venues
+	// --key-format wins over the config's bib-key-format, which wins over
+	// the built-in default.
+	keyFormat, keySource := bf.keyFormat, "--key-format"
+	if !flagSet(fs, "key-format") && cfg.BibKeyFormat != "" {
+		keyFormat, keySource = cfg.BibKeyFormat, cfg.Path+": bib-key-format"
+	}
+	if opt.KeyFormat, err = bibgen.ParseKeyFormat(keyFormat); err != nil {
+		bibSay(e, "papers bib: %s: %v\n", keySource, err)
+		return exitTrouble
+	}
 	for _, v := range opt.Filter.UnknownVenues(runner.Venues) {
 		bibSay(e, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
 	}
@@ -427,4 +433,11 @@ func sameFile(a, b string) bool {
 // purpose.
 func bibSay(e *env, format string, args ...any) {
 	_, _ = fmt.Fprintf(e.stderr, format, args...)
+}
+
+// flagSet reports whether the flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -95,6 +95,8 @@ rules:
 # Companion .bib of a notes file, when it is not <notes>.bib or references.bib:
 # bib:
 #   README.md: refs/papers.bib
+# Key template of the entries papers bib builds (--key-format wins):
+# bib-key-format: '{venue}{year}{word}'
 # Paths not to lint when walking folders:
 # exclude:
 #   - drafts/**
