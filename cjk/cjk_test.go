@@ -110,6 +110,7 @@ func TestPunctuation(t *testing.T) {
 		{"english space before", "Come and ， join us", "Come and, join us"},
 		{"english parens", "The（Convertible Amount）case", "The (Convertible Amount) case"},
 		{"english time", "meet at 12：30 today", "meet at 12:30 today"},
+		{"english mark at end after digit", "Table 2 is 3，", "Table 2 is 3,"},
 		{"single word kept", "SHA1。", "SHA1。"},
 		{"fullwidth digits", "共１０００元", "共1000元"},
 		{"fullwidth letters", "用ＢＥＲＴ编码", "用BERT编码"},

@@ -267,7 +267,7 @@ func (s *scanner) halfWidthMark(i int) {
 			start = s.units[i-1].start
 		}
 		// No space inside a number or a time: "1，000", "12：30".
-		inNumber := prevWord && isDigit(s.units[i-1].last) && isDigit(s.units[i+1].first) && h != ')'
+		inNumber := nextWord && prevWord && isDigit(s.units[i-1].last) && isDigit(s.units[i+1].first) && h != ')'
 		if nextWord && !inNumber {
 			repl += " "
 		}
