@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,6 +78,27 @@ func VenueOf(reg *venue.Registry, e *bib.Entry) (*venue.Venue, bool) {
 		return nil, false
 	}
 	m := matcherFor(reg)
+	bt, j := e.Get("booktitle"), e.Get("journal")
+	if bt == "" && j == "" {
+		return m.venueFrom(e)
+	}
+	key := bt + "\x00" + j + "\x00" + e.Get("number") + "\x00" + e.Get("series")
+	if r, ok := m.resolved.Load(key); ok {
+		res := r.(venueResult)
+		return res.v, res.ok
+	}
+	v, ok := m.venueFrom(e)
+	if m.nResolved.Load() < maxResolved {
+		if _, loaded := m.resolved.LoadOrStore(key, venueResult{v, ok}); !loaded {
+			m.nResolved.Add(1)
+		}
+	}
+	return v, ok
+}
+
+// venueFrom resolves e's venue from its booktitle or journal (and number
+// or series when those are ambiguous), or from arXiv markers.
+func (m *matcher) venueFrom(e *bib.Entry) (*venue.Venue, bool) {
 	var cands []*venue.Venue
 	if bt := e.Get("booktitle"); bt != "" {
 		if isArXivText(bt) {
@@ -199,7 +221,21 @@ type matcher struct {
 	tags      map[*venue.Venue][][]string
 	books     []*name // the full year-free booktitles, for within
 	arxiv     *venue.Venue
+
+	// resolved memoises venueFrom by the fields it reads: a .bib repeats
+	// the same booktitle for every paper of a proceedings, and resolving one
+	// is far dearer than a map lookup. It is bounded so that a long-lived
+	// process does not grow without end.
+	resolved  sync.Map // string -> venueResult
+	nResolved atomic.Int64
 }
+
+type venueResult struct {
+	v  *venue.Venue
+	ok bool
+}
+
+const maxResolved = 1 << 16
 
 var matchers sync.Map // *venue.Registry -> *matcher; registries are immutable
 
