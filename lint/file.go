@@ -66,6 +66,32 @@ type File struct {
 	linesOnce sync.Once
 	lines     *LineIndex
 	dirs      *directives
+
+	memoMu sync.Mutex
+	memo   map[string]*memoEntry
+}
+
+type memoEntry struct {
+	once sync.Once
+	v    any
+}
+
+// Memo returns what fn computes for key, computing it once per file however
+// many rules ask, from whichever goroutine asks first. Rules that share
+// expensive work use it: the two CJK rules analyse the prose once.
+func (f *File) Memo(key string, fn func() any) any {
+	f.memoMu.Lock()
+	if f.memo == nil {
+		f.memo = map[string]*memoEntry{}
+	}
+	e, ok := f.memo[key]
+	if !ok {
+		e = &memoEntry{}
+		f.memo[key] = e
+	}
+	f.memoMu.Unlock()
+	e.once.Do(func() { e.v = fn() })
+	return e.v
 }
 
 // Lines returns the file's line index, built on first use.
@@ -89,4 +115,12 @@ func (f *File) Protected(start, end int) bool {
 		return false
 	}
 	return f.Notes.IsProtected(notes.Span{Start: start, End: end})
+}
+
+// resetMemo forgets what Memo computed: a new run starts afresh even on
+// files parsed before.
+func (f *File) resetMemo() {
+	f.memoMu.Lock()
+	f.memo = nil
+	f.memoMu.Unlock()
 }

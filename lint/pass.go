@@ -27,7 +27,8 @@ type Pass struct {
 	// Config is the run's configuration (never nil).
 	Config *Config
 
-	diags []Diagnostic
+	runner *Runner
+	diags  []Diagnostic
 }
 
 // Report records a finding. Rule, Severity and File are filled in when left
@@ -73,4 +74,24 @@ func (p *Pass) BibFiles() []*File {
 		}
 	}
 	return out
+}
+
+// RuleSettings returns the settings of another rule of the run, and
+// whether that rule runs at all. Rules that share work through File.Memo
+// use it to compute what each of them needs in one go.
+func (p *Pass) RuleSettings(id string) (Settings, bool) {
+	if p.runner == nil {
+		return Settings{}, false
+	}
+	for _, r := range p.runner.Rules {
+		if r.ID == id {
+			if !p.runner.enabled(r) {
+				return Settings{}, false
+			}
+			s := p.runner.settings[id]
+			s.Severity = p.runner.severity(r)
+			return s, true
+		}
+	}
+	return Settings{}, false
 }

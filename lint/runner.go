@@ -217,6 +217,7 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	byPath := make(map[string]*File, len(files))
 	for _, f := range files {
 		byPath[f.Path] = f
+		f.resetMemo()
 	}
 	for i, in := range inputs {
 		if in.Companion != "" && i < len(files) {
@@ -252,7 +253,7 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	parallel(len(tasks), r.jobs(), func(i int) {
 		t := tasks[i]
 		s := r.settings[t.rule.ID]
-		p := &Pass{Rule: t.rule, Severity: r.severity(t.rule), Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config}
+		p := &Pass{Rule: t.rule, Severity: r.severity(t.rule), Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config, runner: r}
 		if t.file != nil {
 			p.File, p.Files = t.file, []*File{t.file}
 		} else {

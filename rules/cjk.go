@@ -64,14 +64,7 @@ var CJKSpacing = &lint.Rule{
 	Scope:    lint.NotesScope,
 	Fixable:  true,
 	Options:  &SpacingOptions{Style: "always"},
-	Check: func(p *lint.Pass) {
-		o := p.Options.(*SpacingOptions)
-		opt := cjk.Options{}
-		if o.Style == "never" {
-			opt.Spacing = cjk.SpaceNever
-		}
-		checkProse(p, opt, cjk.Spacing)
-	},
+	Check:    func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
 }
 
 // CJKPunctuation wants full-width punctuation in Chinese text, half-width
@@ -83,19 +76,53 @@ var CJKPunctuation = &lint.Rule{
 	Scope:    lint.NotesScope,
 	Fixable:  true,
 	Options:  &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert},
-	Check: func(p *lint.Pass) {
-		checkProse(p, p.Options.(*PunctuationOptions).cjk(), cjk.Punctuation)
-	},
+	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
 }
 
-// checkProse runs the cjk analyser on each prose run of the notes (note
-// text and section headings; never titles, tags, code, links, HTML or front
-// matter) and reports its findings with their fixes.
-func checkProse(p *lint.Pass, opt cjk.Options, kind cjk.Kind) {
+// proseFinding is a finding of the shared CJK analysis, with its kind.
+type proseFinding struct {
+	kind cjk.Kind
+	d    lint.Diagnostic
+}
+
+// reportProse reports the findings of one kind. The two CJK rules share
+// one analysis of the file (File.Memo): the prose is tokenised once, with
+// both rules' options and the kinds of the rules that run, so that spacing
+// advice already knows which marks become full-width.
+func reportProse(p *lint.Pass, kind cjk.Kind) {
 	f := notesOf(p)
 	if f == nil {
 		return
 	}
+	all := f.Memo("cjk", func() any { return analyseProse(p, f) }).([]proseFinding)
+	for _, pf := range all {
+		if pf.kind == kind {
+			p.Report(pf.d)
+		}
+	}
+}
+
+// analyseProse runs the cjk analyser on each prose run of the notes (note
+// text and section headings; never titles, tags, code, links, HTML or front
+// matter).
+func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
+	var opt cjk.Options
+	var kinds cjk.Kind
+	if s, ok := p.RuleSettings("cjk-spacing"); ok {
+		kinds |= cjk.Spacing
+		if s.Options.(*SpacingOptions).Style == "never" {
+			opt.Spacing = cjk.SpaceNever
+		}
+	}
+	if s, ok := p.RuleSettings("cjk-punctuation"); ok {
+		kinds |= cjk.Punctuation
+		po := s.Options.(*PunctuationOptions).cjk()
+		opt.Brackets, opt.Convert = po.Brackets, po.Convert
+	}
+	if kinds == 0 {
+		return nil
+	}
+	var out []proseFinding
 	src := f.Src
 	lineEnd, lineCJK := -1, false
 	for _, run := range f.Notes.Prose {
@@ -109,7 +136,7 @@ func checkProse(p *lint.Pass, opt cjk.Options, kind cjk.Kind) {
 			continue // an English line with no full-width characters: nothing to find
 		}
 		ctx := cjk.Context{Before: runeBefore(src, run.Start), After: runeAfter(src, run.End), CJKAround: lineCJK}
-		for _, fd := range cjk.Check(text, ctx, opt, kind) {
+		for _, fd := range cjk.Check(text, ctx, opt, kinds) {
 			d := lint.Diagnostic{Start: run.Start + fd.Start, End: run.Start + fd.End, Message: fd.Message}
 			if len(fd.Edits) > 0 {
 				fx := &lint.Fix{Message: fd.Message}
@@ -118,9 +145,10 @@ func checkProse(p *lint.Pass, opt cjk.Options, kind cjk.Kind) {
 				}
 				d.Fix = fx
 			}
-			p.Report(d)
+			out = append(out, proseFinding{kind: fd.Kind, d: d})
 		}
 	}
+	return out
 }
 
 func lineBounds(src []byte, off int) (int, int) {
