@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/notes"
@@ -112,7 +113,7 @@ func (r *Runner) Parse(in Input) *File {
 	case NotesFile:
 		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
 	case BibFile:
-		f.Bib = bib.Parse(in.Path, in.Src)
+		f.Bib = bib.NewReader().ParseString(in.Path, bytesString(in.Src))
 	}
 	return f
 }
@@ -195,7 +196,7 @@ func (r *Runner) Run(inputs []Input) *Result {
 					reader = bib.NewReader()
 				}
 				in := inputs[i]
-				files[i] = &File{Path: in.Path, Src: in.Src, Kind: BibFile, Quiet: in.Quiet, Bib: reader.Parse(in.Path, in.Src)}
+				files[i] = &File{Path: in.Path, Src: in.Src, Kind: BibFile, Quiet: in.Quiet, Bib: reader.ParseString(in.Path, bytesString(in.Src))}
 				continue
 			}
 			files[i] = r.Parse(inputs[i])
@@ -340,4 +341,14 @@ func SortDiagnostics(ds []Diagnostic) {
 		}
 		return strings.Compare(a.Message, b.Message) < 0
 	})
+}
+
+// bytesString views b as a string without copying it: inputs can be tens of
+// megabytes, and the engine never modifies an Input's Src (fixes build new
+// slices), so the string stays immutable as Go requires.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

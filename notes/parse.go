@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"sync"
+	"unsafe"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -24,14 +26,23 @@ type Options struct {
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 
 // Parse reads src as a notes file. It never fails: what cannot be read as
-// written is listed in Document.Problems and parsing goes on.
+// written is listed in Document.Problems and parsing goes on. The Document
+// refers to src (its strings share src's memory): src must not be modified
+// afterwards.
 func Parse(path string, src []byte, opt Options) *Document {
 	return parse(path, src, opt, runtime.GOMAXPROCS(0))
 }
 
 func parse(path string, src []byte, opt Options, pieces int) *Document {
 	doc := &Document{Path: path, Src: src}
-	p := &parseState{doc: doc, src: src, s: string(src), opt: opt}
+	// The parser reads src as a string without copying it (a notes file
+	// may be tens of megabytes): the Document keeps src and is only valid
+	// as long as src is not modified, which Parse's doc comment asks.
+	s := ""
+	if len(src) > 0 {
+		s = unsafe.String(&src[0], len(src))
+	}
+	p := &parseState{doc: doc, src: src, s: s, opt: opt}
 	p.checkUTF8()
 
 	// goldmark sees a copy in which the BOM and front matter are blanked
@@ -56,12 +67,52 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 		}
 	}
 	roots := parseBlocks(parseSrc, pieces)
-	p.titleHeading = documentTitle(roots, p.s, p.opt)
-	for _, root := range roots {
-		p.walkTop(root)
+	title := documentTitle(roots, p.s, p.opt)
+	// Each piece is walked on its own goroutine into a document of its
+	// own, then the pieces are joined in order.
+	parts := make([]*parseState, len(roots))
+	var wg sync.WaitGroup
+	for i, root := range roots {
+		parts[i] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt, titleHeading: title}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i].walkTop(root)
+		}()
 	}
+	wg.Wait()
+	p.join(parts)
 	p.finish()
 	return doc
+}
+
+// join appends the pieces' documents to p's in order. A piece starts at a
+// heading, so no entry or prose run straddles two pieces; the papers at the
+// top of a piece, before its first section heading, belong to the section
+// in effect at the end of the pieces before it.
+func (p *parseState) join(parts []*parseState) {
+	doc := p.doc
+	var section *Section
+	for _, part := range parts {
+		pd := part.doc
+		for _, e := range pd.Papers {
+			if e.Section == nil {
+				e.Section = section
+			}
+			e.Index = len(doc.Papers)
+			doc.Papers = append(doc.Papers, e)
+		}
+		for _, sec := range pd.Sections {
+			sec.Index = len(doc.Sections)
+			doc.Sections = append(doc.Sections, sec)
+		}
+		if n := len(pd.Sections); n > 0 {
+			section = pd.Sections[n-1]
+		}
+		doc.Prose = append(doc.Prose, pd.Prose...)
+		doc.Protected = append(doc.Protected, pd.Protected...)
+		doc.Comments = append(doc.Comments, pd.Comments...)
+	}
 }
 
 // frontMatterEnd returns the offset just past a YAML front matter block
