@@ -44,8 +44,8 @@ func (o *SimilarTitleOptions) Validate() error {
 	return nil
 }
 
-// allowedPairs returns the unordered pairs of normalised titles the
-// allow-list names, each stored as a two-key string.
+// allowedPairs returns the pairs of normalised titles the allow-list
+// names, each stored both ways round so that a lookup needs no ordering.
 func (o *SimilarTitleOptions) allowedPairs() map[[2]string]bool {
 	if len(o.Allow) == 0 {
 		return nil
