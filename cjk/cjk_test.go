@@ -128,6 +128,7 @@ func TestPunctuation(t *testing.T) {
 		{"parens mixed content", "将Transformer(T5模型)应用", "将Transformer（T5模型）应用"},
 		{"parens args kept", "文档id(q,j)或者", "文档id(q,j)或者"},
 		{"parens half matched", "进行clip（这里似乎假设)，对应", "进行clip（这里似乎假设），对应"},
+		{"nested full-width closers", "（外（内））)", "（外（内））)"},
 		{"korean kept", "근면, 검소, 협동은 미덕이다.", "근면, 검소, 협동은 미덕이다."},
 		{"decimal kept", "提高了3.9倍", "提高了3.9倍"},
 		{"abbreviation kept", "如e.g.中文", "如e.g.中文"},

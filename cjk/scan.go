@@ -402,9 +402,11 @@ func (s *scanner) tokenize(ls, le int) {
 		case isWordRune(r):
 			i = s.word(i, limit)
 		case isFull(r):
+			// Repeated sentence marks are one unit ("！！" is one
+			// finding); brackets are not, each one pairs with another.
 			j := i + size
 			n := int32(1)
-			for j+size <= limit && text[j:j+size] == text[i:i+size] {
+			for collapsible(r) && j+size <= limit && text[j:j+size] == text[i:i+size] {
 				j += size
 				n++
 			}
