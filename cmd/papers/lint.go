@@ -32,7 +32,7 @@ func cmdLint(args []string, e *env) int {
 	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted; - reads standard input.", e.stderr)
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
-	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: <notes>.bib, else references.bib beside them, else the config's bib mapping)")
+	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside them)")
 	fs.StringVar(&lf.stdinName, "stdin-filename", "", "name to report for standard input, which also decides its kind (.bib or notes)")
 	fs.IntVar(&lf.maxWarnings, "max-warnings", -1, "exit 1 when there are more than this many warnings (-1: no limit)")
 	fs.IntVar(&lf.jobs, "jobs", 0, "files and rules checked at once (0: one per CPU)")
