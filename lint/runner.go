@@ -251,7 +251,11 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 		}
 	}
 	out := make([][]Diagnostic, len(tasks))
-	parallel(len(tasks), r.jobs(), func(i int) {
+	// More goroutines than cores: rules that share work through File.Memo
+	// wait for each other, and a waiting goroutine must not hold a core
+	// that another rule could use. The Go scheduler keeps the running ones
+	// to GOMAXPROCS.
+	parallel(len(tasks), 4*r.jobs(), func(i int) {
 		t := tasks[i]
 		s := r.settings[t.rule.ID]
 		p := &Pass{Rule: t.rule, Severity: r.severity(t.rule), Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config, runner: r}

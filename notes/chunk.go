@@ -111,6 +111,9 @@ func isATXHeading(line []byte) bool {
 // not end (comments, <pre>, <script>, <style>, <textarea>) and that is not
 // closed on the same line.
 func opensHTML(t []byte) bool {
+	if len(t) < 4 || t[0] != '<' {
+		return false
+	}
 	for _, o := range []struct{ open, close string }{
 		{"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
 	} {
