@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -67,6 +68,10 @@ func cmdLint(args []string, e *env) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
+	}
+	if lf.jobs > 0 {
+		// --jobs bounds the cores used, everywhere (goldmark pieces, rules).
+		runtime.GOMAXPROCS(lf.jobs)
 	}
 	runner.Jobs = lf.jobs
 	if len(lf.only) > 0 {
