@@ -91,14 +91,18 @@ for n in "${SIZES[@]}"; do
   row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
   floor=$(measure "$BIN/floor" "$dir/alone.md")
   row "$n" "goldmark bare parse (floor)" "$floor" "$bt" "$br"
-  row "$n" "autocorrect --lint" "$(measure "$NB/autocorrect" --lint "$dir/alone.md")" "${cjk% *}" "${cjk#* }"
-  row "$n" "zhlint" "$(measure "$NB/zhlint" "$dir/alone.md")" "${cjk% *}" "${cjk#* }"
+  ac=$(measure "$NB/autocorrect" --lint "$dir/alone.md")
+  row "$n" "autocorrect --lint" "$ac" "$bt" "$br"
+  row "$n" "zhlint" "$(measure "$NB/zhlint" "$dir/alone.md")" "$bt" "$br"
   row "$n" "markdownlint-cli2" "$(measure "$NB/markdownlint-cli2" "$dir/alone.md")" "$bt" "$br"
   bp=$(measure "$BIN/papers" lint --no-color "$bibf")
   row "$n" "papers lint refs.bib ($n entries)" "$bp" "${bp% *}" "${bp#* }"
   row "$n" "bibtex-tidy refs.bib" "$(measure "$NB/bibtex-tidy" "$bibf" --output "$WORK/tidy-out.bib")" "${bp% *}" "${bp#* }"
+  if [ "$ac" != timeout ] && [ "$cjk" != timeout ]; then
+    awk -v a="${ac% *}" -v c="${cjk% *}" 'BEGIN{ printf "        autocorrect --lint / papers with the two CJK rules only = %.1fx\n", a/c }'
+  fi
   if [ "$floor" != timeout ] && [ "$base" != timeout ]; then
     awk -v f="${floor% *}" -v p="$bt" 'BEGIN{ printf "        papers throughput = %.0f%% of goldmark bare parse\n", 100*f/p }'
   fi
 done
-echo "ratios: peer time / papers time (CJK peers against the cjk-only run, bibtex-tidy against papers on the same .bib)"
+echo "ratios: tool / papers lint with the default rules on the same notes (bibtex-tidy: / papers lint on the same .bib)"
