@@ -44,13 +44,9 @@ func checkDuplicateTitle(p *lint.Pass) {
 	if opt == nil {
 		opt = &DuplicateTitleOptions{}
 	}
-	entries := collectTitles(p)
+	entries, titles := collectTitles(p)
 	if len(entries) < 2 {
 		return
-	}
-	titles := make([]string, len(entries))
-	for i := range entries {
-		titles[i] = entries[i].text
 	}
 	groups := title.Duplicates(titles)
 	allow := newKeySet(opt.Allow)
@@ -79,7 +75,8 @@ func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int) {
 	e := &entries[i]
 	here := venueText(e)
 	parts := make([]string, 0, min(len(others), maxListed))
-	d := lint.Diagnostic{File: e.file.Path, Start: e.start, End: e.end}
+	start, end := e.span()
+	d := lint.Diagnostic{File: e.file.Path, Start: start, End: end}
 	for k, j := range others {
 		o := &entries[j]
 		there := venueText(o)
@@ -91,7 +88,8 @@ func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int) {
 			if there != "" {
 				msg += " as " + there
 			}
-			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: o.start, End: o.end, Message: msg})
+			ostart, oend := o.span()
+			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: msg})
 		}
 	}
 	d.Message = "duplicate title, also listed at " + joinListed(parts, len(others))

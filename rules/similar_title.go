@@ -95,13 +95,9 @@ func checkSimilarTitle(p *lint.Pass) {
 	if opt == nil {
 		opt = &SimilarTitleOptions{Threshold: title.DefaultThreshold}
 	}
-	entries := collectTitles(p)
+	entries, titles := collectTitles(p)
 	if len(entries) < 2 {
 		return
-	}
-	titles := make([]string, len(entries))
-	for i := range entries {
-		titles[i] = entries[i].text
 	}
 	pairs := title.Similar(titles, title.Options{Threshold: opt.Threshold})
 	allow := opt.allowedPairs()
@@ -112,7 +108,7 @@ func checkSimilarTitle(p *lint.Pass) {
 		if filter.skip(a, b) {
 			continue
 		}
-		if allow != nil && allow[[2]string{title.Normalize(a.text), title.Normalize(b.text)}] {
+		if allow != nil && allow[[2]string{title.Normalize(titles[pr.A]), title.Normalize(titles[pr.B])}] {
 			continue
 		}
 		ra, rb := splitReason(pr.Reason)
@@ -137,7 +133,8 @@ func checkSimilarTitle(p *lint.Pass) {
 
 func reportSimilar(p *lint.Pass, entries []titleEntry, links []similarLink) {
 	e := &entries[links[0].of]
-	d := lint.Diagnostic{File: e.file.Path, Start: e.start, End: e.end}
+	start, end := e.span()
+	d := lint.Diagnostic{File: e.file.Path, Start: start, End: end}
 	parts := make([]string, 0, min(len(links), maxListed))
 	for k, l := range links {
 		o := &entries[l.to]
@@ -145,7 +142,8 @@ func reportSimilar(p *lint.Pass, entries []titleEntry, links []similarLink) {
 			parts = append(parts, fmt.Sprintf("%s (%s, similarity %.2f)", location(o), l.reason, l.score))
 		}
 		if k < maxRelated {
-			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: o.start, End: o.end, Message: "similar title here"})
+			ostart, oend := o.span()
+			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: "similar title here"})
 		}
 	}
 	noun := "similar title at "

@@ -15,40 +15,50 @@ func titleRules() []*lint.Rule {
 }
 
 // titleEntry is one paper of the run, in run order (files in the order the
-// runner holds them, papers in source order).
+// runner holds them, papers in source order). It is kept small: a run may
+// hold a million of them, twice.
 type titleEntry struct {
 	file  *lint.File
 	paper *notes.Paper
-	// text is the title as written, with its trailing abbreviation: the
-	// notes parser splits `(DIN)` off, but `(v2)` or `(ISS++)` tells papers
-	// apart, so title.Normalize must see it and decide.
-	text       string
-	start, end int // span of text in the file
 }
 
-// collectTitles gathers the titles of every notes file of the pass. Entries
-// without a title (an entry-format finding) are skipped.
-func collectTitles(p *lint.Pass) []titleEntry {
+// span is the title as written with its trailing abbreviation: the notes
+// parser splits `(DIN)` off, but `(v2)` or `(ISS++)` tells papers apart, so
+// title.Normalize must see it and decide.
+func (e *titleEntry) span() (start, end int) {
+	start, end = e.paper.TitleSpan.Start, e.paper.TitleSpan.End
+	if e.paper.Abbrev != "" && e.paper.AbbrevSpan.End > end && e.paper.AbbrevSpan.End <= len(e.file.Src) {
+		end = e.paper.AbbrevSpan.End
+	}
+	return start, end
+}
+
+// collectTitles gathers the titles of every notes file of the pass, with
+// the entries they come from. Entries without a title (an entry-format
+// finding) are skipped.
+func collectTitles(p *lint.Pass) (entries []titleEntry, titles []string) {
 	files := p.NotesFiles()
 	n := 0
 	for _, f := range files {
 		n += len(f.Notes.Papers)
 	}
-	out := make([]titleEntry, 0, n)
+	entries = make([]titleEntry, 0, n)
+	titles = make([]string, 0, n)
 	for _, f := range files {
 		for _, e := range f.Notes.Papers {
 			if e.Title == "" {
 				continue
 			}
-			te := titleEntry{file: f, paper: e, text: e.Title, start: e.TitleSpan.Start, end: e.TitleSpan.End}
-			if e.Abbrev != "" && e.AbbrevSpan.End > te.end && e.AbbrevSpan.End <= len(f.Src) {
-				te.end = e.AbbrevSpan.End
-				te.text = string(f.Src[te.start:te.end])
+			te := titleEntry{file: f, paper: e}
+			text := e.Title // a substring of the parsed source: no copy
+			if start, end := te.span(); end > e.TitleSpan.End {
+				text = string(f.Src[start:end])
 			}
-			out = append(out, te)
+			entries = append(entries, te)
+			titles = append(titles, text)
 		}
 	}
-	return out
+	return entries, titles
 }
 
 // pairFilter holds the options both title rules share: which pairs of
@@ -74,7 +84,8 @@ func (f pairFilter) skip(a, b *titleEntry) bool {
 
 // location is `notes.md:120`, the other occurrence as a reader finds it.
 func location(e *titleEntry) string {
-	return fmt.Sprintf("%s:%d", e.file.Path, e.file.Lines().Position(e.start).Line)
+	start, _ := e.span()
+	return fmt.Sprintf("%s:%d", e.file.Path, e.file.Lines().Position(start).Line)
 }
 
 // venueText is the entry's venue tag as written, brackets included, or "".
