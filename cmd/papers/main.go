@@ -16,6 +16,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
+
+	"golang.org/x/term"
 )
 
 // Exit codes, as documented in the README.
@@ -36,7 +39,34 @@ type env struct {
 
 func main() {
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv}
-	os.Exit(run(os.Args[1:], e))
+	stop := startProfile(os.Getenv("PAPERS_CPUPROFILE"), e.stderr)
+	code := run(os.Args[1:], e)
+	stop()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the run to path when it is set
+// (PAPERS_CPUPROFILE, for developers measuring papers on real files).
+func startProfile(path string, stderr io.Writer) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "papers: PAPERS_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintf(stderr, "papers: PAPERS_CPUPROFILE: %v\n", err)
+		_ = f.Close()
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(stderr, "papers: PAPERS_CPUPROFILE: %v\n", err)
+		}
+	}
 }
 
 const usage = `papers: lint paper-reading notes and their .bib, and write BibTeX from them
@@ -109,7 +139,9 @@ func version() string {
 	return "devel-" + rev
 }
 
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one, and output redirected there must not get
+// colours and source excerpts.
 func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
