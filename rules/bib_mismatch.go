@@ -34,17 +34,16 @@ func checkBibMismatch(p *lint.Pass) {
 	if f == nil || f.Companion == nil || f.Companion.Bib == nil {
 		return
 	}
-	ix := match.IndexFor(f.Companion.Bib)
-	for _, pp := range f.Notes.Papers {
+	pairs := companionEntries(f)
+	for i, pp := range f.Notes.Papers {
 		t := pp.Venue
 		if t == nil || t.Name == "" {
 			continue
 		}
-		e, ok := ix.Find(pp)
-		if !ok {
+		if len(pairs[i]) == 0 {
 			continue // bib-missing
 		}
-		compareWithEntry(p, f, t, e)
+		compareWithEntry(p, f, t, pairs[i][0])
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/lint"
-	"github.com/paperlint/papers/match"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/title"
 )
@@ -34,13 +33,13 @@ func checkBibMissing(p *lint.Pass) {
 		return
 	}
 	comp := f.Companion
-	ix := match.IndexFor(comp.Bib)
+	pairs := companionEntries(f)
 	var missing []*notes.Paper
-	for _, pp := range f.Notes.Papers {
+	for i, pp := range f.Notes.Papers {
 		if pp.Title == "" {
 			continue // entry-format reports entries without a title
 		}
-		if _, ok := ix.Find(pp); !ok {
+		if len(pairs[i]) == 0 {
 			missing = append(missing, pp)
 		}
 	}

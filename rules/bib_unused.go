@@ -7,7 +7,6 @@ import (
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/lint"
-	"github.com/paperlint/papers/match"
 )
 
 // BibUnused reports an entry of a companion .bib that no paper of its notes
@@ -43,11 +42,10 @@ func checkBibUnused(p *lint.Pass) {
 		users[c] = append(users[c], f)
 	}
 	for _, c := range comps {
-		ix := match.IndexFor(c.Bib)
 		used := map[*bib.Entry]bool{}
 		for _, nf := range users[c] {
-			for _, pp := range nf.Notes.Papers {
-				for _, e := range ix.FindAll(pp) {
+			for _, es := range companionEntries(nf) {
+				for _, e := range es {
 					markUsed(c.Bib, e, used)
 				}
 			}
