@@ -2,11 +2,14 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/paperlint/papers/cjk"
 	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/notes"
 )
 
 // SpacingOptions are the options of cjk-spacing.
@@ -122,10 +125,36 @@ func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
 	if kinds == 0 {
 		return nil
 	}
+	// The prose of a large file is analysed in parallel parts, cut at run
+	// boundaries; the parts' findings are joined in order.
+	runs := f.Notes.Prose
+	parts := 1
+	if len(f.Src) > 1<<20 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	outs := make([][]proseFinding, parts)
+	var wg sync.WaitGroup
+	for k := 0; k < parts; k++ {
+		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
+		}()
+	}
+	wg.Wait()
 	var out []proseFinding
-	src := f.Src
+	for _, o := range outs {
+		out = append(out, o...)
+	}
+	return out
+}
+
+// analyseRuns checks a slice of prose runs of src.
+func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) []proseFinding {
+	var out []proseFinding
 	lineEnd, lineCJK := -1, false
-	for _, run := range f.Notes.Prose {
+	for _, run := range runs {
 		text := string(src[run.Start:run.End])
 		if run.Start >= lineEnd {
 			var lineStart int
