@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"unsafe"
 	"unicode"
 	"unicode/utf8"
 
@@ -155,7 +156,11 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 	var out []proseFinding
 	lineEnd, lineCJK := -1, false
 	for _, run := range runs {
-		text := string(src[run.Start:run.End])
+		if run.End <= run.Start || run.End > len(src) {
+			continue
+		}
+		// A view, not a copy: src is never modified during a run.
+		text := unsafe.String(&src[run.Start], run.End-run.Start)
 		if run.Start >= lineEnd {
 			var lineStart int
 			lineStart, lineEnd = lineBounds(src, run.Start)
