@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/paperlint/papers/internal/typo"
 )
 
 // ConfigFileName is the file papers looks for in the working directory and
@@ -393,7 +395,7 @@ func cloneOptions(o any) any {
 func didYouMean(id string, known map[string]*Rule) string {
 	best, bestD := "", 4
 	for k := range known {
-		if d := editDistance(id, k); d < bestD || d == bestD && k < best {
+		if d := typo.Distance([]rune(id), []rune(k)); d < bestD || d == bestD && k < best {
 			best, bestD = k, d
 		}
 	}
@@ -401,26 +403,6 @@ func didYouMean(id string, known map[string]*Rule) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // Excluded reports whether path matches one of the config's exclude globs,

@@ -83,29 +83,3 @@ func TestSuggestOrder(t *testing.T) {
 		}
 	}
 }
-
-func TestDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"abc", "", 3},
-		{"", "abc", 3},
-		{"kdd", "kdd", 0},
-		{"cpvr", "cvpr", 1},
-		{"arivx", "arxiv", 2},
-		{"neurlps", "neurips", 1},
-		{"ca", "abc", 3}, // optimal string alignment: no edit of a swapped pair
-		{"kitten", "sitting", 3},
-		{"北京", "北大", 1},
-	}
-	for _, tt := range tests {
-		if got := distance([]rune(tt.a), []rune(tt.b)); got != tt.want {
-			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-		if got := distance([]rune(tt.b), []rune(tt.a)); got != tt.want {
-			t.Errorf("distance(%q, %q) = %d, want %d (symmetry)", tt.b, tt.a, got, tt.want)
-		}
-	}
-}
