@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"sync"
-	"unsafe"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"

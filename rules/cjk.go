@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
-	"unsafe"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/paperlint/papers/cjk"
 	"github.com/paperlint/papers/lint"
