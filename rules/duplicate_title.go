@@ -44,11 +44,12 @@ func checkDuplicateTitle(p *lint.Pass) {
 	if opt == nil {
 		opt = &DuplicateTitleOptions{}
 	}
-	entries, titles := collectTitles(p)
+	a := analyseTitles(p)
+	entries, titles := a.entries, a.titles
 	if len(entries) < 2 {
 		return
 	}
-	groups := title.Duplicates(titles)
+	groups := a.index.Duplicates()
 	allow := newKeySet(opt.Allow)
 	filter := pairFilter{ignoreSameFile: opt.IgnoreSameFile, ignoreAcrossSections: opt.IgnoreAcrossSections}
 	var others []int

@@ -95,11 +95,12 @@ func checkSimilarTitle(p *lint.Pass) {
 	if opt == nil {
 		opt = &SimilarTitleOptions{Threshold: title.DefaultThreshold}
 	}
-	entries, titles := collectTitles(p)
+	a := analyseTitles(p)
+	entries, titles := a.entries, a.titles
 	if len(entries) < 2 {
 		return
 	}
-	pairs := title.Similar(titles, title.Options{Threshold: opt.Threshold})
+	pairs := a.index.Similar(title.Options{Threshold: opt.Threshold})
 	allow := opt.allowedPairs()
 	filter := pairFilter{ignoreSameFile: opt.IgnoreSameFile, ignoreAcrossSections: opt.IgnoreAcrossSections}
 	links := make([]similarLink, 0, 2*len(pairs))

@@ -61,6 +61,37 @@ func collectTitles(p *lint.Pass) (entries []titleEntry, titles []string) {
 	return entries, titles
 }
 
+// titleAnalysis is the work both title rules share: the run's entries,
+// their titles and the title index, built once per run.
+type titleAnalysis struct {
+	entries []titleEntry
+	titles  []string
+	index   *title.Index
+}
+
+// analyseTitles returns the run's title analysis. The first notes file's
+// memo holds it, so whichever of duplicate-title and similar-title asks
+// first builds it and the other waits for it: normalising and tokenising a
+// million titles is most of the work of either rule, and the index serves
+// both (duplicates are its groups of equal token sequences).
+func analyseTitles(p *lint.Pass) *titleAnalysis {
+	files := p.NotesFiles()
+	if len(files) == 0 {
+		return &titleAnalysis{}
+	}
+	build := func() any {
+		entries, titles := collectTitles(p)
+		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles)}
+	}
+	a, _ := files[0].Memo("title-rules", build).(*titleAnalysis)
+	if a == nil {
+		// The other rule's build failed (its panic is reported as an
+		// internal error); build again so that this rule reports its own.
+		a, _ = build().(*titleAnalysis)
+	}
+	return a
+}
+
 // pairFilter holds the options both title rules share: which pairs of
 // entries are not worth reporting.
 type pairFilter struct {
