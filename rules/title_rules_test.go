@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -116,5 +117,43 @@ func TestTitleRulesOptionsNotShared(t *testing.T) {
 	o := SimilarTitle.Options.(*SimilarTitleOptions)
 	if o.Threshold != 0.9 || len(o.Allow) != 0 {
 		t.Errorf("defaults changed: %+v", o)
+	}
+}
+
+// TestTitleRulesTogether checks that the two rules, which share one title
+// analysis per run, report together exactly what each reports alone, and
+// that a second run on the same parsed files (a fresh memo) agrees too.
+func TestTitleRulesTogether(t *testing.T) {
+	ins := benchNotes(5000, 1000, 3)
+	runner, err := lint.NewRunner(All(), lint.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := make([]*lint.File, len(ins))
+	for i, in := range ins {
+		files[i] = runner.Parse(in)
+	}
+	run := func(ids ...string) []string {
+		runner.Only = map[string]bool{}
+		for _, id := range ids {
+			runner.Only[id] = true
+		}
+		var out []string
+		for _, d := range runner.RunFiles(files, nil).Diagnostics {
+			out = append(out, fmt.Sprintf("%s %s:%d-%d %s %v", d.Rule, d.File, d.Start, d.End, d.Message, d.Related))
+		}
+		return out
+	}
+	alone := append(run(DuplicateTitle.ID), run(SimilarTitle.ID)...)
+	together := run(DuplicateTitle.ID, SimilarTitle.ID)
+	again := run(DuplicateTitle.ID, SimilarTitle.ID)
+	sort.Strings(alone)
+	sort.Strings(together)
+	sort.Strings(again)
+	if len(alone) < 50 {
+		t.Fatalf("only %d findings", len(alone))
+	}
+	if strings.Join(alone, "\n") != strings.Join(together, "\n") || strings.Join(together, "\n") != strings.Join(again, "\n") {
+		t.Errorf("findings differ: %d alone, %d together, %d again", len(alone), len(together), len(again))
 	}
 }
