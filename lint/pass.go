@@ -65,11 +65,13 @@ func (p *Pass) NotesFiles() []*File {
 	return out
 }
 
-// BibFiles returns the .bib files of the pass.
+// BibFiles returns the .bib files of the pass that are linted: a companion
+// read only for the notes rules (Quiet) is left out, since its own findings
+// would be dropped. Notes rules reach it through File.Companion.
 func (p *Pass) BibFiles() []*File {
 	var out []*File
 	for _, f := range p.Files {
-		if f.Kind == BibFile && f.Bib != nil {
+		if f.Kind == BibFile && f.Bib != nil && !f.Quiet {
 			out = append(out, f)
 		}
 	}

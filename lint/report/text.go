@@ -2,9 +2,12 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -26,7 +29,55 @@ const (
 // Context the source line with a caret under the span, so that a finding
 // can be read without opening the file.
 func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	bw := bufio.NewWriter(w)
+	return inParts(w, diags, func(bw *bufio.Writer, ds []lint.Diagnostic) error {
+		return writeTextPart(bw, ds, ix, opt)
+	})
+}
+
+// partSize is how many findings one goroutine formats: large runs (a
+// hundred thousand findings on a big list) are formatted in parallel parts,
+// written in order.
+const partSize = 8192
+
+// inParts formats diags with format, in parallel parts when there are many,
+// and writes the parts to w in order.
+func inParts(w io.Writer, diags []lint.Diagnostic, format func(*bufio.Writer, []lint.Diagnostic) error) error {
+	if len(diags) <= partSize {
+		bw := bufio.NewWriter(w)
+		if err := format(bw, diags); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	n := (len(diags) + partSize - 1) / partSize
+	bufs := make([]bytes.Buffer, n)
+	errs := make([]error, n)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			bw := bufio.NewWriter(&bufs[i])
+			if errs[i] = format(bw, diags[i*partSize:min((i+1)*partSize, len(diags))]); errs[i] == nil {
+				errs[i] = bw.Flush()
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range bufs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if _, err := bufs[i].WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
 	paint := func(code, s string) string {
 		if !opt.Color {
 			return s
@@ -62,7 +113,7 @@ func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) err
 			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", r.File, rp.Line, rp.Column, oneLine(r.Message))
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // writeCaret prints the line and a caret row whose width follows the
