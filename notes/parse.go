@@ -43,7 +43,13 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 		s = unsafe.String(&src[0], len(src))
 	}
 	p := &parseState{doc: doc, src: src, s: s, opt: opt}
-	p.checkUTF8()
+	// The UTF-8 check reads the whole file: it runs beside goldmark.
+	var utf8Done sync.WaitGroup
+	utf8Done.Add(1)
+	go func() {
+		defer utf8Done.Done()
+		p.checkUTF8()
+	}()
 
 	// goldmark sees a copy in which the BOM and front matter are blanked
 	// (same length, newlines kept), so every offset it reports is an offset
@@ -81,6 +87,7 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 		}()
 	}
 	wg.Wait()
+	utf8Done.Wait()
 	p.join(parts)
 	p.finish()
 	return doc
