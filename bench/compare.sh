@@ -81,12 +81,14 @@ for n in "${SIZES[@]}"; do
     mv "$dir/bibonly/refs.bib" "$dir/refs.bib"
   fi
   notes=$dir/notes.md bibf=$dir/refs.bib
-  # The notes are linted alone (no companion): every peer sees the same file.
+  # The notes are linted alone (no companion): every peer sees the same
+  # file. One more papers row lints them with their companion notes.bib.
   cp "$notes" "$dir/alone.md"
 
   base=$(measure "$BIN/papers" lint --no-color "$dir/alone.md")
   bt=${base% *} br=${base#* }
   row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
+  row "$n" "papers lint (notes + companion .bib)" "$(measure "$BIN/papers" lint --no-color "$notes")" "$bt" "$br"
   cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$dir/alone.md")
   row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
   floor=$(measure "$BIN/floor" "$dir/alone.md")
