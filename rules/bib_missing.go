@@ -46,14 +46,25 @@ func checkBibMissing(p *lint.Pass) {
 	if len(missing) == 0 {
 		return
 	}
-	// One call of title.Similar over the missing titles and the .bib's
-	// titles finds near misses in linear time.
-	titles := make([]string, 0, len(missing)+len(comp.Bib.Entries))
+	// One call of title.Similar over the missing titles and the titles of
+	// the entries no paper matched finds near misses in linear time. An
+	// entry that matches another paper is that paper's, not a misspelt
+	// copy of this one.
+	used := map[*bib.Entry]bool{}
+	for _, es := range pairs {
+		for _, e := range es {
+			used[e] = true
+		}
+	}
+	titles := make([]string, 0, len(missing)+len(comp.Bib.Entries)-len(used))
 	for _, pp := range missing {
 		titles = append(titles, pp.Title)
 	}
-	entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
+	entries := make([]*bib.Entry, 0, len(comp.Bib.Entries)-len(used))
 	for _, e := range comp.Bib.Entries {
+		if used[e] {
+			continue
+		}
 		if t := e.Get("title"); t != "" {
 			titles = append(titles, t)
 			entries = append(entries, e)
