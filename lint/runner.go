@@ -6,10 +6,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/org"
 	"github.com/paperlint/papers/venue"
@@ -109,6 +109,19 @@ func (r *Runner) Parse(in Input) *File {
 		k = KindOf(in.Path)
 	}
 	f := &File{Path: in.Path, Src: in.Src, Kind: k, Quiet: in.Quiet}
+	// A parser bug must cost one file, not the run: the file gets a finding
+	// saying so and the other files are linted.
+	defer func() {
+		if v := recover(); v != nil {
+			msg := fmt.Sprintf("internal error reading %s: %v (please report it)", in.Path, firstLine(v))
+			switch k {
+			case NotesFile:
+				f.Notes = &notes.Document{Path: in.Path, Src: in.Src, Problems: []notes.Problem{{Message: msg}}}
+			case BibFile:
+				f.Bib = &bib.File{Name: in.Path, Source: bytesString(in.Src), Diagnostics: []bib.Diagnostic{{Code: bib.CodeSyntax, File: in.Path, Message: msg}}}
+			}
+		}
+	}()
 	switch k {
 	case NotesFile:
 		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
@@ -130,37 +143,9 @@ func (r *Runner) jobs() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-// parallel runs fn(i) for i in [0, n) on at most jobs goroutines.
-func parallel(n, jobs int, fn func(i int)) {
-	if n == 0 {
-		return
-	}
-	if jobs > n {
-		jobs = n
-	}
-	if jobs <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+// parallel runs fn(i) for i in [0, n) on at most jobs goroutines; a panic
+// comes back to the caller's goroutine (see internal/par).
+func parallel(n, jobs int, fn func(i int)) { par.Do(n, jobs, fn) }
 
 // Run parses the inputs and runs every enabled rule on them. Files are
 // parsed in parallel, then each (file, rule) pair and each corpus rule is a
@@ -355,4 +340,13 @@ func bytesString(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
+}
+
+// firstLine is the first line of a panic value (par adds a stack trace).
+func firstLine(v any) string {
+	s := fmt.Sprint(v)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

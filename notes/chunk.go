@@ -2,11 +2,12 @@ package notes
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/paperlint/papers/internal/par"
 )
 
 // chunkMin is the size below which a file is parsed in one piece: splitting
@@ -27,19 +28,7 @@ func parseBlocks(src []byte, pieces int) []ast.Node {
 		r.Advance(cuts[i])
 		roots[i] = md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
 	}
-	if len(roots) == 1 {
-		parse(0)
-		return roots
-	}
-	var wg sync.WaitGroup
-	for i := range roots {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parse(i)
-		}()
-	}
-	wg.Wait()
+	par.Do(len(roots), 0, parse)
 	return roots
 }
 

@@ -6,13 +6,14 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/paperlint/papers/internal/par"
 )
 
 // Options tune how entries are recognised.
@@ -43,13 +44,6 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 		s = unsafe.String(&src[0], len(src))
 	}
 	p := &parseState{doc: doc, src: src, s: s, opt: opt}
-	// The UTF-8 check reads the whole file: it runs beside goldmark.
-	var utf8Done sync.WaitGroup
-	utf8Done.Add(1)
-	go func() {
-		defer utf8Done.Done()
-		p.checkUTF8()
-	}()
 
 	// goldmark sees a copy in which the BOM and front matter are blanked
 	// (same length, newlines kept), so every offset it reports is an offset
@@ -72,22 +66,23 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 			}
 		}
 	}
-	roots := parseBlocks(parseSrc, pieces)
+	// The UTF-8 check reads the whole file: it runs beside goldmark.
+	var roots []ast.Node
+	par.Do(2, 0, func(i int) {
+		if i == 0 {
+			p.checkUTF8()
+		} else {
+			roots = parseBlocks(parseSrc, pieces)
+		}
+	})
 	title := documentTitle(roots, p.s, p.opt)
 	// Each piece is walked on its own goroutine into a document of its
 	// own, then the pieces are joined in order.
 	parts := make([]*parseState, len(roots))
-	var wg sync.WaitGroup
-	for i, root := range roots {
+	par.Do(len(roots), 0, func(i int) {
 		parts[i] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt, titleHeading: title}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[i].walkTop(root)
-		}()
-	}
-	wg.Wait()
-	utf8Done.Wait()
+		parts[i].walkTop(roots[i])
+	})
 	p.join(parts)
 	p.finish()
 	return doc

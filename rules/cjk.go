@@ -3,12 +3,12 @@ package rules
 import (
 	"fmt"
 	"runtime"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/paperlint/papers/cjk"
+	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/notes"
 )
@@ -134,16 +134,10 @@ func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
 		parts = runtime.GOMAXPROCS(0)
 	}
 	outs := make([][]proseFinding, parts)
-	var wg sync.WaitGroup
-	for k := 0; k < parts; k++ {
+	par.Do(parts, 0, func(k int) {
 		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
-		}()
-	}
-	wg.Wait()
+		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
+	})
 	var out []proseFinding
 	for _, o := range outs {
 		out = append(out, o...)

@@ -7,11 +7,11 @@ import (
 	"io"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
+	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -52,20 +52,12 @@ func inParts(w io.Writer, diags []lint.Diagnostic, format func(*bufio.Writer, []
 	n := (len(diags) + partSize - 1) / partSize
 	bufs := make([]bytes.Buffer, n)
 	errs := make([]error, n)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			bw := bufio.NewWriter(&bufs[i])
-			if errs[i] = format(bw, diags[i*partSize:min((i+1)*partSize, len(diags))]); errs[i] == nil {
-				errs[i] = bw.Flush()
-			}
-		}()
-	}
-	wg.Wait()
+	par.Do(n, runtime.GOMAXPROCS(0), func(i int) {
+		bw := bufio.NewWriter(&bufs[i])
+		if errs[i] = format(bw, diags[i*partSize:min((i+1)*partSize, len(diags))]); errs[i] == nil {
+			errs[i] = bw.Flush()
+		}
+	})
 	for i := range bufs {
 		if errs[i] != nil {
 			return errs[i]
