@@ -277,3 +277,20 @@ func TestOnlyEnablesOffRules(t *testing.T) {
 		t.Errorf("off in config: got %+v", res.Diagnostics)
 	}
 }
+
+// A parser that panics costs its file only: the file gets a problem saying
+// so and the other files are linted.
+func TestParsePanicCostsOneFile(t *testing.T) {
+	r := newTestRunner(t, "rules:\n  boom: off\n")
+	r.Venues = nil // a lone tag asks the registry, which now panics
+	res := r.Run([]Input{
+		{Path: "a.md", Src: []byte("### T[arXiv][Google]\n- x\n")},
+		{Path: "b.md", Src: []byte("- TODO\n")},
+	})
+	if pr := res.Files[0].Notes.Problems; len(pr) != 1 || !strings.Contains(pr[0].Message, "internal error reading a.md") {
+		t.Errorf("a.md problems: %+v", pr)
+	}
+	if got := rulesOf(res.Diagnostics); got != "b.md:word-todo" {
+		t.Errorf("other files must still be linted: %s", got)
+	}
+}

@@ -103,12 +103,16 @@ type Result struct {
 }
 
 // Parse reads one input into a File.
-func (r *Runner) Parse(in Input) *File {
+func (r *Runner) Parse(in Input) *File { return r.parse(in, nil) }
+
+// parse reads one input; a .bib is read with reader when it is not nil, so
+// that the files of one folder share their @string macros.
+func (r *Runner) parse(in Input, reader *bib.Reader) (f *File) {
 	k := in.Kind
 	if k == 0 {
 		k = KindOf(in.Path)
 	}
-	f := &File{Path: in.Path, Src: in.Src, Kind: k, Quiet: in.Quiet}
+	f = &File{Path: in.Path, Src: in.Src, Kind: k, Quiet: in.Quiet}
 	// A parser bug must cost one file, not the run: the file gets a finding
 	// saying so and the other files are linted.
 	defer func() {
@@ -126,7 +130,10 @@ func (r *Runner) Parse(in Input) *File {
 	case NotesFile:
 		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
 	case BibFile:
-		f.Bib = bib.NewReader().ParseString(in.Path, bytesString(in.Src))
+		if reader == nil {
+			reader = bib.NewReader()
+		}
+		f.Bib = reader.ParseString(in.Path, bytesString(in.Src))
 	}
 	return f
 }
@@ -180,8 +187,7 @@ func (r *Runner) Run(inputs []Input) *Result {
 				if reader == nil {
 					reader = bib.NewReader()
 				}
-				in := inputs[i]
-				files[i] = &File{Path: in.Path, Src: in.Src, Kind: BibFile, Quiet: in.Quiet, Bib: reader.ParseString(in.Path, bytesString(in.Src))}
+				files[i] = r.parse(inputs[i], reader)
 				continue
 			}
 			files[i] = r.Parse(inputs[i])
