@@ -35,15 +35,21 @@ func checkOrgName(p *lint.Pass) {
 	// find the majority spelling.
 	groups := map[string]map[string][]orgUse{}
 	var known []orgUse
+	// A list names a few hundred organisations many times over: the
+	// registry is asked once per spelling.
+	isKnown := map[string]bool{}
 	for _, f := range p.NotesFiles() {
 		for _, e := range f.Notes.Papers {
 			for _, o := range e.Orgs {
 				u := orgUse{f, o}
-				if _, ok := p.Orgs.Lookup(o.Name); ok {
-					known = append(known, u)
-					continue
+				kn, seen := isKnown[o.Name]
+				if !seen {
+					_, ok := p.Orgs.Lookup(o.Name)
+					_, amb := p.Orgs.Ambiguous(o.Name)
+					kn = ok || amb
+					isKnown[o.Name] = kn
 				}
-				if _, amb := p.Orgs.Ambiguous(o.Name); amb {
+				if kn {
 					known = append(known, u)
 					continue
 				}
@@ -55,8 +61,14 @@ func checkOrgName(p *lint.Pass) {
 			}
 		}
 	}
+	verdicts := map[string]orgVerdict{}
 	for _, u := range known {
-		reportKnownOrg(p, u)
+		v, ok := verdicts[u.org.Name]
+		if !ok {
+			v = judgeKnownOrg(p, u.org.Name)
+			verdicts[u.org.Name] = v
+		}
+		v.report(p, u)
 	}
 	keys := make([]string, 0, len(groups))
 	for k := range groups {
@@ -68,28 +80,43 @@ func checkOrgName(p *lint.Pass) {
 	}
 }
 
-func reportKnownOrg(p *lint.Pass, u orgUse) {
-	name := u.org.Name
+// orgVerdict is what the registry says of one spelling of a known or
+// ambiguous organisation.
+type orgVerdict struct {
+	ambiguous []string // the meanings of an ambiguous short form
+	canon     string   // the canonical spelling, when the spelling differs
+	message   string
+}
+
+func judgeKnownOrg(p *lint.Pass, name string) orgVerdict {
 	if cands, amb := p.Orgs.Ambiguous(name); amb {
-		p.Report(lint.Diagnostic{
-			File: u.f.Path, Start: u.org.Span.Start, End: u.org.Span.End, Severity: lint.Info,
-			Message: fmt.Sprintf("%q could mean %s; if you mean one, write it, or settle it for every file with org-aliases: {%s: NAME} in .papers.yaml", name, joinOr(cands), name),
-		})
-		return
+		return orgVerdict{ambiguous: cands, message: fmt.Sprintf("%q could mean %s; if you mean one, write it, or settle it for every file with org-aliases: {%s: NAME} in .papers.yaml", name, joinOr(cands), name)}
 	}
 	canon, exact, ok := p.Orgs.Canonical(name)
 	if !ok || exact {
-		return
+		return orgVerdict{}
 	}
 	msg := fmt.Sprintf("organisation %q is usually written %s", name, canon)
 	if strings.EqualFold(name, canon) {
 		msg = fmt.Sprintf("organisation %q is written %s", name, canon)
 	}
-	p.Report(lint.Diagnostic{
-		File: u.f.Path, Start: u.org.Span.Start, End: u.org.Span.End,
-		Message: msg,
-		Fix:     &lint.Fix{Message: "write " + canon, Edits: []lint.Edit{{Start: u.org.Span.Start, End: u.org.Span.End, New: canon}}},
-	})
+	return orgVerdict{canon: canon, message: msg}
+}
+
+func (v orgVerdict) report(p *lint.Pass, u orgUse) {
+	switch {
+	case v.ambiguous != nil:
+		p.Report(lint.Diagnostic{
+			File: u.f.Path, Start: u.org.Span.Start, End: u.org.Span.End, Severity: lint.Info,
+			Message: v.message,
+		})
+	case v.canon != "":
+		p.Report(lint.Diagnostic{
+			File: u.f.Path, Start: u.org.Span.Start, End: u.org.Span.End,
+			Message: v.message,
+			Fix:     &lint.Fix{Message: "write " + v.canon, Edits: []lint.Edit{{Start: u.org.Span.Start, End: u.org.Span.End, New: v.canon}}},
+		})
+	}
 }
 
 // reportSpellings handles one unknown organisation written in several
