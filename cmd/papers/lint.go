@@ -125,7 +125,8 @@ func cmdLint(args []string, e *env) int {
 					trouble = true
 					continue
 				}
-				fmt.Fprintf(e.stderr, "papers: fixed %s (%d fixes)\n", in.Path, fr.Applied[in.Path])
+				n := fr.Applied[in.Path]
+				fmt.Fprintf(e.stderr, "papers: fixed %s (%d %s)\n", in.Path, n, plural(n, "fix", "fixes"))
 			}
 		}
 	default:
@@ -336,4 +337,12 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// plural picks the word for n things.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
