@@ -165,7 +165,9 @@ func cmdLint(args []string, e *env) int {
 		}
 	}
 	if lf.format == "text" && e.isTerminal && len(res.Diagnostics) > 0 {
-		fmt.Fprintf(e.stderr, "%d errors, %d warnings, %d infos in %d files\n", errs, warns, len(res.Diagnostics)-errs-warns, len(inputs))
+		infos := len(res.Diagnostics) - errs - warns
+		fmt.Fprintf(e.stderr, "%d %s, %d %s, %d %s in %d %s\n", errs, plural(errs, "error", "errors"),
+			warns, plural(warns, "warning", "warnings"), infos, plural(infos, "info", "infos"), len(inputs), plural(len(inputs), "file", "files"))
 	}
 	switch {
 	case trouble:
