@@ -93,7 +93,7 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			if line := ix.line(d.File, p.Line); line != nil {
 				writeCaret(bw, line, d, p, ix, paint)
 			}
-			if d.Fix != nil && d.Fix.Message != "" {
+			if d.Fix != nil && d.Fix.Message != "" && d.Fix.Message != d.Message {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), oneLine(d.Fix.Message))
 			}
 			for _, s := range d.Suggestions {
