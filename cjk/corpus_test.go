@@ -1,9 +1,12 @@
 package cjk
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/cjkcorpus"
 )
 
 // devSet is the shared development corpus: input -> expected pairs taken from
@@ -16,76 +19,18 @@ type corpusRow struct {
 	line                                       int
 }
 
-// unescapeTSV undoes the corpus escapes: \\ \n \t \r.
-func unescapeTSV(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '\\':
-				b.WriteByte('\\')
-				i++
-				continue
-			case 'n':
-				b.WriteByte('\n')
-				i++
-				continue
-			case 't':
-				b.WriteByte('\t')
-				i++
-				continue
-			case 'r':
-				b.WriteByte('\r')
-				i++
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 func loadCorpus(t *testing.T, path string) []corpusRow {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if os.IsNotExist(err) {
+	rs, err := cjkcorpus.Load(path)
+	if errors.Is(err, os.ErrNotExist) {
 		t.Skipf("%s is absent", path)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rows []corpusRow
-	var header []string
-	for n, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
-		n++ // 1-based line numbers
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if header == nil {
-			header = cols
-			continue
-		}
-		get := func(name string) string {
-			for i, h := range header {
-				if h == name && i < len(cols) {
-					return cols[i]
-				}
-			}
-			t.Fatalf("%s:%d: no column %q", path, n, name)
-			return ""
-		}
-		rows = append(rows, corpusRow{
-			id: get("id"), config: get("config"), changed: get("changed"),
-			input: unescapeTSV(get("input")), expected: unescapeTSV(get("expected")),
-			note: get("note"), line: n,
-		})
-	}
-	if len(rows) == 0 {
-		t.Fatalf("%s: no rows", path)
+	rows := make([]corpusRow, len(rs))
+	for i, r := range rs {
+		rows[i] = corpusRow{id: r.ID, config: r.Config, changed: r.Changed, input: r.Input, expected: r.Expected, note: r.Note, line: r.Line}
 	}
 	return rows
 }

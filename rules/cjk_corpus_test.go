@@ -1,12 +1,13 @@
 package rules
 
 import (
-	"bufio"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/internal/cjkcorpus"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -24,45 +25,19 @@ func sharedDir(t *testing.T) string {
 	return dir
 }
 
-func unescapeTSV(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case 'n':
-				b.WriteByte('\n')
-				i++
-				continue
-			case 't':
-				b.WriteByte('\t')
-				i++
-				continue
-			case 'r':
-				b.WriteByte('\r')
-				i++
-				continue
-			case '\\':
-				b.WriteByte('\\')
-				i++
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 // TestCJKDevCorpusEndToEnd places each input of cjk-dev.tsv as a note under
 // a paper, runs `papers lint --fix` with the two CJK rules, and compares the
 // note with the expected text: at least 95% must match exactly, and no row
 // marked changed=no may change.
 func TestCJKDevCorpusEndToEnd(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "corpus", "cjk-dev.tsv")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("no %s: %v", path, err)
+	rows, err := cjkcorpus.Load(path)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("no %s", path)
 	}
-	defer func() { _ = f.Close() }()
+	if err != nil {
+		t.Fatal(err)
+	}
 	runner, err := lint.NewRunner(All(), lint.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
@@ -70,28 +45,9 @@ func TestCJKDevCorpusEndToEnd(t *testing.T) {
 	runner.Only = map[string]bool{"cjk-spacing": true, "cjk-punctuation": true}
 
 	const head = "## 测试\n\n### Dense Passage Retrieval for Open-Domain Question Answering[EMNLP'20][Meta]\n\n"
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var cols []string
 	total, exact, unchangedBroken := 0, 0, 0
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || line == "" {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		if cols == nil {
-			cols = fields
-			continue
-		}
-		row := map[string]string{}
-		for i, c := range cols {
-			if i < len(fields) {
-				row[c] = fields[i]
-			}
-		}
-		in, want := unescapeTSV(row["input"]), unescapeTSV(row["expected"])
-		src := head + in + "\n"
+	for _, row := range rows {
+		src := head + row.Input + "\n"
 		fr := runner.Fix([]lint.Input{{Path: "row.md", Src: []byte(src)}})
 		out := src
 		if b, ok := fr.Fixed["row.md"]; ok {
@@ -99,18 +55,15 @@ func TestCJKDevCorpusEndToEnd(t *testing.T) {
 		}
 		got := strings.TrimSuffix(strings.TrimPrefix(out, head), "\n")
 		total++
-		if got == want {
+		if got == row.Expected {
 			exact++
 		} else {
-			t.Logf("%s (%s): differs\n  input: %q\n  want:  %q\n  got:   %q", row["id"], row["kind"], in, want, got)
+			t.Logf("%s (%s): differs\n  input: %q\n  want:  %q\n  got:   %q", row.ID, row.Kind, row.Input, row.Expected, got)
 		}
-		if row["changed"] == "no" && got != in {
+		if row.Changed == "no" && got != row.Input {
 			unchangedBroken++
-			t.Errorf("%s: changed=no row was changed: %q -> %q", row["id"], in, got)
+			t.Errorf("%s: changed=no row was changed: %q -> %q", row.ID, row.Input, got)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if total == 0 {
 		t.Fatal("no rows read")
