@@ -261,7 +261,11 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	// Directives are read once per file, after the rules, in parallel.
 	parallel(len(files), r.jobs(), func(i int) { files[i].dirs = parseDirectives(files[i], r.known) })
 
-	var diags []Diagnostic
+	n := 0
+	for _, ds := range out {
+		n += len(ds)
+	}
+	diags := make([]Diagnostic, 0, n)
 	for _, f := range files {
 		if f.dirs != nil && !f.Quiet {
 			diags = append(diags, f.dirs.diags...)
@@ -285,7 +289,7 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 func runCheck(p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("internal error in rule %s: %v (please report it)", p.Rule.ID, v)}
+			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("internal error in rule %s: %v (please report it)", p.Rule.ID, firstLine(v))}
 			if p.File != nil {
 				d.File = p.File.Path
 			} else if len(p.Files) > 0 {
