@@ -35,7 +35,7 @@ func (r *Runner) Fix(inputs []Input) *FixResult {
 				byFile[d.File] = append(byFile[d.File], d)
 			}
 		}
-		changed := false
+		var changed []int
 		for i, f := range res.Files {
 			ds := byFile[f.Path]
 			if len(ds) == 0 || f.Quiet {
@@ -48,13 +48,13 @@ func (r *Runner) Fix(inputs []Input) *FixResult {
 			cur[i].Src = src
 			fr.Fixed[f.Path] = src
 			fr.Applied[f.Path] += n
-			changed = true
+			changed = append(changed, i)
 		}
-		if !changed {
+		if len(changed) == 0 {
 			break
 		}
 		fr.Rounds++
-		res = r.Run(cur)
+		res = r.rerun(res.Files, cur, changed)
 	}
 	fr.Result = res
 	return fr
@@ -152,4 +152,21 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 		last = e.End
 	}
 	return append(out, src[last:]...)
+}
+
+// rerun lints again after a round of fixes, parsing only the files that
+// changed: the others keep their parse. A changed .bib may define macros
+// the next .bib of its folder uses, so then every file is read again.
+func (r *Runner) rerun(files []*File, inputs []Input, changed []int) *Result {
+	for _, i := range changed {
+		if files[i].Kind == BibFile {
+			return r.Run(inputs)
+		}
+	}
+	next := append([]*File(nil), files...)
+	parallel(len(changed), r.jobs(), func(k int) {
+		i := changed[k]
+		next[i] = r.Parse(inputs[i])
+	})
+	return r.RunFiles(next, inputs)
 }
