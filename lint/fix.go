@@ -67,19 +67,48 @@ func (r *Runner) Fix(inputs []Input) *FixResult {
 // already taken this round (the next round gets another chance).
 func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
 	sort.SliceStable(ds, func(i, j int) bool { return firstEdit(ds[i].Fix) < firstEdit(ds[j].Fix) })
-	var taken []Edit
+	var taken edits
 	applied := 0
 	for _, d := range ds {
-		if d.Fix == nil || !fixFits(f, d.Fix.Edits, taken) {
+		if d.Fix == nil || !fixFits(f, d.Fix.Edits, &taken) {
 			continue
 		}
-		taken = append(taken, d.Fix.Edits...)
+		for _, e := range d.Fix.Edits {
+			taken.add(e)
+		}
 		applied++
 	}
 	if applied == 0 {
 		return f.Src, 0
 	}
-	return ApplyEdits(f.Src, taken), applied
+	return ApplyEdits(f.Src, taken.list), applied
+}
+
+// edits are the edits taken in a round, sorted by Start and not
+// overlapping, so that a new edit is checked against its neighbours only:
+// a large list takes a hundred thousand fixes in one round.
+type edits struct{ list []Edit }
+
+// near returns the taken edits that could overlap e.
+func (t *edits) near(e Edit) []Edit {
+	i := sort.Search(len(t.list), func(k int) bool { return t.list[k].Start > e.End })
+	j := i
+	// Starts and ends both increase along the list, so the overlapping
+	// ones are a run just before i.
+	for j > 0 && t.list[j-1].End >= e.Start {
+		j--
+	}
+	return t.list[j:i]
+}
+
+func (t *edits) add(e Edit) {
+	i := sort.Search(len(t.list), func(k int) bool {
+		a := t.list[k]
+		return a.Start > e.Start || a.Start == e.Start && a.End > e.End
+	})
+	t.list = append(t.list, Edit{})
+	copy(t.list[i+1:], t.list[i:])
+	t.list[i] = e
 }
 
 func firstEdit(fx *Fix) int {
@@ -93,20 +122,20 @@ func firstEdit(fx *Fix) int {
 	return m
 }
 
-func fixFits(f *File, edits, taken []Edit) bool {
-	for i, e := range edits {
+func fixFits(f *File, es []Edit, taken *edits) bool {
+	for i, e := range es {
 		if e.Start < 0 || e.End > len(f.Src) || e.Start > e.End {
 			return false
 		}
 		if f.Protected(e.Start, e.End) {
 			return false
 		}
-		for _, o := range edits[:i] {
+		for _, o := range es[:i] {
 			if overlaps(e, o) {
 				return false
 			}
 		}
-		for _, t := range taken {
+		for _, t := range taken.near(e) {
 			if overlaps(e, t) {
 				return false
 			}

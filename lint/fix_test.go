@@ -53,3 +53,41 @@ func TestApplyFixesSkipsProtectedAndOverlapping(t *testing.T) {
 		t.Errorf("applied %d: %q", n, out)
 	}
 }
+
+// The neighbour search of taken edits agrees with checking every taken
+// edit, on random edits.
+func TestTakenEditsNear(t *testing.T) {
+	rnd := uint64(1)
+	next := func(n int) int {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		return int(rnd>>33) % n
+	}
+	var taken edits
+	var all []Edit
+	for k := 0; k < 3000; k++ {
+		s := next(2000)
+		e := Edit{Start: s, End: s + next(4)}
+		brute := false
+		for _, o := range all {
+			if overlaps(e, o) {
+				brute = true
+			}
+		}
+		fast := false
+		for _, o := range taken.near(e) {
+			if overlaps(e, o) {
+				fast = true
+			}
+		}
+		if brute != fast {
+			t.Fatalf("edit %v: brute force says %v, neighbours say %v", e, brute, fast)
+		}
+		if !brute {
+			taken.add(e)
+			all = append(all, e)
+		}
+	}
+	if len(all) < 100 {
+		t.Fatalf("only %d edits taken", len(all))
+	}
+}
