@@ -52,10 +52,10 @@ func compareWithEntry(p *lint.Pass, f *lint.File, t *notes.Tag, e *bib.Entry) {
 	nv, nok := p.Venues.Lookup(t.Name)
 	bv, bok := match.VenueOf(p.Venues, e)
 	by := match.Year(e)
-	at := "the .bib"
-	if (nok && bok && nv != bv) || (t.Year != 0 && by != 0 && t.Year != by) {
-		at = bibWhere(comp, e.Span.Start) // only for a finding: it indexes the lines
+	if !(nok && bok && nv != bv) && !(t.Year != 0 && by != 0 && t.Year != by) {
+		return // they agree: most pairs, so no message is built for them
 	}
+	at := bibWhere(comp, e.Span.Start)
 	said := fmt.Sprintf("notes say %s", strings.TrimSpace(t.Raw))
 	bibSays := describeEntry(bv, bok, e, by)
 
