@@ -6,30 +6,41 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-
-	"github.com/paperlint/papers/internal/par"
 )
 
 // chunkMin is the size below which a file is parsed in one piece: splitting
 // pays only when goldmark's parse is long enough to share among cores.
 const chunkMin = 4 << 20
 
-// parseBlocks runs goldmark on src, in up to pieces parallel parts when src
-// is large.
-// Each piece starts at a top-level heading and is parsed by a reader that
-// sees the whole file up to the piece's end and starts at the piece's
-// beginning, so every offset goldmark reports is an offset of src and the
-// roots can be walked in order as if they were one document.
-func parseBlocks(src []byte, pieces int) []ast.Node {
-	cuts := splitPoints(src, pieces)
-	roots := make([]ast.Node, len(cuts)-1)
-	parse := func(i int) {
-		r := text.NewReader(src[:cuts[i+1]])
-		r.Advance(cuts[i])
-		roots[i] = md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
+// pieceSize is the size of the pieces a large file is cut into: small
+// enough that the syntax trees of the pieces being parsed and walked at one
+// time stay small, large enough that a piece's overhead does not matter.
+const pieceSize = 2 << 20
+
+// pieceCount is how many pieces parse cuts src into: one for a small
+// file, else enough for every core and for pieces of about pieceSize.
+func pieceCount(size, cores int) int {
+	if size < chunkMin {
+		return 1
 	}
-	par.Do(len(roots), 0, parse)
-	return roots
+	return max(cores, (size+pieceSize-1)/pieceSize)
+}
+
+// parsePiece runs goldmark on src[from:to]. The reader sees the whole file
+// up to the piece's end and starts at the piece's beginning, so every
+// offset goldmark reports is an offset of src and the pieces' roots can be
+// walked in order as if they were one document.
+func parsePiece(src []byte, from, to int) ast.Node {
+	r := text.NewReader(src[:to])
+	if from > 0 {
+		// Start at the line at from (a piece starts at a line's start):
+		// what ResetPosition does at 0. Advance(from) would step through
+		// every byte before it, for every piece. Line numbers then count
+		// from the piece's start; goldmark only compares them.
+		r.SetPosition(-1, text.NewSegment(from, from))
+		r.AdvanceLine()
+	}
+	return md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
 }
 
 // splitPoints returns the offsets [0, c1, ..., len(src)] of at most n

@@ -10,10 +10,17 @@ import (
 // bigNotes builds a notes file of more than chunkMin bytes with every
 // construct that could straddle a split point: fenced code holding
 // headings, HTML comments over blank lines, lists, prose with code spans.
-func bigNotes() []byte {
+func bigNotes() []byte { return bigNotesWith("# 论文笔记\n\n", -1, "") }
+
+// bigNotesWith starts the file with head and writes extra before paper
+// number at.
+func bigNotesWith(head string, at int, extra string) []byte {
 	var b strings.Builder
-	b.WriteString("# 论文笔记\n\n")
+	b.WriteString(head)
 	for i := 0; b.Len() < chunkMin+chunkMin/2; i++ {
+		if i == at {
+			b.WriteString(extra)
+		}
 		if i%40 == 0 {
 			fmt.Fprintf(&b, "## 主题%d\n\n", i/40)
 		}
@@ -33,15 +40,40 @@ func bigNotes() []byte {
 // TestChunkedParseEqualsWhole checks that parsing a large file in parallel
 // pieces gives exactly the document that one piece gives.
 func TestChunkedParseEqualsWhole(t *testing.T) {
-	src := bigNotes()
-	cuts := splitPoints(src, 4)
-	if len(cuts) < 4 {
-		t.Fatalf("expected the file to be split, got cuts %v", cuts)
+	// The file's title (its only level-1 heading that is no entry) is found
+	// after the pieces are walked: at the top, after some papers, in a
+	// later piece, or not at all when there are two.
+	files := map[string][]byte{
+		"title at top":         bigNotes(),
+		"title after papers":   bigNotesWith("### Before Title[ICML'20]\n- 笔记\n\n", 3, "# 论文笔记\n\n"),
+		"title in later piece": bigNotesWith("## 开头\n\n", 20000, "# 论文笔记\n\n"),
+		"two level-1 headings": bigNotesWith("# 论文笔记\n\n", 20000, "# 第二部分\n\n"),
+		"no title":             bigNotesWith("", -1, ""),
 	}
-	whole := parse("n.md", src, Options{}, 1)
-	split := parse("n.md", src, Options{}, 4)
+	for name, src := range files {
+		t.Run(name, func(t *testing.T) {
+			whole := parse("n.md", src, Options{}, 1)
+			for _, pieces := range []int{4, 24} {
+				if cuts := splitPoints(src, pieces); len(cuts) < pieces/2 {
+					t.Fatalf("expected the file to be split in %d, got cuts %v", pieces, cuts)
+				}
+				split := parse("n.md", src, Options{}, pieces)
+				compareDocuments(t, whole, split)
+			}
+		})
+	}
+}
+
+func compareDocuments(t *testing.T, whole, split *Document) {
+	t.Helper()
 	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < 1000 {
 		t.Fatalf("papers: whole %d, split %d", len(whole.Papers), len(split.Papers))
+	}
+	secName := func(s *Section) string {
+		if s == nil {
+			return "<none>"
+		}
+		return fmt.Sprintf("%s (#%d)", s.Title, s.Index)
 	}
 	for i := range whole.Papers {
 		a, b := *whole.Papers[i], *split.Papers[i]
@@ -49,22 +81,27 @@ func TestChunkedParseEqualsWhole(t *testing.T) {
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("paper %d differs:\n%+v\n%+v", i, a, b)
 		}
-		if (whole.Papers[i].Section == nil) != (split.Papers[i].Section == nil) ||
-			whole.Papers[i].Section != nil && whole.Papers[i].Section.Title != split.Papers[i].Section.Title {
-			t.Fatalf("paper %d: sections differ", i)
+		if sa, sb := secName(whole.Papers[i].Section), secName(split.Papers[i].Section); sa != sb {
+			t.Fatalf("paper %d (%s): section %s, split %s", i, whole.Papers[i].Title, sa, sb)
 		}
 	}
 	for name, pair := range map[string][2]any{
 		"prose":     {whole.Prose, split.Prose},
 		"protected": {whole.Protected, split.Protected},
 		"comments":  {whole.Comments, split.Comments},
+		"problems":  {whole.Problems, split.Problems},
 	} {
 		if !reflect.DeepEqual(pair[0], pair[1]) {
 			t.Errorf("%s differ", name)
 		}
 	}
 	if len(whole.Sections) != len(split.Sections) {
-		t.Errorf("sections: %d vs %d", len(whole.Sections), len(split.Sections))
+		t.Fatalf("sections: %d vs %d", len(whole.Sections), len(split.Sections))
+	}
+	for i := range whole.Sections {
+		if !reflect.DeepEqual(*whole.Sections[i], *split.Sections[i]) {
+			t.Errorf("section %d: %+v vs %+v", i, *whole.Sections[i], *split.Sections[i])
+		}
 	}
 }
 

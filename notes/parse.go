@@ -31,7 +31,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // refers to src (its strings share src's memory): src must not be modified
 // afterwards.
 func Parse(path string, src []byte, opt Options) *Document {
-	return parse(path, src, opt, runtime.GOMAXPROCS(0))
+	return parse(path, src, opt, pieceCount(len(src), runtime.GOMAXPROCS(0)))
 }
 
 func parse(path string, src []byte, opt Options, pieces int) *Document {
@@ -66,22 +66,24 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 			}
 		}
 	}
-	// The UTF-8 check reads the whole file: it runs beside goldmark.
-	var roots []ast.Node
+	// The UTF-8 check reads the whole file: it runs beside goldmark. A large
+	// file is parsed in pieces, each walked as soon as goldmark is done with
+	// it, so that only a few pieces' syntax trees are alive at once (a tree
+	// is about five times the size of its text: keeping a 78 MB file's tree
+	// whole gave the garbage collector 400 MB more to mark, again and again).
+	var parts []*parseState
 	par.Do(2, 0, func(i int) {
 		if i == 0 {
 			p.checkUTF8()
-		} else {
-			roots = parseBlocks(parseSrc, pieces)
+			return
 		}
-	})
-	title := documentTitle(roots, p.s, p.opt)
-	// Each piece is walked on its own goroutine into a document of its
-	// own, then the pieces are joined in order.
-	parts := make([]*parseState, len(roots))
-	par.Do(len(roots), 0, func(i int) {
-		parts[i] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt, titleHeading: title}
-		parts[i].walkTop(roots[i])
+		cuts := splitPoints(parseSrc, pieces)
+		parts = make([]*parseState, len(cuts)-1)
+		par.Do(len(parts), runtime.GOMAXPROCS(0), func(k int) {
+			root := parsePiece(parseSrc, cuts[k], cuts[k+1])
+			parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
+			parts[k].walkTop(root)
+		})
 	})
 	p.join(parts)
 	p.finish()
@@ -94,27 +96,57 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 // in effect at the end of the pieces before it.
 func (p *parseState) join(parts []*parseState) {
 	doc := p.doc
-	var section *Section
+	title := fileTitle(parts)
+	// section is the section in effect after the pieces joined so far;
+	// beforeTitle the one in effect where the title heading stands.
+	var section, beforeTitle *Section
 	for _, part := range parts {
 		pd := part.doc
+		atStart := section
+		for _, sec := range pd.Sections {
+			if sec == title {
+				beforeTitle = section
+				continue
+			}
+			sec.Index = len(doc.Sections)
+			doc.Sections = append(doc.Sections, sec)
+			section = sec
+		}
 		for _, e := range pd.Papers {
 			if e.Section == nil {
-				e.Section = section
+				e.Section = atStart
+			}
+			if title != nil && e.Section == title {
+				e.Section = beforeTitle
 			}
 			e.Index = len(doc.Papers)
 			doc.Papers = append(doc.Papers, e)
-		}
-		for _, sec := range pd.Sections {
-			sec.Index = len(doc.Sections)
-			doc.Sections = append(doc.Sections, sec)
-		}
-		if n := len(pd.Sections); n > 0 {
-			section = pd.Sections[n-1]
 		}
 		doc.Prose = append(doc.Prose, pd.Prose...)
 		doc.Protected = append(doc.Protected, pd.Protected...)
 		doc.Comments = append(doc.Comments, pd.Comments...)
 	}
+}
+
+// fileTitle returns the heading that titles the whole file: the only
+// level-1 heading that is not an entry, when there is exactly one. The
+// pieces' walks made every such heading a section (only a top-level
+// heading that is no entry makes a section, and a level-1 heading is never
+// a sub-heading of an entry's notes).
+func fileTitle(parts []*parseState) *Section {
+	var title *Section
+	for _, part := range parts {
+		for _, sec := range part.doc.Sections {
+			if sec.Level != 1 {
+				continue
+			}
+			if title != nil {
+				return nil
+			}
+			title = sec
+		}
+	}
+	return title
 }
 
 // frontMatterEnd returns the offset just past a YAML front matter block
@@ -155,7 +187,6 @@ type parseState struct {
 	section      *Section
 	openEntry    *Paper // heading entry whose notes are being collected
 	entryLines   []Span // entry lines: never prose
-	titleHeading ast.Node
 }
 
 func (p *parseState) checkUTF8() {
@@ -213,30 +244,6 @@ func (p *parseState) walkTop(root ast.Node) {
 	}
 }
 
-// documentTitle returns the heading that titles the whole file: the only
-// level-1 heading that is not an entry, when there is exactly one.
-func documentTitle(roots []ast.Node, s string, opt Options) ast.Node {
-	var title ast.Node
-	count := 0
-	for _, root := range roots {
-		for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-			h, ok := n.(*ast.Heading)
-			if !ok || h.Level != 1 {
-				continue
-			}
-			if e := headingEntry(h, s, opt); e != nil {
-				continue
-			}
-			count++
-			title = h
-		}
-	}
-	if count == 1 {
-		return title
-	}
-	return nil
-}
-
 func headingText(h *ast.Heading) Span {
 	if h.Lines().Len() == 0 {
 		return Span{}
@@ -259,9 +266,6 @@ func (p *parseState) heading(h *ast.Heading) {
 		e.Section = p.section
 		p.addPaper(e)
 		p.openEntry = e
-		return
-	}
-	if ast.Node(h) == p.titleHeading {
 		return
 	}
 	ts := headingText(h)

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -276,4 +277,46 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("valid UTF-8 reported as invalid: %+v", doc.Problems)
 		}
 	})
+}
+
+// TestFileTitle checks which level-1 heading titles the file (and is no
+// section): the only one that is not an entry. Papers under the title
+// belong to the section in effect before it.
+func TestFileTitle(t *testing.T) {
+	tests := []struct {
+		name, src string
+		sections  []string
+		paperSecs []string // section of each paper, "" for none
+	}{
+		{"title at top", "# 笔记\n\n### A Paper[ICML'20]\n\n## 检索\n\n### B Paper[ICML'21]\n", []string{"检索"}, []string{"", "检索"}},
+		{"title after a section", "## 推荐\n\n### A Paper[ICML'20]\n\n# 笔记\n\n### B Paper[ICML'21]\n", []string{"推荐"}, []string{"推荐", "推荐"}},
+		{"two level-1 headings", "# 上\n\n### A Paper[ICML'20]\n\n# 下\n\n### B Paper[ICML'21]\n", []string{"上", "下"}, []string{"上", "下"}},
+		{"level-1 entry is not a title", "# A Paper[ICML'20]\n- 笔记\n\n# 笔记\n\n### B Paper[ICML'21]\n", nil, []string{"", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Parse("n.md", []byte(tt.src), Options{})
+			var secs []string
+			for i, s := range doc.Sections {
+				if s.Index != i {
+					t.Errorf("section %q has index %d, want %d", s.Title, s.Index, i)
+				}
+				secs = append(secs, s.Title)
+			}
+			if !reflect.DeepEqual(secs, tt.sections) {
+				t.Errorf("sections %q, want %q", secs, tt.sections)
+			}
+			var got []string
+			for _, p := range doc.Papers {
+				name := ""
+				if p.Section != nil {
+					name = p.Section.Title
+				}
+				got = append(got, name)
+			}
+			if !reflect.DeepEqual(got, tt.paperSecs) {
+				t.Errorf("papers' sections %q, want %q", got, tt.paperSecs)
+			}
+		})
+	}
 }
