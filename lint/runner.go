@@ -334,7 +334,10 @@ func SortDiagnostics(ds []Diagnostic) {
 }
 
 // compareDiagnostics is the order of SortDiagnostics.
-func compareDiagnostics(a, b Diagnostic) int {
+func compareDiagnostics(a, b Diagnostic) int { return compareDiag(&a, &b) }
+
+// compareDiag is compareDiagnostics without copying the findings.
+func compareDiag(a, b *Diagnostic) int {
 	if c := strings.Compare(a.File, b.File); c != 0 {
 		return c
 	}
@@ -352,52 +355,66 @@ func compareDiagnostics(a, b Diagnostic) int {
 
 // mergeSorted merges lists sorted by compareDiagnostics into one sorted
 // list. Equal findings keep the order of their lists, so the result is
-// what a stable sort of the lists joined in order gives.
+// what a stable sort of the lists joined in order gives. Each finding is
+// copied once: a heap holds the head of every list.
 func mergeSorted(lists [][]Diagnostic) []Diagnostic {
 	n := 0
-	for _, l := range lists {
+	h := make(listHeap, 0, len(lists))
+	for i, l := range lists {
 		n += len(l)
-	}
-	if n == 0 {
-		return nil
-	}
-	// Merge neighbours pairwise, round after round: log2(len(lists))
-	// passes over the findings.
-	for len(lists) > 1 {
-		next := lists[:0:0]
-		for i := 0; i < len(lists); i += 2 {
-			if i+1 == len(lists) {
-				next = append(next, lists[i])
-				continue
-			}
-			next = append(next, merge2(lists[i], lists[i+1]))
+		if len(l) > 0 {
+			h = append(h, listHead{list: i})
 		}
-		lists = next
 	}
-	return lists[0]
+	if len(h) == 1 {
+		return lists[h[0].list]
+	}
+	out := make([]Diagnostic, 0, n)
+	less := func(a, b listHead) bool {
+		if c := compareDiag(&lists[a.list][a.at], &lists[b.list][b.at]); c != 0 {
+			return c < 0
+		}
+		return a.list < b.list
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i, less)
+	}
+	for len(h) > 0 {
+		top := &h[0]
+		out = append(out, lists[top.list][top.at])
+		top.at++
+		if top.at == len(lists[top.list]) {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		h.down(0, less)
+	}
+	return out
 }
 
-// merge2 merges two sorted lists into a new one; a tie takes a's first.
-func merge2(a, b []Diagnostic) []Diagnostic {
-	switch {
-	case len(a) == 0:
-		return b
-	case len(b) == 0:
-		return a
-	}
-	out := make([]Diagnostic, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compareDiagnostics(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
+// listHead is the next finding of one list in mergeSorted.
+type listHead struct{ list, at int }
+
+// listHeap is a binary min-heap of list heads.
+type listHeap []listHead
+
+// down moves the element at i down to its place.
+func (h listHeap) down(i int, less func(a, b listHead) bool) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
 		}
+		m := l
+		if r := l + 1; r < len(h) && less(h[r], h[l]) {
+			m = r
+		}
+		if !less(h[m], h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
 }
 
 // bytesString views b as a string without copying it: inputs can be tens of
