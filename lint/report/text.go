@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -76,22 +77,44 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 		}
 		return code + s + ansiReset
 	}
-	for _, d := range diags {
+	// The lines are built by appending to one buffer, not with fmt: a big
+	// list has a hundred thousand findings.
+	var buf []byte
+	for i := range diags {
+		d := &diags[i]
 		p := ix.pos(d.File, d.Start)
-		sev := d.Severity.String()
+		sevColor := ""
 		switch d.Severity {
 		case lint.Error:
-			sev = paint(ansiRed+ansiBold, sev)
+			sevColor = ansiRed + ansiBold
 		case lint.Warning:
-			sev = paint(ansiYellow+ansiBold, sev)
+			sevColor = ansiYellow + ansiBold
 		case lint.Info:
-			sev = paint(ansiBlue, sev)
+			sevColor = ansiBlue
 		}
-		loc := fmt.Sprintf("%s:%d:%d:", d.File, p.Line, p.Column)
-		fmt.Fprintf(bw, "%s %s: %s %s\n", paint(ansiBold, loc), sev, oneLine(d.Message), paint(ansiDim, "["+d.Rule+"]"))
+		buf = buf[:0]
+		buf = appendPainted(buf, opt.Color, ansiBold, d.File, ':', p.Line, p.Column)
+		buf = append(buf, ' ')
+		buf = appendPainted(buf, opt.Color && sevColor != "", sevColor, d.Severity.String(), 0, 0, 0)
+		buf = append(buf, ": "...)
+		buf = appendOneLine(buf, d.Message)
+		buf = append(buf, ' ')
+		if opt.Color {
+			buf = append(buf, ansiDim...)
+		}
+		buf = append(buf, '[')
+		buf = append(buf, d.Rule...)
+		buf = append(buf, ']')
+		if opt.Color {
+			buf = append(buf, ansiReset...)
+		}
+		buf = append(buf, '\n')
+		if _, err := bw.Write(buf); err != nil {
+			return err
+		}
 		if opt.Context {
 			if line := ix.line(d.File, p.Line); line != nil {
-				writeCaret(bw, line, d, p, ix, paint)
+				writeCaret(bw, line, *d, p, ix, paint)
 			}
 			if d.Fix != nil && d.Fix.Message != "" && d.Fix.Message != d.Message {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), oneLine(d.Fix.Message))
@@ -102,10 +125,46 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 		}
 		for _, r := range d.Related {
 			rp := ix.pos(r.File, r.Start)
-			fmt.Fprintf(bw, "    %s:%d:%d: %s\n", r.File, rp.Line, rp.Column, oneLine(r.Message))
+			buf = append(buf[:0], "    "...)
+			buf = appendPainted(buf, false, "", r.File, ':', rp.Line, rp.Column)
+			buf = append(buf, ' ')
+			buf = appendOneLine(buf, r.Message)
+			buf = append(buf, '\n')
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// appendPainted appends s, then, when sep is not 0, sep line sep col sep
+// ("path:3:7:"), in code's colour when color is set.
+func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col int) []byte {
+	if color {
+		buf = append(buf, code...)
+	}
+	buf = append(buf, s...)
+	if sep != 0 {
+		buf = append(buf, sep)
+		buf = strconv.AppendInt(buf, int64(line), 10)
+		buf = append(buf, sep)
+		buf = strconv.AppendInt(buf, int64(col), 10)
+		buf = append(buf, sep)
+	}
+	if color {
+		buf = append(buf, ansiReset...)
+	}
+	return buf
+}
+
+// appendOneLine appends s with line breaks turned into spaces (and CRs
+// dropped), as oneLine does.
+func appendOneLine(buf []byte, s string) []byte {
+	if !strings.ContainsAny(s, "\r\n") {
+		return append(buf, s...)
+	}
+	return append(buf, oneLine(s)...)
 }
 
 // writeCaret prints the line and a caret row whose width follows the
