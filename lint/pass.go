@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/paperlint/papers/org"
 	"github.com/paperlint/papers/venue"
@@ -47,6 +48,15 @@ func (p *Pass) Report(d Diagnostic) {
 		d.End = d.Start
 	}
 	p.diags = append(p.diags, d)
+}
+
+// ReportAll records findings as Report does, making room for all of them
+// at once (the CJK rules report tens of thousands on a big list).
+func (p *Pass) ReportAll(ds []Diagnostic) {
+	p.diags = slices.Grow(p.diags, len(ds))
+	for _, d := range ds {
+		p.Report(d)
+	}
 }
 
 // Reportf records a finding at [start, end) of f with a formatted message.

@@ -83,10 +83,17 @@ var CJKPunctuation = &lint.Rule{
 	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
 }
 
-// proseFinding is a finding of the shared CJK analysis, with its kind.
-type proseFinding struct {
-	kind cjk.Kind
-	d    lint.Diagnostic
+// proseFindings are the findings of the shared CJK analysis, by kind.
+type proseFindings struct {
+	spacing, punctuation []lint.Diagnostic
+}
+
+// of returns the findings of kind.
+func (pf *proseFindings) of(kind cjk.Kind) []lint.Diagnostic {
+	if kind == cjk.Spacing {
+		return pf.spacing
+	}
+	return pf.punctuation
 }
 
 // reportProse reports the findings of one kind. The two CJK rules share
@@ -98,18 +105,14 @@ func reportProse(p *lint.Pass, kind cjk.Kind) {
 	if f == nil {
 		return
 	}
-	all := f.Memo("cjk", func() any { return analyseProse(p, f) }).([]proseFinding)
-	for _, pf := range all {
-		if pf.kind == kind {
-			p.Report(pf.d)
-		}
-	}
+	all := f.Memo("cjk", func() any { return analyseProse(p, f) }).(*proseFindings)
+	p.ReportAll(all.of(kind))
 }
 
 // analyseProse runs the cjk analyser on each prose run of the notes (note
 // text and section headings; never titles, tags, code, links, HTML or front
 // matter).
-func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
+func analyseProse(p *lint.Pass, f *lint.File) *proseFindings {
 	var opt cjk.Options
 	var kinds cjk.Kind
 	if s, ok := p.RuleSettings("cjk-spacing"); ok {
@@ -124,7 +127,7 @@ func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
 		opt.Brackets, opt.Convert = po.Brackets, po.Convert
 	}
 	if kinds == 0 {
-		return nil
+		return &proseFindings{}
 	}
 	// The prose of a large file is analysed in parallel parts, cut at run
 	// boundaries; the parts' findings are joined in order.
@@ -133,21 +136,30 @@ func analyseProse(p *lint.Pass, f *lint.File) []proseFinding {
 	if len(f.Src) > 1<<20 {
 		parts = runtime.GOMAXPROCS(0)
 	}
-	outs := make([][]proseFinding, parts)
+	outs := make([]proseFindings, parts)
 	par.Do(parts, 0, func(k int) {
 		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
 		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
 	})
-	var out []proseFinding
+	if parts == 1 {
+		return &outs[0]
+	}
+	var ns, np int
 	for _, o := range outs {
-		out = append(out, o...)
+		ns += len(o.spacing)
+		np += len(o.punctuation)
+	}
+	out := &proseFindings{spacing: make([]lint.Diagnostic, 0, ns), punctuation: make([]lint.Diagnostic, 0, np)}
+	for _, o := range outs {
+		out.spacing = append(out.spacing, o.spacing...)
+		out.punctuation = append(out.punctuation, o.punctuation...)
 	}
 	return out
 }
 
 // analyseRuns checks a slice of prose runs of src.
-func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) []proseFinding {
-	var out []proseFinding
+func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) proseFindings {
+	var out proseFindings
 	lineEnd, lineCJK := -1, false
 	for _, run := range runs {
 		if run.End <= run.Start || run.End > len(src) {
@@ -173,7 +185,11 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 				}
 				d.Fix = fx
 			}
-			out = append(out, proseFinding{kind: fd.Kind, d: d})
+			if fd.Kind == cjk.Spacing {
+				out.spacing = append(out.spacing, d)
+			} else {
+				out.punctuation = append(out.punctuation, d)
+			}
 		}
 	}
 	return out
