@@ -27,3 +27,14 @@ func TestDecode3(t *testing.T) {
 		}
 	}
 }
+
+// TestFastCJKRange checks what the tokenizer's short cut assumes: every
+// rune with a UTF-8 lead byte E5..E9 (U+5000..U+9FFF) is a Chinese or
+// Japanese letter.
+func TestFastCJKRange(t *testing.T) {
+	for r := rune(0x5000); r <= 0x9FFF; r++ {
+		if !isCJK(r) || isHangul(r) {
+			t.Fatalf("U+%04X: isCJK %v, isHangul %v", r, isCJK(r), isHangul(r))
+		}
+	}
+}

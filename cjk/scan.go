@@ -386,6 +386,14 @@ func (s *scanner) tokenize(ls, le int) {
 			last := r
 			cj := !isHangul(r)
 			for j < limit && s.text[j] >= 0x80 {
+				if b0 := text[j]; b0 >= 0xE5 && b0 <= 0xE9 && j+2 < limit && text[j+1]&0xC0 == 0x80 && text[j+2]&0xC0 == 0x80 {
+					// U+5000..U+9FFF, inside CJK Unified Ideographs: most
+					// of a Chinese text, read without the general checks.
+					last = rune(b0&0x0F)<<12 | rune(text[j+1]&0x3F)<<6 | rune(text[j+2]&0x3F)
+					cj = true
+					j += 3
+					continue
+				}
 				r2, size2 := decode3(s.text, j, limit)
 				if !isCJK(r2) {
 					break

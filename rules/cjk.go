@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"unicode"
@@ -196,15 +197,12 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 }
 
 func lineBounds(src []byte, off int) (int, int) {
-	s := off
-	for s > 0 && src[s-1] != '\n' {
-		s--
+	s := bytes.LastIndexByte(src[:off], '\n') + 1
+	e := bytes.IndexByte(src[off:], '\n')
+	if e < 0 {
+		return s, len(src)
 	}
-	e := off
-	for e < len(src) && src[e] != '\n' {
-		e++
-	}
-	return s, e
+	return s, off + e
 }
 
 func isCJK(r rune) bool {
