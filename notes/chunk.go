@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -26,11 +27,12 @@ func pieceCount(size, cores int) int {
 	return max(cores, (size+pieceSize-1)/pieceSize)
 }
 
-// parsePiece runs goldmark on src[from:to]. The reader sees the whole file
+// parsePiece runs goldmark on src[from:to] (md, or mdNoDefs for a file
+// without link reference definitions). The reader sees the whole file
 // up to the piece's end and starts at the piece's beginning, so every
 // offset goldmark reports is an offset of src and the pieces' roots can be
 // walked in order as if they were one document.
-func parsePiece(src []byte, from, to int) ast.Node {
+func parsePiece(md goldmark.Markdown, src []byte, from, to int) ast.Node {
 	r := text.NewReader(src[:to])
 	if from > 0 {
 		// Start at the line at from (a piece starts at a line's start):
@@ -49,7 +51,7 @@ func parsePiece(src []byte, from, to int) ast.Node {
 // HTML comments and raw HTML blocks. A file with link reference
 // definitions is not split, since a definition applies to the whole file.
 func splitPoints(src []byte, n int) []int {
-	if n < 2 || len(src) < chunkMin || hasLinkDefinition(src) {
+	if n < 2 || len(src) < chunkMin {
 		return []int{0, len(src)}
 	}
 	cuts := []int{0}
@@ -125,7 +127,9 @@ func opensHTML(t []byte) bool {
 }
 
 // hasLinkDefinition reports whether src may define a link reference
-// (`[label]: destination` at the start of a line).
+// (`[label]: destination` at the start of a line, or of a block quote or
+// list item on it: a definition there applies to the whole file too). It
+// errs on the side of yes.
 func hasLinkDefinition(src []byte) bool {
 	for off := 0; ; {
 		i := bytes.Index(src[off:], []byte("]:"))
@@ -133,11 +137,42 @@ func hasLinkDefinition(src []byte) bool {
 			return false
 		}
 		i += off
-		ls := bytes.LastIndexByte(src[:i], '\n') + 1
-		t := bytes.TrimLeft(src[ls:i], " ")
-		if len(t) > 0 && t[0] == '[' && bytes.IndexByte(t[1:], ']') < 0 && len(src[ls:i])-len(t) < 4 {
-			return true
+		// The label's "[" is the last one before "]:" (a label holds no
+		// unescaped bracket); it may be on an earlier line.
+		open := bytes.LastIndexByte(src[:i], '[')
+		if open >= 0 && bytes.IndexByte(src[open+1:i], ']') < 0 {
+			ls := bytes.LastIndexByte(src[:open], '\n') + 1
+			if len(stripContainers(src[ls:open])) == 0 {
+				return true
+			}
 		}
 		off = i + 2
+	}
+}
+
+// stripContainers drops what may open block quotes and list items at the
+// start of a line ("> ", "- ", "12. ", and spaces), so that what follows
+// is seen as the start of a paragraph.
+func stripContainers(t []byte) []byte {
+	for {
+		n := len(t)
+		t = bytes.TrimLeft(t, " \t")
+		switch {
+		case len(t) > 0 && t[0] == '>':
+			t = t[1:]
+		case len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t'):
+			t = t[2:]
+		default:
+			k := 0
+			for k < len(t) && k < 9 && t[k] >= '0' && t[k] <= '9' {
+				k++
+			}
+			if k > 0 && k+1 < len(t) && (t[k] == '.' || t[k] == ')') && (t[k+1] == ' ' || t[k+1] == '\t') {
+				t = t[k+2:]
+			}
+		}
+		if len(t) == n {
+			return t
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
@@ -115,11 +116,48 @@ func TestSplitPointsRespectConstructs(t *testing.T) {
 			t.Errorf("cut at %d is not a heading after a blank line: %q", c, src[c:c+20])
 		}
 	}
-	withDef := append(append([]byte(nil), src...), "\n[Google]: https://google.com\n"...)
-	if got := splitPoints(withDef, 4); len(got) != 2 {
-		t.Errorf("a file with link definitions must not be split: %v", got)
-	}
 	if got := splitPoints([]byte("## a\n\n## b\n"), 4); len(got) != 2 {
 		t.Errorf("a small file must not be split: %v", got)
 	}
+}
+
+func TestHasLinkDefinition(t *testing.T) {
+	tests := []struct {
+		src  string
+		want bool
+	}{
+		{"[Google]: https://google.com\n", true},
+		{"text\n   [g]: /url\n", true},
+		{"- [g]: /url\n", true},                 // inside a list item
+		{"> [g]: /url\n", true},                 // inside a block quote
+		{"1. > - [g]: /url\n", true},            // nested containers
+		{"12) [g]: /url\n", true},               // ordered list with ")"
+		{"Title[ICML'20][Google]: 笔记\n", false}, // an entry followed by a colon
+		{"- 见 [g]: 这里\n", false},                // a label in the middle of a line
+		{"[a] and [b]: no\n", false},            // the label would hold a "]"
+		{"no definitions here\n", false},
+		{"[a\nb]: /url\n", true},     // a label over two lines
+		{"- [a\n  b]: /url\n", true}, // the same in a list item
+		{"x [a\nb]: /url\n", false},  // the label is not at a line's start
+	}
+	for _, tt := range tests {
+		if got := hasLinkDefinition([]byte(tt.src)); got != tt.want {
+			t.Errorf("hasLinkDefinition(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestDefinitionInListApplies checks that a large file whose only link
+// reference definition sits in a list item is parsed as one piece, so that
+// a reference far from it is still a link (not prose).
+func TestDefinitionInListApplies(t *testing.T) {
+	src := bigNotesWith("# 笔记\n\n见[官方实现][impl]。\n\n", 30000, "- [impl]: https://example.org/impl\n\n")
+	doc := Parse("n.md", src, Options{})
+	ref := bytes.Index(src, []byte("[官方实现][impl]"))
+	for _, r := range doc.Prose {
+		if r.Start <= ref && ref < r.End {
+			t.Fatalf("the reference link at %d is prose: %q", ref, src[r.Start:r.End])
+		}
+	}
+	compareDocuments(t, parse("n.md", src, Options{}, 1), doc)
 }

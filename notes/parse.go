@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/paperlint/papers/internal/par"
 )
@@ -25,6 +26,17 @@ type Options struct {
 
 // md is shared: a goldmark parser is safe for concurrent use once built.
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+// mdNoDefs is md without the step that looks for link reference
+// definitions at the start of every paragraph: a file without any (most
+// notes files; hasLinkDefinition says) is parsed to the same tree, faster.
+var mdNoDefs = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	)),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+)
 
 // Parse reads src as a notes file. It never fails: what cannot be read as
 // written is listed in Document.Problems and parsing goes on. The Document
@@ -77,10 +89,16 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 			p.checkUTF8()
 			return
 		}
+		// A definition applies to the whole file: such a file is parsed
+		// in one piece, by the parser that reads definitions.
+		mdFor := mdNoDefs
+		if hasLinkDefinition(parseSrc) {
+			mdFor, pieces = md, 1
+		}
 		cuts := splitPoints(parseSrc, pieces)
 		parts = make([]*parseState, len(cuts)-1)
 		par.Do(len(parts), runtime.GOMAXPROCS(0), func(k int) {
-			root := parsePiece(parseSrc, cuts[k], cuts[k+1])
+			root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1])
 			parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
 			parts[k].walkTop(root)
 		})

@@ -1,10 +1,13 @@
 package notes
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 func spanText(doc *Document, sp Span) string { return string(doc.Src[sp.Start:sp.End]) }
@@ -237,6 +240,7 @@ func FuzzParse(f *testing.F) {
 		"\ufeff---\na: b\n---\n### T[a'1][b,c]\r\n",
 		"### T[NIPS'19][Google]\n[Google]: http://x\n",
 		"<!-- papers-disable -->\n```\n### x[A'1]\n",
+		"[a\nb]: /u\n\n[x][a b]\n- > [c]: /v\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -276,7 +280,37 @@ func FuzzParse(f *testing.F) {
 		if utf8.Valid(src) && len(doc.Problems) > 0 {
 			t.Fatalf("valid UTF-8 reported as invalid: %+v", doc.Problems)
 		}
+		// Without definitions, the parser that skips looking for them
+		// must build the same tree.
+		if !hasLinkDefinition(src) {
+			full, fast := dumpTree(parsePiece(md, src, 0, len(src))), dumpTree(parsePiece(mdNoDefs, src, 0, len(src)))
+			if full != fast {
+				t.Fatalf("trees differ without definitions:\n%s\n---\n%s", full, fast)
+			}
+		}
 	})
+}
+
+// dumpTree writes a syntax tree's node kinds and text positions.
+func dumpTree(root ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			b.WriteString(")")
+			return ast.WalkContinue, nil
+		}
+		fmt.Fprintf(&b, "(%s", n.Kind())
+		if t, ok := n.(*ast.Text); ok {
+			fmt.Fprintf(&b, " %d-%d", t.Segment.Start, t.Segment.Stop)
+		} else if n.Type() == ast.TypeBlock {
+			for i := 0; i < n.Lines().Len(); i++ {
+				l := n.Lines().At(i)
+				fmt.Fprintf(&b, " %d-%d", l.Start, l.Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // TestFileTitle checks which level-1 heading titles the file (and is no
