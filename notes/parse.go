@@ -202,9 +202,9 @@ type parseState struct {
 	s   string
 	opt Options
 
-	section      *Section
-	openEntry    *Paper // heading entry whose notes are being collected
-	entryLines   []Span // entry lines: never prose
+	section    *Section
+	openEntry  *Paper // heading entry whose notes are being collected
+	entryLines []Span // entry lines: never prose
 }
 
 func (p *parseState) checkUTF8() {
