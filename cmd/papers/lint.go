@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/paperlint/papers/internal/atomicfile"
+	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/internal/udiff"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/lint/report"
@@ -266,22 +267,28 @@ func collectInputs(paths []string, lf *lintFlags, cfg *lint.Config, e *env) (inp
 		}
 	}
 	sort.Strings(named)
+	var toRead []string
 	for _, p := range named {
-		if seen[p] {
-			continue
+		if !seen[p] {
+			seen[p] = true
+			toRead = append(toRead, p)
 		}
-		seen[p] = true
-		src, err := os.ReadFile(p)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "papers: %s: %v\n", p, unwrapPathError(err))
+	}
+	srcs, errs := readFiles(toRead)
+	for i, p := range toRead {
+		if errs[i] != nil {
+			fmt.Fprintf(e.stderr, "papers: %s: %v\n", p, unwrapPathError(errs[i]))
 			trouble = true
 			continue
 		}
-		inputs = append(inputs, lint.Input{Path: p, Src: src, Kind: lint.KindOf(p)})
+		inputs = append(inputs, lint.Input{Path: p, Src: srcs[i], Kind: lint.KindOf(p)})
 	}
 	// Pair each notes file with its companion .bib, reading the .bib for
 	// reference when it was not named.
 	n := len(inputs)
+	var comps []string // companions to read, each once
+	var users [][]int  // the notes inputs of each
+	at := map[string]int{}
 	for i := 0; i < n; i++ {
 		if inputs[i].Kind != lint.NotesFile {
 			continue
@@ -295,19 +302,39 @@ func collectInputs(paths []string, lf *lintFlags, cfg *lint.Config, e *env) (inp
 		if seen[comp] {
 			continue
 		}
-		src, err := os.ReadFile(comp)
-		if err != nil {
+		k, ok := at[comp]
+		if !ok {
+			k = len(comps)
+			at[comp] = k
+			comps = append(comps, comp)
+			users = append(users, nil)
+		}
+		users[k] = append(users[k], i)
+	}
+	srcs, errs = readFiles(comps)
+	for k, comp := range comps {
+		if errs[k] != nil {
 			if lf.bib != "" {
-				fmt.Fprintf(e.stderr, "papers: --bib %s: %v\n", comp, unwrapPathError(err))
+				fmt.Fprintf(e.stderr, "papers: --bib %s: %v\n", comp, unwrapPathError(errs[k]))
 				trouble = true
 			}
-			inputs[i].Companion = ""
+			for _, i := range users[k] {
+				inputs[i].Companion = ""
+			}
 			continue
 		}
-		seen[comp] = true
-		inputs = append(inputs, lint.Input{Path: comp, Src: src, Kind: lint.BibFile, Quiet: true})
+		inputs = append(inputs, lint.Input{Path: comp, Src: srcs[k], Kind: lint.BibFile, Quiet: true})
 	}
 	return inputs, trouble
+}
+
+// readFiles reads paths concurrently (a notes file and its .bib can be
+// a hundred megabytes together; a repository, hundreds of small files).
+func readFiles(paths []string) ([][]byte, []error) {
+	srcs := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	par.Do(len(paths), 2*runtime.GOMAXPROCS(0), func(i int) { srcs[i], errs[i] = os.ReadFile(paths[i]) })
+	return srcs, errs
 }
 
 // companionFor finds a notes file's .bib: --bib, then the config's mapping,
