@@ -41,10 +41,20 @@ var letterCommands = map[string]string{
 	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }
 
-// hasLaTeX reports whether s contains anything delatex would change.
+// hasLaTeX reports whether s contains anything delatex would change. It
+// runs on every title, so it reads bytes through a table rather than with
+// strings.ContainsAny, which builds its set on each call.
 func hasLaTeX(s string) bool {
-	return strings.ContainsAny(s, "\\{}$~")
+	for i := 0; i < len(s); i++ {
+		if latexByte[s[i]] {
+			return true
+		}
+	}
+	return false
 }
+
+// latexByte marks the bytes of LaTeX markup: \ { } $ ~.
+var latexByte = [256]bool{'\\': true, '{': true, '}': true, '$': true, '~': true}
 
 // delatex rewrites the LaTeX a BibTeX title may carry into plain Unicode text:
 // accents become combining marks, letter commands become their letters, other

@@ -161,7 +161,7 @@ func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col i
 // appendOneLine appends s with line breaks turned into spaces (and CRs
 // dropped), as oneLine does.
 func appendOneLine(buf []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\r\n") {
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
 		return append(buf, s...)
 	}
 	return append(buf, oneLine(s)...)
