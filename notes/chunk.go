@@ -11,7 +11,8 @@ import (
 
 // chunkMin is the size below which a file is parsed in one piece: splitting
 // pays only when goldmark's parse is long enough to share among cores.
-const chunkMin = 4 << 20
+// (A variable so that tests can split files of a few hundred kilobytes.)
+var chunkMin = 4 << 20
 
 // pieceSize is the size of the pieces a large file is cut into: small
 // enough that the syntax trees of the pieces being parsed and walked at one

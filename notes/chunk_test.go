@@ -8,6 +8,14 @@ import (
 	"testing"
 )
 
+// smallChunks lets the test split files of more than 256 KB, so that the
+// tests of splitting stay fast (under the race detector too).
+func smallChunks(t *testing.T) {
+	old := chunkMin
+	chunkMin = 256 << 10
+	t.Cleanup(func() { chunkMin = old })
+}
+
 // bigNotes builds a notes file of more than chunkMin bytes with every
 // construct that could straddle a split point: fenced code holding
 // headings, HTML comments over blank lines, lists, prose with code spans.
@@ -41,14 +49,15 @@ func bigNotesWith(head string, at int, extra string) []byte {
 // TestChunkedParseEqualsWhole checks that parsing a large file in parallel
 // pieces gives exactly the document that one piece gives.
 func TestChunkedParseEqualsWhole(t *testing.T) {
+	smallChunks(t)
 	// The file's title (its only level-1 heading that is no entry) is found
 	// after the pieces are walked: at the top, after some papers, in a
 	// later piece, or not at all when there are two.
 	files := map[string][]byte{
 		"title at top":         bigNotes(),
 		"title after papers":   bigNotesWith("### Before Title[ICML'20]\n- 笔记\n\n", 3, "# 论文笔记\n\n"),
-		"title in later piece": bigNotesWith("## 开头\n\n", 20000, "# 论文笔记\n\n"),
-		"two level-1 headings": bigNotesWith("# 论文笔记\n\n", 20000, "# 第二部分\n\n"),
+		"title in later piece": bigNotesWith("## 开头\n\n", 1000, "# 论文笔记\n\n"),
+		"two level-1 headings": bigNotesWith("# 论文笔记\n\n", 1000, "# 第二部分\n\n"),
 		"no title":             bigNotesWith("", -1, ""),
 	}
 	for name, src := range files {
@@ -67,7 +76,7 @@ func TestChunkedParseEqualsWhole(t *testing.T) {
 
 func compareDocuments(t *testing.T, whole, split *Document) {
 	t.Helper()
-	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < 1000 {
+	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < 1500 {
 		t.Fatalf("papers: whole %d, split %d", len(whole.Papers), len(split.Papers))
 	}
 	secName := func(s *Section) string {
@@ -107,6 +116,7 @@ func compareDocuments(t *testing.T, whole, split *Document) {
 }
 
 func TestSplitPointsRespectConstructs(t *testing.T) {
+	smallChunks(t)
 	src := bigNotes()
 	for _, c := range splitPoints(src, 8)[1:] {
 		if c == len(src) {
@@ -151,7 +161,8 @@ func TestHasLinkDefinition(t *testing.T) {
 // reference definition sits in a list item is parsed as one piece, so that
 // a reference far from it is still a link (not prose).
 func TestDefinitionInListApplies(t *testing.T) {
-	src := bigNotesWith("# 笔记\n\n见[官方实现][impl]。\n\n", 30000, "- [impl]: https://example.org/impl\n\n")
+	smallChunks(t)
+	src := bigNotesWith("# 笔记\n\n见[官方实现][impl]。\n\n", 1500, "- [impl]: https://example.org/impl\n\n")
 	doc := Parse("n.md", src, Options{})
 	ref := bytes.Index(src, []byte("[官方实现][impl]"))
 	for _, r := range doc.Prose {
