@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./bench/gen -out DIR [-papers 1000] [-seed 1] [-bib-ratio 0.8] [-defects=true]
+//	go run ./bench/gen -out DIR [-papers 1000] [-seed 1] [-bib-ratio 0.8] [-bib-entries N] [-defects=true]
 //	go run ./bench/gen -out DIR -bib-only 100000 [-seed 1] [-defects=true]
 //
 // The same flags always give byte-identical files: math/rand/v2 PCG
@@ -17,7 +17,8 @@
 //	               "### Title(ABBR)?[VENUE'YY][Org]" and three "- " notes of 60-200
 //	               characters of Chinese with English terms (about 790 bytes a paper)
 //	notes.bib      DBLP-style entries for -bib-ratio of the distinct papers, in notes
-//	               order (keys DBLP:conf/cvpr/ZhangL22, DBLP:journals/corr/abs-2203-01234)
+//	               order (keys DBLP:conf/cvpr/ZhangL22, DBLP:journals/corr/abs-2203-01234);
+//	               with -bib-entries N, then entries for papers not in the notes up to N
 //	refs.bib       with -bib-only N instead of the two above: N entries, no notes
 //	MANIFEST.json  flags, papers, sections, notes, bytes, SHA-256 per file, and the
 //	               count of each planted defect kind (see NotesDefects, BibDefects)
@@ -63,8 +64,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ratio := fs.Float64("bib-ratio", 0.8, "share of distinct papers that get a .bib entry (default 1 with -defects=false)")
 	defects := fs.Bool("defects", true, "plant defects; false writes clean files")
 	bibOnly := fs.Int("bib-only", 0, "write only DIR/refs.bib with this many entries")
+	bibEntries := fs.Int("bib-entries", 0, "pad notes.bib with entries for papers not in the notes up to this many entries")
 	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-bib-ratio R] [-defects=BOOL] [-bib-only N]")
+		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -81,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		// notes-to-bib rules; a clean run has none.
 		*ratio = 1
 	}
-	cfg := benchgen.Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly}
+	cfg := benchgen.Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly, BibEntries: *bibEntries}
 	m, err := benchgen.Generate(cfg, *out)
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "gen:", err)

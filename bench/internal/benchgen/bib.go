@@ -57,6 +57,13 @@ func writeBib(p *plan, s *sink, m *BibCounts) error {
 		m.Entries++
 		m.Defects.DuplicateKeyCase++
 	}
+	for i := range p.extra {
+		_, entry := bw.entry(&p.extra[i])
+		s.str("\n")
+		s.put(entry)
+		m.Entries++
+		m.NotInNotes++
+	}
 	return s.Flush()
 }
 

@@ -198,6 +198,28 @@ func TestBibOnly(t *testing.T) {
 	}
 }
 
+// TestBibEntries checks the padding of notes.bib to a given size: the
+// notes and the entries of their papers are those of the same seed without
+// padding, and the .bib has exactly the entries asked for.
+func TestBibEntries(t *testing.T) {
+	t.Parallel()
+	_, plain := generate(t, Config{Papers: 1000, Seed: 6, BibRatio: 0.8, Defects: true})
+	dir, m := generate(t, Config{Papers: 1000, Seed: 6, BibRatio: 0.8, Defects: true, BibEntries: 1000})
+	if m.Files[0].SHA256 != plain.Files[0].SHA256 {
+		t.Errorf("padding the .bib changed notes.md")
+	}
+	bib := scanBib(t, read(t, dir, bibFile), nil)
+	if bib.entries != 1000 || m.Bib.Entries != 1000 {
+		t.Errorf("entries: file %d, manifest %d, want 1000", bib.entries, m.Bib.Entries)
+	}
+	if want := 1000 - plain.Bib.Entries; m.Bib.NotInNotes != want || want <= 0 {
+		t.Errorf("entries not in the notes: %d, want %d", m.Bib.NotInNotes, want)
+	}
+	if m.Bib.Defects != plain.Bib.Defects || m.Bib.Missing != plain.Bib.Missing {
+		t.Errorf("padding changed the planted defects: %+v vs %+v", m.Bib, plain.Bib)
+	}
+}
+
 func TestTypo(t *testing.T) {
 	r := newRand(7, streamPlan)
 	for range 2000 {

@@ -18,7 +18,7 @@ const (
 // Generate writes the files for cfg into dir (created if needed) and
 // returns the manifest it also writes there as MANIFEST.json.
 func Generate(cfg Config, dir string) (*Manifest, error) {
-	if cfg.Papers < 0 || cfg.BibOnly < 0 {
+	if cfg.Papers < 0 || cfg.BibOnly < 0 || cfg.BibEntries < 0 {
 		return nil, errors.New("counts must not be negative")
 	}
 	if cfg.BibRatio < 0 || cfg.BibRatio > 1 {

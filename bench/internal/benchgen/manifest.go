@@ -77,8 +77,11 @@ type BibCounts struct {
 	// Entries counts every @entry written, duplicates included.
 	Entries int `json:"entries"`
 	// Missing counts distinct papers of notes.md without an entry.
-	Missing int        `json:"missing"`
-	Defects BibDefects `json:"defects"`
+	Missing int `json:"missing"`
+	// NotInNotes counts the entries for papers that are not in notes.md
+	// (Config.BibEntries).
+	NotInNotes int        `json:"not_in_notes,omitempty"`
+	Defects    BibDefects `json:"defects"`
 }
 
 // BibDefects counts the planted .bib defects, one per affected entry.

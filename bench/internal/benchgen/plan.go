@@ -15,6 +15,10 @@ type Config struct {
 	BibRatio float64 // share of distinct papers that get a .bib entry
 	Defects  bool    // plant defects; false gives clean files
 	BibOnly  int     // when > 0: write only refs.bib with this many entries
+	// BibEntries, when > 0, pads notes.bib with entries for papers that are
+	// not in the notes (a .bib also holds what its owner cites without
+	// having taken notes) until it has this many entries.
+	BibEntries int
 }
 
 // Defect shares, per paper (headings), per note, or per .bib entry.
@@ -117,6 +121,7 @@ type plan struct {
 	cfg      Config
 	r        *rand.Rand
 	papers   []paper
+	extra    []paper // .bib entries for papers not in the notes (BibEntries)
 	sections []section
 	titles   map[string]bool // lower-cased titles in use
 	// noteFlags[i] has bit 1 for an ASCII punctuation note and bit 2 for a
@@ -313,7 +318,26 @@ func newPlan(cfg Config) *plan {
 	}
 	p.planNoteDefects()
 	p.planBib(cfg.BibRatio)
+	p.planExtra()
 	return p
+}
+
+// planExtra adds the papers that only the .bib holds, so that it reaches
+// cfg.BibEntries entries. Drawn last, they leave every other decision of the
+// seed as it was without them.
+func (p *plan) planExtra() {
+	have := 0
+	for i := range p.papers {
+		if pp := &p.papers[i]; pp.repeat == rkNone && pp.bib {
+			have++
+			if pp.bibDefect == bdDuplicateKey {
+				have++ // its copy
+			}
+		}
+	}
+	for range p.cfg.BibEntries - have {
+		p.extra = append(p.extra, p.newPaper(field(p.r.IntN(int(numFields))), 0))
+	}
 }
 
 // planSections cuts the papers into sections of about 50 and names them.
