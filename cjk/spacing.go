@@ -23,12 +23,26 @@ func (s *scanner) spacing() {
 			prev, gap = -1, -1
 			continue
 		}
-		// Two CJK runs only meet across a space, which stays.
-		if prev >= 0 && (s.units[prev].eff != uCJK || s.units[i].eff != uCJK) {
+		if prev >= 0 && !s.asWanted(&s.units[prev], &s.units[i], gap >= 0) {
 			s.gap(prev, i, gap)
 		}
 		prev, gap = i, -1
 	}
+}
+
+// asWanted reports, for the commonest pairs, that the gap between x and y
+// is already what decide wants, so that gap need not look at it: two CJK
+// runs only meet across a space, which stays; two Latin words keep their
+// gap; a CJK run and a Latin word want one space (SpaceAlways) or none
+// (SpaceNever). Other pairs are left to decide.
+func (s *scanner) asWanted(x, y *unit, spaced bool) bool {
+	if (x.eff != uCJK && x.eff != uWord) || (y.eff != uCJK && y.eff != uWord) {
+		return false
+	}
+	if x.eff == y.eff {
+		return true
+	}
+	return spaced == (s.opt.Spacing == SpaceAlways)
 }
 
 // gap decides the whitespace between units xi and yi; g is the index of the

@@ -82,7 +82,8 @@ func VenueOf(reg *venue.Registry, e *bib.Entry) (*venue.Venue, bool) {
 	if bt == "" && j == "" {
 		return m.venueFrom(e)
 	}
-	key := bt + "\x00" + j + "\x00" + e.Get("number") + "\x00" + e.Get("series")
+	// A struct of the fields' strings: no key is built per lookup.
+	key := venueKey{bt, j, e.Get("number"), e.Get("series")}
 	if r, ok := m.resolved.Load(key); ok {
 		res := r.(venueResult)
 		return res.v, res.ok
@@ -226,9 +227,12 @@ type matcher struct {
 	// the same booktitle for every paper of a proceedings, and resolving one
 	// is far dearer than a map lookup. It is bounded so that a long-lived
 	// process does not grow without end.
-	resolved  sync.Map // string -> venueResult
+	resolved  sync.Map // venueKey -> venueResult
 	nResolved atomic.Int64
 }
+
+// venueKey is what venueFrom reads of an entry.
+type venueKey struct{ booktitle, journal, number, series string }
 
 type venueResult struct {
 	v  *venue.Venue
