@@ -120,6 +120,11 @@ func (ix *Index) chain(m map[string]int32, next []int32, key string) []*bib.Entr
 	if !ok {
 		return nil
 	}
+	return ix.chainFrom(h, next)
+}
+
+// chainFrom returns the entries of the chain that starts at entry h.
+func (ix *Index) chainFrom(h int32, next []int32) []*bib.Entry {
 	var out []*bib.Entry
 	for i := h; i >= 0; i = next[i] {
 		out = append(out, ix.entries[i])
@@ -144,7 +149,9 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 	if p == nil {
 		return nil
 	}
-	var out []*bib.Entry
+	// The title's chain is the list to extend (its entries are distinct):
+	// most papers match by title only, and then nothing is copied.
+	out := ix.ByTitle(p.Title)
 	add := func(es []*bib.Entry) {
 		for _, e := range es {
 			if !containsEntry(out, e) {
@@ -152,7 +159,6 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 			}
 		}
 	}
-	add(ix.ByTitle(p.Title))
 	if p.Abbrev != "" {
 		// A title written "DIN: Deep Interest ..." in the .bib and
 		// "Deep Interest ...(DIN)" in the notes: title.Normalize drops a
@@ -181,7 +187,17 @@ func containsEntry(es []*bib.Entry, e *bib.Entry) bool {
 
 // ByTitle returns the entries whose normalised title equals that of t.
 func (ix *Index) ByTitle(t string) []*bib.Entry {
-	return ix.chain(ix.byTitle, ix.nextTitle, title.Normalize(t))
+	// The key is only looked up: built in a buffer, it costs no string.
+	var buf [256]byte
+	key := title.AppendKey(buf[:0], t)
+	if len(key) == 0 {
+		return nil
+	}
+	h, ok := ix.byTitle[string(key)]
+	if !ok {
+		return nil
+	}
+	return ix.chainFrom(h, ix.nextTitle)
 }
 
 // ByDOI returns the entries with the DOI d (a bare DOI or a doi.org URL;

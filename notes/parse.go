@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"slices"
 	"bytes"
 	"fmt"
 	"runtime"
@@ -428,13 +429,13 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 			break
 		}
 		// `[text](url)` is a link; a tag directly followed by `(` never is.
-		t := newTag(s, ts, k, kind)
-		trail = append([]*Tag{t}, trail...)
+		trail = append(trail, newTag(s, ts, k, kind)) // right to left
 		j = ts
 	}
 	if len(trail) == 0 {
 		return nil
 	}
+	slices.Reverse(trail)
 	if strict {
 		ok := false
 		for _, t := range trail {

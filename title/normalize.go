@@ -57,6 +57,13 @@ func Normalize(s string) string {
 	return string(n.appendKey(make([]byte, 0, len(s)+8), s))
 }
 
+// AppendKey appends the Normalize key of s to dst: a caller that only
+// looks the key up (in a map, with string(key)) allocates nothing for it.
+func AppendKey(dst []byte, s string) []byte {
+	var n normalizer
+	return n.appendKey(dst, s)
+}
+
 // normalizer holds the case folder, which is stateful and not safe for
 // concurrent use, so each goroutine needs its own.
 type normalizer struct {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -42,25 +43,42 @@ func Default() *Registry {
 // Normalize returns the form names are compared in: lower case, with white space and '&' removed,
 // so "S&P", "SP" and "s & p" are all "sp" and "USENIX Security" is "usenixsecurity".
 func Normalize(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, r := range name {
-		if r == '&' || unicode.IsSpace(r) {
+	return string(appendNormalized(make([]byte, 0, len(name)), name))
+}
+
+// appendNormalized appends the Normalize form of name to dst.
+func appendNormalized(dst []byte, name string) []byte {
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '&' || c == ' ' || c >= '\t' && c <= '\r':
+			case c >= 'A' && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			default:
+				dst = append(dst, c)
+			}
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
+		if !unicode.IsSpace(r) {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
 	}
-	return b.String()
+	return dst
 }
 
 // Lookup finds the venue a name refers to: its tag, an alias or a former tag, compared after
-// Normalize. ok is false for an unknown or empty name.
+// Normalize. ok is false for an unknown or empty name. It allocates nothing for names of up to
+// 64 bytes: every paper's tag is looked up by several rules.
 func (r *Registry) Lookup(name string) (v *Venue, ok bool) {
-	key := Normalize(name)
-	if key == "" {
+	var buf [64]byte
+	key := appendNormalized(buf[:0], name)
+	if len(key) == 0 {
 		return nil, false
 	}
-	v, ok = r.byName[key]
+	v, ok = r.byName[string(key)]
 	return v, ok
 }
 
