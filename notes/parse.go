@@ -1,10 +1,10 @@
 package notes
 
 import (
-	"slices"
 	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
