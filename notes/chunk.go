@@ -33,7 +33,7 @@ func pieceCount(size, cores int) int {
 // up to the piece's end and starts at the piece's beginning, so every
 // offset goldmark reports is an offset of src and the pieces' roots can be
 // walked in order as if they were one document.
-func parsePiece(md goldmark.Markdown, src []byte, from, to int) ast.Node {
+func parsePiece(md goldmark.Markdown, src []byte, from, to int, info *pieceInfo) ast.Node {
 	r := text.NewReader(src[:to])
 	if from > 0 {
 		// Start at the line at from (a piece starts at a line's start):
@@ -43,7 +43,9 @@ func parsePiece(md goldmark.Markdown, src []byte, from, to int) ast.Node {
 		r.SetPosition(-1, text.NewSegment(from, from))
 		r.AdvanceLine()
 	}
-	return md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
+	pc := parser.NewContext()
+	pc.Set(pieceInfoKey, info)
+	return md.Parser().Parse(r, parser.WithContext(pc))
 }
 
 // splitPoints returns the offsets [0, c1, ..., len(src)] of at most n

@@ -31,9 +31,10 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // mdNoDefs is md without the step that looks for link reference
 // definitions at the start of every paragraph: a file without any (most
 // notes files; hasLinkDefinition says) is parsed to the same tree, faster.
+// It also keeps plain entry headings raw (see entryHeading).
 var mdNoDefs = goldmark.New(
 	goldmark.WithParser(parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(withRawEntries(parser.DefaultBlockParsers())...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	)),
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
@@ -48,6 +49,12 @@ func Parse(path string, src []byte, opt Options) *Document {
 }
 
 func parse(path string, src []byte, opt Options, pieces int) *Document {
+	return parseWith(path, src, opt, pieces, mdNoDefs)
+}
+
+// parseWith parses with noDefs for a file without link reference
+// definitions (tests pass a parser that keeps no entry raw), md otherwise.
+func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark.Markdown) *Document {
 	doc := &Document{Path: path, Src: src}
 	// The parser reads src as a string without copying it (a notes file
 	// may be tens of megabytes): the Document keeps src and is only valid
@@ -92,14 +99,14 @@ func parse(path string, src []byte, opt Options, pieces int) *Document {
 		}
 		// A definition applies to the whole file: such a file is parsed
 		// in one piece, by the parser that reads definitions.
-		mdFor := mdNoDefs
+		mdFor := noDefs
 		if hasLinkDefinition(parseSrc) {
 			mdFor, pieces = md, 1
 		}
 		cuts := splitPoints(parseSrc, pieces)
 		parts = make([]*parseState, len(cuts)-1)
 		par.Do(len(parts), runtime.GOMAXPROCS(0), func(k int) {
-			root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1])
+			root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1], &pieceInfo{s: s, opt: opt})
 			parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
 			parts[k].walkTop(root)
 		})
@@ -242,6 +249,8 @@ func (p *parseState) walkTop(root ast.Node) {
 		switch b := n.(type) {
 		case *ast.Heading:
 			p.heading(b)
+		case *entryHeading:
+			p.rawEntry(b)
 		case *ast.List:
 			if p.openEntry != nil {
 				for it := b.FirstChild(); it != nil; it = it.NextSibling() {
@@ -297,6 +306,16 @@ func (p *parseState) heading(h *ast.Heading) {
 	}
 	p.doc.Sections = append(p.doc.Sections, sec)
 	p.section = sec
+}
+
+// rawEntry adds the entry of a raw entry heading, as heading does for an
+// entry.
+func (p *parseState) rawEntry(h *entryHeading) {
+	e := h.paper
+	e.Level = h.Level
+	e.Section = p.section
+	p.addPaper(e)
+	p.openEntry = e
 }
 
 func (p *parseState) addPaper(e *Paper) {

@@ -281,11 +281,17 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("valid UTF-8 reported as invalid: %+v", doc.Problems)
 		}
 		// Without definitions, the parser that skips looking for them
-		// must build the same tree.
+		// must build the same tree as the full one, and keeping entries
+		// raw must not change the document.
 		if !hasLinkDefinition(src) {
-			full, fast := dumpTree(parsePiece(md, src, 0, len(src))), dumpTree(parsePiece(mdNoDefs, src, 0, len(src)))
+			full, fast := dumpTree(parsePiece(md, src, 0, len(src), nil)), dumpTree(parsePiece(mdPlainNoDefs, src, 0, len(src), nil))
 			if full != fast {
 				t.Fatalf("trees differ without definitions:\n%s\n---\n%s", full, fast)
+			}
+			opt := Options{IsVenue: func(s string) bool { return s == "arXiv" }}
+			plain := parseWith("f.md", src, opt, 1, mdPlainNoDefs)
+			if d := documentDiff(plain, doc); d != "" {
+				t.Fatalf("raw entry headings change the document: %s", d)
 			}
 		}
 	})

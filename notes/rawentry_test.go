@@ -1,0 +1,119 @@
+package notes
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// mdPlainNoDefs is mdNoDefs without raw entry headings: goldmark parses
+// every heading's inline content.
+var mdPlainNoDefs = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	)),
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+)
+
+// documentDiff describes the first difference between two documents of
+// the same source, or returns "".
+func documentDiff(a, b *Document) string {
+	if len(a.Papers) != len(b.Papers) {
+		return fmt.Sprintf("%d papers vs %d", len(a.Papers), len(b.Papers))
+	}
+	for i := range a.Papers {
+		x, y := *a.Papers[i], *b.Papers[i]
+		xs, ys := x.Section, y.Section
+		x.Section, y.Section = nil, nil
+		if !reflect.DeepEqual(x, y) {
+			return fmt.Sprintf("paper %d:\n%+v\n%+v", i, x, y)
+		}
+		if (xs == nil) != (ys == nil) || xs != nil && xs.Index != ys.Index {
+			return fmt.Sprintf("paper %d: sections %v vs %v", i, xs, ys)
+		}
+	}
+	for name, pair := range map[string][2]any{
+		"sections":    {a.Sections, b.Sections},
+		"prose":       {a.Prose, b.Prose},
+		"protected":   {a.Protected, b.Protected},
+		"comments":    {a.Comments, b.Comments},
+		"problems":    {a.Problems, b.Problems},
+		"entry level": {a.EntryLevel, b.EntryLevel},
+	} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			return fmt.Sprintf("%s differ:\n%+v\n%+v", name, pair[0], pair[1])
+		}
+	}
+	return ""
+}
+
+// TestRawEntriesChangeNothing parses notes with every kind of entry
+// heading, with and without raw entry headings, and compares.
+func TestRawEntriesChangeNothing(t *testing.T) {
+	src := strings.Join([]string{
+		"# 论文笔记",
+		"## 检索",
+		"### Dense Passage Retrieval for Open-Domain Question Answering(DPR)[EMNLP'20][Facebook]",
+		"- 双塔,用BERT编码",
+		"### ColBERT: Efficient and Effective Passage Search[SIGIR'20][Stanford] <!-- papers-disable-line venue-name -->",
+		"### [REALM](https://arxiv.org/abs/2002.08909)[ICML'20][Google]",
+		"### `RAG` Retrieval-Augmented Generation[NeurIPS'20][Facebook]",
+		"### *Emphasised* Title with \\*escapes\\* and &amp; entity[ICLR'21][Google]",
+		"### 一篇中文标题[ACL'21][清华]",
+		"#### 细节",
+		"- 笔记",
+		"### Not an entry heading",
+		"### Title with <https://example.org> autolink[KDD'19][Ali]",
+		"### Title with ![img](a.png) image[CVPR'22][Meta]",
+		"### ~~Struck~~ title[AAAI'23][PKU]",
+		"## Section[with brackets]",
+		"### [arXiv'23][OpenAI] Tags First Title",
+		"### Title Closed With Hashes[ICML'19][Google] ###",
+		"   ### Indented Title[ICML'19][Google]",
+		"",
+	}, "\n\n")
+	opt := Options{IsVenue: func(s string) bool { return s == "arXiv" }}
+	plain := parseWith("n.md", []byte(src), opt, 1, mdPlainNoDefs)
+	fast := parseWith("n.md", []byte(src), opt, 1, mdNoDefs)
+	if len(plain.Papers) < 10 {
+		t.Fatalf("only %d papers: the test lost its entries", len(plain.Papers))
+	}
+	if d := documentDiff(plain, fast); d != "" {
+		t.Error(d)
+	}
+	smallChunks(t)
+	big := bigNotes()
+	if d := documentDiff(parseWith("b.md", big, opt, 4, mdPlainNoDefs), parseWith("b.md", big, opt, 4, mdNoDefs)); d != "" {
+		t.Errorf("big notes: %s", d)
+	}
+	// Most of these headings are kept raw: count them, so that the test
+	// fails if the optimisation silently stops applying.
+	raw := 0
+	root := parsePiece(mdNoDefs, []byte(src), 0, len(src), &pieceInfo{s: src, opt: opt})
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*entryHeading); ok {
+			raw++
+		}
+	}
+	if raw < 6 {
+		t.Errorf("%d raw entry headings, want at least 6", raw)
+	}
+}
+
+func TestWithRawEntriesWrapsOneParser(t *testing.T) {
+	wrapped := 0
+	for _, b := range withRawEntries(parser.DefaultBlockParsers()) {
+		if _, ok := b.Value.(entryHeadingParser); ok {
+			wrapped++
+		}
+	}
+	if wrapped != 1 {
+		t.Errorf("%d block parsers wrapped, want the ATX heading parser alone", wrapped)
+	}
+}
