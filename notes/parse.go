@@ -799,6 +799,12 @@ func (p *parseState) collectInline(n ast.Node) {
 			if seg.Len() > 0 && !p.inEntryLine(seg.Start) {
 				p.addProse(Span{seg.Start, seg.Stop})
 			}
+		case *rawText:
+			for i := 0; i < b.Lines().Len(); i++ {
+				if sp := rawTextProse(b.Lines().At(i), p.s); sp.Len() > 0 && !p.inEntryLine(sp.Start) {
+					p.addProse(sp)
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})

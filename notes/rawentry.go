@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -73,13 +74,99 @@ func needsInline(line string) bool {
 	return strings.IndexByte(line, '`') >= 0 || strings.IndexByte(line, '<') >= 0 || strings.Contains(line, "](")
 }
 
-// withRawEntries replaces the ATX heading parser (the one block parser
-// triggered by "#") of a goldmark block parser list by entryHeadingParser.
+// The bullet notes are most of a notes file, and most of them are plain:
+// no code, link, emphasis, escape, entity or HTML, nothing for goldmark's
+// inline parser but one text node per line. The paragraphs of a list item
+// that are plain are kept raw when the item closes (so a setext heading or
+// a table has already claimed its lines), and the walk reads their lines
+// as prose, as it would have read their text nodes.
+
+// rawText is a plain paragraph of a list item, kept raw.
+type rawText struct {
+	ast.TextBlock
+}
+
+// IsRaw tells goldmark not to parse the paragraph's inline content.
+func (*rawText) IsRaw() bool { return true }
+
+// rawItemParser is goldmark's list item parser, keeping the item's plain
+// paragraphs raw when it closes the item.
+type rawItemParser struct {
+	parser.BlockParser
+}
+
+// Close closes the item as goldmark does, then keeps its plain paragraphs
+// raw. The item is closed, so no later line can continue them.
+func (b rawItemParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	b.BlockParser.Close(node, reader, pc)
+	info, _ := pc.Get(pieceInfoKey).(*pieceInfo)
+	if info == nil {
+		return
+	}
+	for c := node.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if para, ok := c.(*ast.Paragraph); ok && plainLines(para.Lines(), info.s) {
+			r := &rawText{}
+			r.SetLines(para.Lines())
+			r.SetBlankPreviousLines(para.HasBlankPreviousLines())
+			node.ReplaceChild(node, para, r)
+		}
+		c = next
+	}
+}
+
+// plainLines reports whether no line of a paragraph holds a byte that an
+// inline parser of goldmark (or its escapes and entities) could act on.
+func plainLines(lines *text.Segments, s string) bool {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Stop > len(s) || seg.Start > seg.Stop {
+			return false
+		}
+		for _, c := range []byte(s[seg.Start:seg.Stop]) {
+			if inlineByte[c] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// inlineByte marks the bytes that start or affect inline syntax: code
+// spans, links and images, autolinks and HTML, emphasis, strikethrough,
+// escapes and entities.
+var inlineByte = [256]bool{'`': true, '[': true, ']': true, '!': true, '<': true, '*': true, '_': true, '~': true, '\\': true, '&': true}
+
+// rawTextProse returns the prose of a raw paragraph's line: the line
+// without its line break and trailing white space, as goldmark's text node
+// for it would be.
+func rawTextProse(seg text.Segment, s string) Span {
+	end := seg.Stop
+	for end > seg.Start && isSpaceByte(s[end-1]) {
+		end--
+	}
+	return Span{seg.Start, end}
+}
+
+// isSpaceByte is goldmark's util.IsSpace.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// withRawEntries wraps goldmark's ATX heading parser in entryHeadingParser
+// and its list item parser in rawItemParser. They are found by type name:
+// if goldmark renames them, nothing is wrapped and nothing is kept raw
+// (TestWithRawEntriesWraps says so).
 func withRawEntries(blocks []util.PrioritizedValue) []util.PrioritizedValue {
 	out := make([]util.PrioritizedValue, len(blocks))
 	for i, b := range blocks {
-		if bp, ok := b.Value.(parser.BlockParser); ok && string(bp.Trigger()) == "#" {
-			b.Value = entryHeadingParser{bp}
+		if bp, ok := b.Value.(parser.BlockParser); ok {
+			switch fmt.Sprintf("%T", bp) {
+			case "*parser.atxHeadingParser":
+				b.Value = entryHeadingParser{bp}
+			case "*parser.listItemParser":
+				b.Value = rawItemParser{bp}
+			}
 		}
 		out[i] = b
 	}

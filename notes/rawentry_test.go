@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 )
@@ -76,6 +77,14 @@ func TestRawEntriesChangeNothing(t *testing.T) {
 		"### [arXiv'23][OpenAI] Tags First Title",
 		"### Title Closed With Hashes[ICML'19][Google] ###",
 		"   ### Indented Title[ICML'19][Google]",
+		"- 一条普通笔记，用 BERT 编码\n- 两行的笔记\n  第二行继续  \n  第三行有硬换行前的空格\n- 懒惰续行\n没有缩进的续行",
+		"- 松散列表第一项\n\n  同一项的第二段\n\n- 第二项\t带制表符\t",
+		"- 外层\n  - 内层笔记 plain text\n    - 更深一层,ASCII 逗号",
+		"- 项目中的 setext 标题\n  ---\n- 项目中的表格\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |",
+		"- Windows 换行\r\n- 第二行\r\n",
+		"-\n- 空项之后",
+		"1. 有序列表 plain\n2) 另一种有序",
+		"- [ICML'20][Google] List Entry Title\n  - 它的笔记",
 		"",
 	}, "\n\n")
 	opt := Options{IsVenue: func(s string) bool { return s == "arXiv" }}
@@ -104,16 +113,29 @@ func TestRawEntriesChangeNothing(t *testing.T) {
 	if raw < 6 {
 		t.Errorf("%d raw entry headings, want at least 6", raw)
 	}
+	texts := 0
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*rawText); ok && entering {
+			texts++
+		}
+		return ast.WalkContinue, nil
+	})
+	if texts < 10 {
+		t.Errorf("%d raw list item paragraphs, want at least 10", texts)
+	}
 }
 
-func TestWithRawEntriesWrapsOneParser(t *testing.T) {
-	wrapped := 0
+func TestWithRawEntriesWraps(t *testing.T) {
+	headings, items := 0, 0
 	for _, b := range withRawEntries(parser.DefaultBlockParsers()) {
-		if _, ok := b.Value.(entryHeadingParser); ok {
-			wrapped++
+		switch b.Value.(type) {
+		case entryHeadingParser:
+			headings++
+		case rawItemParser:
+			items++
 		}
 	}
-	if wrapped != 1 {
-		t.Errorf("%d block parsers wrapped, want the ATX heading parser alone", wrapped)
+	if headings != 1 || items != 1 {
+		t.Errorf("wrapped %d heading and %d list item parsers, want one of each", headings, items)
 	}
 }
