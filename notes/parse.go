@@ -30,7 +30,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 
 // mdNoDefs is md without the step that looks for link reference
 // definitions at the start of every paragraph: a file without any (most
-// notes files; hasLinkDefinition says) is parsed to the same tree, faster.
+// notes files; hasLinkDefinition says) gives the same document, faster.
 // It also keeps plain entry headings and plain list item paragraphs raw,
 // out of goldmark's inline parsing (see raw.go).
 var mdNoDefs = goldmark.New(
