@@ -57,17 +57,17 @@ measure() {
   echo "$med_t $med_r"
 }
 
-printf '%-7s %-34s %10s %9s %11s %10s\n' size tool "median s" "RSS MB" "time ratio" "RSS ratio"
+printf '%-7s %-40s %10s %9s %11s %10s\n' size tool "median s" "RSS MB" "time ratio" "RSS ratio"
 row() { # size tool result base_t base_r
   local size=$1 tool=$2 res=$3 bt=$4 br=$5
   if [ "$res" = timeout ]; then
-    printf '%-7s %-34s %10s %9s %11s %10s\n' "$size" "$tool" ">${TIMEOUT}" "-" "not done" "-"; return
+    printf '%-7s %-40s %10s %9s %11s %10s\n' "$size" "$tool" ">${TIMEOUT}" "-" "not done" "-"; return
   fi
   local t=${res% *} r=${res#* }
   local tr rr
   tr=$(awk -v a="$t" -v b="$bt" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }')
   rr=$(awk -v a="$r" -v b="$br" 'BEGIN{ if (b>0) printf "%.1fx", a/b; else print "-" }')
-  printf '%-7s %-34s %10s %9s %11s %10s\n' "$size" "$tool" "$t" "$r" "$tr" "$rr"
+  printf '%-7s %-40s %10s %9s %11s %10s\n' "$size" "$tool" "$t" "$r" "$tr" "$rr"
 }
 
 for n in "${SIZES[@]}"; do
