@@ -52,7 +52,9 @@ func compareWithEntry(p *lint.Pass, f *lint.File, t *notes.Tag, e *bib.Entry) {
 	nv, nok := p.Venues.Lookup(t.Name)
 	bv, bok := match.VenueOf(p.Venues, e)
 	by := match.Year(e)
-	if !(nok && bok && nv != bv) && !(t.Year != 0 && by != 0 && t.Year != by) {
+	venueDiffers := nok && bok && nv != bv
+	yearDiffers := t.Year != 0 && by != 0 && t.Year != by
+	if !venueDiffers && !yearDiffers {
 		return // they agree: most pairs, so no message is built for them
 	}
 	at := bibWhere(comp, e.Span.Start)
