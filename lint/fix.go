@@ -29,35 +29,47 @@ func (r *Runner) Fix(inputs []Input) *FixResult {
 	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
 	res := r.Run(cur)
 	for round := 0; round < MaxFixRounds; round++ {
-		byFile := map[string][]Diagnostic{}
-		for _, d := range res.Diagnostics {
-			if d.Fix != nil && len(d.Fix.Edits) > 0 {
-				byFile[d.File] = append(byFile[d.File], d)
-			}
-		}
-		var changed []int
-		for i, f := range res.Files {
-			ds := byFile[f.Path]
-			if len(ds) == 0 || f.Quiet {
-				continue
-			}
-			src, n := ApplyFixes(f, ds)
-			if n == 0 {
-				continue
-			}
-			cur[i].Src = src
-			fr.Fixed[f.Path] = src
-			fr.Applied[f.Path] += n
-			changed = append(changed, i)
-		}
+		changed := r.applyRound(res, cur, fr)
 		if len(changed) == 0 {
 			break
 		}
 		fr.Rounds++
-		res = r.rerun(res.Files, cur, changed)
+		// The round's findings and the changed files' old parse are
+		// dropped before the next parse: on a large list they are
+		// hundreds of megabytes.
+		files := res.Files
+		res = nil
+		res = r.rerun(files, cur, changed)
 	}
 	fr.Result = res
 	return fr
+}
+
+// applyRound applies the fixes of res to the files that are not Quiet,
+// updating cur and fr, and returns the indices of the files it changed.
+func (r *Runner) applyRound(res *Result, cur []Input, fr *FixResult) []int {
+	byFile := map[string][]Diagnostic{}
+	for _, d := range res.Diagnostics {
+		if d.Fix != nil && len(d.Fix.Edits) > 0 {
+			byFile[d.File] = append(byFile[d.File], d)
+		}
+	}
+	var changed []int
+	for i, f := range res.Files {
+		ds := byFile[f.Path]
+		if len(ds) == 0 || f.Quiet {
+			continue
+		}
+		src, n := ApplyFixes(f, ds)
+		if n == 0 {
+			continue
+		}
+		cur[i].Src = src
+		fr.Fixed[f.Path] = src
+		fr.Applied[f.Path] += n
+		changed = append(changed, i)
+	}
+	return changed
 }
 
 // ApplyFixes applies the fixes of ds to f's source and returns the new
@@ -186,16 +198,22 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 // rerun lints again after a round of fixes, parsing only the files that
 // changed: the others keep their parse. A changed .bib may define macros
 // the next .bib of its folder uses, so then every file is read again.
+// files is reused for the new result.
 func (r *Runner) rerun(files []*File, inputs []Input, changed []int) *Result {
 	for _, i := range changed {
 		if files[i].Kind == BibFile {
+			clear(files) // every file is parsed again: let the old parses go
 			return r.Run(inputs)
 		}
 	}
-	next := append([]*File(nil), files...)
+	// files belongs to the result of the last round, which the caller has
+	// dropped: the changed files' old parses go before the new ones come.
+	for _, i := range changed {
+		files[i] = nil
+	}
 	parallel(len(changed), r.jobs(), func(k int) {
 		i := changed[k]
-		next[i] = r.Parse(inputs[i])
+		files[i] = r.Parse(inputs[i])
 	})
-	return r.RunFiles(next, inputs)
+	return r.RunFiles(files, inputs)
 }
