@@ -2,6 +2,8 @@ package udiff
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,5 +78,140 @@ func TestPatchApplies(t *testing.T) {
 	got, _ := os.ReadFile(file)
 	if string(got) != b {
 		t.Errorf("patched file differs:\n%s", got)
+	}
+}
+
+// apply applies a unified diff made by Write to a, as patch(1) would
+// (without fuzz: every context and removed line must match).
+func apply(t *testing.T, a string, diff string) string {
+	t.Helper()
+	if diff == "" {
+		return a
+	}
+	lines := strings.SplitAfter(a, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	dl := strings.SplitAfter(diff, "\n")
+	var out []string
+	at := 0 // next line of a to copy
+	for i := 2; i < len(dl) && dl[i] != ""; {
+		var oldStart int
+		h := dl[i]
+		if _, err := fmt.Sscanf(h, "@@ -%d", &oldStart); err != nil {
+			t.Fatalf("bad hunk header %q", h)
+		}
+		// "-0,0" inserts before line 1; "-3" and "-3,2" start at line 3.
+		start := max(oldStart-1, 0)
+		if strings.HasPrefix(h, fmt.Sprintf("@@ -%d,0 ", oldStart)) {
+			start = oldStart
+		}
+		out = append(out, lines[at:start]...)
+		at = start
+		for i++; i < len(dl) && dl[i] != "" && !strings.HasPrefix(dl[i], "@@"); i++ {
+			l := dl[i]
+			if strings.HasPrefix(l, "\\ No newline") {
+				continue
+			}
+			body := l[1:]
+			// A line without its newline is followed by the marker.
+			if i+1 < len(dl) && strings.HasPrefix(dl[i+1], "\\ No newline") {
+				body = strings.TrimSuffix(body, "\n")
+			}
+			switch l[0] {
+			case ' ':
+				if lines[at] != body {
+					t.Fatalf("context %q does not match line %d %q", body, at+1, lines[at])
+				}
+				out = append(out, body)
+				at++
+			case '-':
+				if lines[at] != body {
+					t.Fatalf("removed %q does not match line %d %q", body, at+1, lines[at])
+				}
+				at++
+			case '+':
+				out = append(out, body)
+			}
+		}
+	}
+	out = append(out, lines[at:]...)
+	return strings.Join(out, "")
+}
+
+// TestRandomEdits diffs texts with random changes, insertions, deletions
+// and repeated lines, and applies each diff back.
+func TestRandomEdits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 300 {
+		n := rng.IntN(60)
+		var a []string
+		for i := range n {
+			if rng.IntN(4) == 0 {
+				a = append(a, "same\n") // repeated lines are no anchors
+			} else {
+				a = append(a, fmt.Sprintf("line %d\n", i))
+			}
+		}
+		var b []string
+		for _, l := range a {
+			switch rng.IntN(10) {
+			case 0: // deleted
+			case 1:
+				b = append(b, "changed "+l)
+			case 2:
+				b = append(b, l, fmt.Sprintf("inserted %d\n", rng.IntN(5)))
+			default:
+				b = append(b, l)
+			}
+		}
+		if rng.IntN(5) == 0 && len(b) > 3 { // a moved line
+			b[0], b[len(b)-1] = b[len(b)-1], b[0]
+		}
+		as, bs := strings.Join(a, ""), strings.Join(b, "")
+		if rng.IntN(6) == 0 {
+			bs = strings.TrimSuffix(bs, "\n")
+		}
+		var d bytes.Buffer
+		if err := Write(&d, "a", "b", []byte(as), []byte(bs)); err != nil {
+			t.Fatal(err)
+		}
+		if got := apply(t, as, d.String()); got != bs {
+			t.Fatalf("round %d: applying the diff gives\n%q\nwant\n%q\ndiff:\n%s", round, got, bs, d.String())
+		}
+	}
+}
+
+// TestLargeDiff diffs a file of 300,000 lines of which 100,000 changed in
+// place and some were inserted or deleted, as --diff does after --fix on a
+// big list. Before the anchored diff this took gigabytes (Myers kept a
+// copy of its frontier for every difference).
+func TestLargeDiff(t *testing.T) {
+	var a, b strings.Builder
+	removed := 0 // lines changed or deleted
+	for i := range 300_000 {
+		l := fmt.Sprintf("- 笔记 %d,用BERT编码\n", i)
+		a.WriteString(l)
+		switch {
+		case i%3 == 0:
+			fmt.Fprintf(&b, "- 笔记 %d，用 BERT 编码\n", i)
+			removed++
+		case i%10007 == 1:
+			b.WriteString(l + "- 新的一行\n")
+		case i%10009 == 2: // deleted
+			removed++
+		default:
+			b.WriteString(l)
+		}
+	}
+	var d bytes.Buffer
+	if err := Write(&d, "a", "b", []byte(a.String()), []byte(b.String())); err != nil {
+		t.Fatal(err)
+	}
+	if got := apply(t, a.String(), d.String()); got != b.String() {
+		t.Fatal("applying the diff does not give the new text")
+	}
+	if n := strings.Count(d.String(), "\n-"); n != removed {
+		t.Errorf("%d lines removed, want the %d changed or deleted", n, removed)
 	}
 }
