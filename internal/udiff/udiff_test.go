@@ -3,6 +3,7 @@ package udiff
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -213,5 +214,26 @@ func TestLargeDiff(t *testing.T) {
 	}
 	if n := strings.Count(d.String(), "\n-"); n != removed {
 		t.Errorf("%d lines removed, want the %d changed or deleted", n, removed)
+	}
+}
+
+// BenchmarkWrite diffs 100,000 lines of which a third changed in place.
+func BenchmarkWrite(b *testing.B) {
+	var x, y strings.Builder
+	for i := range 100_000 {
+		fmt.Fprintf(&x, "- 笔记 %d,用BERT编码\n", i)
+		if i%3 == 0 {
+			fmt.Fprintf(&y, "- 笔记 %d，用 BERT 编码\n", i)
+		} else {
+			fmt.Fprintf(&y, "- 笔记 %d,用BERT编码\n", i)
+		}
+	}
+	xs, ys := []byte(x.String()), []byte(y.String())
+	b.SetBytes(int64(len(xs)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, "a", "b", xs, ys); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
