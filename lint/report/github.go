@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -14,38 +14,45 @@ import (
 //
 //	::error file=notes.md,line=3,col=5,endLine=3,endColumn=9,title=venue-name::message
 func writeGitHub(w io.Writer, diags []lint.Diagnostic, ix *index) error {
-	bw := bufio.NewWriter(w)
-	for _, d := range diags {
-		s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
-		level := "warning"
-		switch d.Severity {
-		case lint.Error:
-			level = "error"
-		case lint.Info:
-			level = "notice"
+	return inParts(w, len(diags), func(buf *bytes.Buffer, lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			writeGitHubLine(buf, &diags[i], ix)
 		}
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d", level, ghProperty(d.File), s.Line, s.Column)
-		if e.Line >= s.Line {
-			fmt.Fprintf(bw, ",endLine=%d", e.Line)
-			if e.Line == s.Line && e.Column > s.Column {
-				fmt.Fprintf(bw, ",endColumn=%d", e.Column)
-			}
-		}
-		msg := d.Message
-		if d.Fix != nil && d.Fix.Message != "" {
-			msg += " (fix: " + d.Fix.Message + ")"
-		}
-		fmt.Fprintf(bw, ",title=%s::%s\n", ghProperty("papers "+d.Rule), ghData(msg))
-	}
-	return bw.Flush()
+		return nil
+	})
 }
+
+func writeGitHubLine(buf *bytes.Buffer, d *lint.Diagnostic, ix *index) {
+	s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
+	level := "warning"
+	switch d.Severity {
+	case lint.Error:
+		level = "error"
+	case lint.Info:
+		level = "notice"
+	}
+	fmt.Fprintf(buf, "::%s file=%s,line=%d,col=%d", level, ghProperty(d.File), s.Line, s.Column)
+	if e.Line >= s.Line {
+		fmt.Fprintf(buf, ",endLine=%d", e.Line)
+		if e.Line == s.Line && e.Column > s.Column {
+			fmt.Fprintf(buf, ",endColumn=%d", e.Column)
+		}
+	}
+	msg := d.Message
+	if d.Fix != nil && d.Fix.Message != "" {
+		msg += " (fix: " + d.Fix.Message + ")"
+	}
+	fmt.Fprintf(buf, ",title=%s::%s\n", ghProperty("papers "+d.Rule), ghData(msg))
+}
+
+// The escapers of workflow commands; a Replacer is safe for concurrent use.
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
 
 // ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+func ghData(s string) string { return ghDataEscaper.Replace(s) }
 
 // ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

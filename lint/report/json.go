@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/paperlint/papers/lint"
@@ -54,42 +53,37 @@ type JSONRelated struct {
 	Message   string `json:"message"`
 }
 
-// toJSON converts diagnostics to their JSON form.
-func toJSON(diags []lint.Diagnostic, ix *index) []JSONDiagnostic {
-	out := make([]JSONDiagnostic, 0, len(diags))
-	for _, d := range diags {
-		s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
-		jd := JSONDiagnostic{
-			File: d.File, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
-			Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
-			Message: d.Message, Suggestions: d.Suggestions,
-		}
-		if d.Fix != nil {
-			jf := &JSONFix{Message: d.Fix.Message, Edits: []JSONEdit{}}
-			for _, ed := range d.Fix.Edits {
-				a, b := ix.pos(d.File, ed.Start), ix.pos(d.File, ed.End)
-				jf.Edits = append(jf.Edits, JSONEdit{
-					Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
-					Offset: ed.Start, EndOffset: ed.End, NewText: ed.New,
-				})
-			}
-			jd.Fix = jf
-		}
-		for _, r := range d.Related {
-			a, b := ix.pos(r.File, r.Start), ix.pos(r.File, r.End)
-			jd.Related = append(jd.Related, JSONRelated{
-				File: r.File, Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
-				Offset: r.Start, EndOffset: r.End, Message: r.Message,
+// toJSON converts one diagnostic to its JSON form.
+func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
+	s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
+	jd := JSONDiagnostic{
+		File: d.File, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
+		Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
+		Message: d.Message, Suggestions: d.Suggestions,
+	}
+	if d.Fix != nil {
+		jf := &JSONFix{Message: d.Fix.Message, Edits: []JSONEdit{}}
+		for _, ed := range d.Fix.Edits {
+			a, b := ix.pos(d.File, ed.Start), ix.pos(d.File, ed.End)
+			jf.Edits = append(jf.Edits, JSONEdit{
+				Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
+				Offset: ed.Start, EndOffset: ed.End, NewText: ed.New,
 			})
 		}
-		out = append(out, jd)
+		jd.Fix = jf
 	}
-	return out
+	for _, r := range d.Related {
+		a, b := ix.pos(r.File, r.Start), ix.pos(r.File, r.End)
+		jd.Related = append(jd.Related, JSONRelated{
+			File: r.File, Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
+			Offset: r.Start, EndOffset: r.End, Message: r.Message,
+		})
+	}
+	return jd
 }
 
+// writeJSON prints an indented JSON array of JSONDiagnostic, formatted in
+// parallel parts and written as it goes.
 func writeJSON(w io.Writer, diags []lint.Diagnostic, ix *index) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(toJSON(diags, ix))
+	return spliceArray(w, []byte("[]\n"), "[]", len(diags), "  ", "  ", "", func(i int) any { return toJSON(&diags[i], ix) })
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -39,5 +40,98 @@ func TestTextInPartsKeepsOrder(t *testing.T) {
 	}
 	if n := strings.Count(parts.String(), "finding "); n != len(diags) {
 		t.Errorf("%d findings printed, want %d", n, len(diags))
+	}
+}
+
+// manyDiagnostics returns more findings than one part holds, with fixes,
+// suggestions, related locations and repeated lines (for SARIF's
+// fingerprint counts).
+func manyDiagnostics() ([]lint.Diagnostic, *index) {
+	var src strings.Builder
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&src, "- 第%d行 line <b>&\n", i%1000)
+	}
+	f := &lint.File{Path: "n.md", Src: []byte(src.String()), Kind: lint.NotesFile}
+	var diags []lint.Diagnostic
+	for i := 0; i < 3*partSize+17; i++ {
+		off := (i * 7) % (len(f.Src) - 2)
+		d := lint.Diagnostic{Rule: "r", Severity: lint.Severity(1 + i%3), File: "n.md", Start: off, End: off + 1, Message: fmt.Sprint("finding <", i, "> & more")}
+		if i%3 == 0 {
+			d.Fix = &lint.Fix{Message: "fix it", Edits: []lint.Edit{{Start: off, End: off + 1, New: "，"}}}
+		}
+		if i%5 == 0 {
+			d.Suggestions = []string{"a", "b"}
+			d.Related = []lint.Related{{File: "n.md", Start: 0, End: 2, Message: "there"}}
+		}
+		diags = append(diags, d)
+	}
+	return diags, newIndex([]*lint.File{f})
+}
+
+// TestJSONInPartsIsOneDocument checks that the JSON and SARIF outputs,
+// encoded in parallel parts, are the bytes one Encoder gives for the whole
+// document.
+func TestJSONInPartsIsOneDocument(t *testing.T) {
+	diags, ix := manyDiagnostics()
+	encode := func(v any) []byte {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+
+	all := make([]JSONDiagnostic, len(diags))
+	for i := range diags {
+		all[i] = toJSON(&diags[i], ix)
+	}
+	var got bytes.Buffer
+	if err := writeJSON(&got, diags, ix); err != nil {
+		t.Fatal(err)
+	}
+	if want := encode(all); !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("json: parts differ from one document (%d vs %d bytes)", got.Len(), len(want))
+	}
+
+	opt := Options{ToolVersion: "test"}
+	rules, ruleIndex := sarifRules(opt.Rules, diags)
+	fps := sarifFingerprints(diags, ix)
+	run := sarifRun{
+		Tool:       sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules}},
+		ColumnKind: "utf16CodeUnits",
+	}
+	for i, d := range diags {
+		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i]))
+	}
+	got.Reset()
+	if err := writeSARIF(&got, diags, ix, opt); err != nil {
+		t.Fatal(err)
+	}
+	if want := encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}); !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("sarif: parts differ from one document (%d vs %d bytes)", got.Len(), len(want))
+	}
+	if !strings.Contains(got.String(), `:3"`) {
+		t.Error("sarif: no fingerprint counted a third occurrence")
+	}
+
+	rd := rdResult{Source: rdSource{Name: "papers"}}
+	for i := range diags {
+		rd.Diagnostics = append(rd.Diagnostics, toRDJSON(&diags[i], ix))
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rd); err != nil {
+		t.Fatal(err)
+	}
+	got.Reset()
+	if err := writeRDJSON(&got, diags, ix); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("rdjson: parts differ from one document (%d vs %d bytes)", got.Len(), want.Len())
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -55,33 +56,42 @@ type rdSuggestion struct {
 }
 
 func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index) error {
-	res := rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}
+	// The result is encoded with an empty list, then the diagnostics are
+	// encoded in parallel parts into it.
+	var skeleton bytes.Buffer
+	enc := json.NewEncoder(&skeleton)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}); err != nil {
+		return err
+	}
+	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), "", "", "", func(i int) any {
+		return toRDJSON(&diags[i], ix)
+	})
+}
+
+// toRDJSON converts one diagnostic.
+func toRDJSON(d *lint.Diagnostic, ix *index) rdDiagnostic {
 	rng := func(file string, a, b int) rdRange {
 		s, e := ix.pos(file, a), ix.pos(file, b)
 		return rdRange{Start: rdPos{s.Line, s.ColumnByte}, End: rdPos{e.Line, e.ColumnByte}}
 	}
-	for _, d := range diags {
-		sev := "WARNING"
-		switch d.Severity {
-		case lint.Error:
-			sev = "ERROR"
-		case lint.Info:
-			sev = "INFO"
-		}
-		rd := rdDiagnostic{
-			Message:  d.Message,
-			Location: rdLocation{Path: d.File, Range: rng(d.File, d.Start, d.End)},
-			Severity: sev, Source: rdSource{Name: "papers"},
-			Code: rdCode{Value: d.Rule},
-		}
-		if d.Fix != nil {
-			for _, e := range d.Fix.Edits {
-				rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rng(d.File, e.Start, e.End), Text: e.New})
-			}
-		}
-		res.Diagnostics = append(res.Diagnostics, rd)
+	sev := "WARNING"
+	switch d.Severity {
+	case lint.Error:
+		sev = "ERROR"
+	case lint.Info:
+		sev = "INFO"
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(res)
+	rd := rdDiagnostic{
+		Message:  d.Message,
+		Location: rdLocation{Path: d.File, Range: rng(d.File, d.Start, d.End)},
+		Severity: sev, Source: rdSource{Name: "papers"},
+		Code: rdCode{Value: d.Rule},
+	}
+	if d.Fix != nil {
+		for _, e := range d.Fix.Edits {
+			rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rng(d.File, e.Start, e.End), Text: e.New})
+		}
+	}
+	return rd
 }

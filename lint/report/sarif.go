@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -8,12 +9,14 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -172,18 +175,47 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules,
 		}},
-		Results:    make([]sarifResult, 0, len(diags)),
+		Results:    []sarifResult{},
 		ColumnKind: "utf16CodeUnits",
 	}
-	seen := map[string]int{} // fingerprint -> occurrences so far
-	for _, d := range diags {
-		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, seen))
-	}
-	log := sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
+	// The log is written around its results: the rest is encoded first,
+	// then the results are encoded in parallel parts into its empty
+	// array and written as they come.
+	var skeleton bytes.Buffer
+	enc := json.NewEncoder(&skeleton)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	if err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
+		return err
+	}
+	fps := sarifFingerprints(diags, ix)
+	// Results: log (0) > runs (1) > run (2) > results (3) > result (4).
+	return spliceArray(w, skeleton.Bytes(), `"results": []`, len(diags), "        ", "  ", "      ", func(i int) any {
+		return sarifResultOf(diags[i], ix, ruleIndex, fps[i])
+	})
+}
+
+// sarifFingerprints returns each finding's partial fingerprint: its line
+// hash and, after a colon, how many findings up to it have that hash, so
+// that identical findings on identical lines stay apart. The hashes are
+// computed in parallel, the counts in order.
+func sarifFingerprints(diags []lint.Diagnostic, ix *index) []string {
+	fps := make([]string, len(diags))
+	par.Do((len(diags)+partSize-1)/partSize, runtime.GOMAXPROCS(0), func(k int) {
+		for i := k * partSize; i < min((k+1)*partSize, len(diags)); i++ {
+			if d := &diags[i]; d.File != "" {
+				fps[i] = fingerprint(*d, artifactLocation(d.File).URI, ix)
+			}
+		}
+	})
+	seen := map[string]int{}
+	for i, fp := range fps {
+		if fp != "" {
+			seen[fp]++
+			fps[i] = fp + ":" + strconv.Itoa(seen[fp])
+		}
+	}
+	return fps
 }
 
 // sarifRules builds the rule descriptors and maps each id to its index.
@@ -226,9 +258,9 @@ func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportin
 	return out, index
 }
 
-// sarifResultOf converts one diagnostic. seen counts fingerprints already
-// given out, so that identical findings on identical lines stay apart.
-func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, seen map[string]int) sarifResult {
+// sarifResultOf converts one diagnostic; fp is its partial fingerprint
+// (sarifFingerprints).
+func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp string) sarifResult {
 	res := sarifResult{RuleID: d.Rule, Level: sarifLevel(d.Severity), Message: sarifMessage{Text: d.Message}}
 	if res.Message.Text == "" {
 		// GitHub rejects a result without message text.
@@ -249,9 +281,7 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, seen 
 		ArtifactLocation: art, Region: ix.region(d.File, d.Start, d.End),
 	}}}
 
-	fp := fingerprint(d, art.URI, ix)
-	seen[fp]++
-	res.PartialFingerprints = map[string]string{fingerprintKey: fp + ":" + strconv.Itoa(seen[fp])}
+	res.PartialFingerprints = map[string]string{fingerprintKey: fp}
 
 	for i, r := range d.Related {
 		loc := sarifLocation{ID: new(i + 1)}

@@ -5,14 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
-	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -30,44 +28,13 @@ const (
 // Context the source line with a caret under the span, so that a finding
 // can be read without opening the file.
 func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	return inParts(w, diags, func(bw *bufio.Writer, ds []lint.Diagnostic) error {
-		return writeTextPart(bw, ds, ix, opt)
-	})
-}
-
-// partSize is how many findings one goroutine formats: large runs (a
-// hundred thousand findings on a big list) are formatted in parallel parts,
-// written in order.
-const partSize = 8192
-
-// inParts formats diags with format, in parallel parts when there are many,
-// and writes the parts to w in order.
-func inParts(w io.Writer, diags []lint.Diagnostic, format func(*bufio.Writer, []lint.Diagnostic) error) error {
-	if len(diags) <= partSize {
-		bw := bufio.NewWriter(w)
-		if err := format(bw, diags); err != nil {
+	return inParts(w, len(diags), func(buf *bytes.Buffer, lo, hi int) error {
+		bw := bufio.NewWriter(buf)
+		if err := writeTextPart(bw, diags[lo:hi], ix, opt); err != nil {
 			return err
 		}
 		return bw.Flush()
-	}
-	n := (len(diags) + partSize - 1) / partSize
-	bufs := make([]bytes.Buffer, n)
-	errs := make([]error, n)
-	par.Do(n, runtime.GOMAXPROCS(0), func(i int) {
-		bw := bufio.NewWriter(&bufs[i])
-		if errs[i] = format(bw, diags[i*partSize:min((i+1)*partSize, len(diags))]); errs[i] == nil {
-			errs[i] = bw.Flush()
-		}
 	})
-	for i := range bufs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		if _, err := bufs[i].WriteTo(w); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
