@@ -63,6 +63,8 @@ type File struct {
 	// Quiet files are read for reference only; findings in them are dropped.
 	Quiet bool
 
+	companionOf []*File // the notes files whose Companion this is
+
 	linesOnce sync.Once
 	lines     *LineIndex
 	dirs      *directives
@@ -119,6 +121,12 @@ func (f *File) Protected(start, end int) bool {
 
 // resetMemo forgets what Memo computed: a new run starts afresh even on
 // files parsed before.
+// CompanionOf returns the notes files of the run whose companion f is, in
+// input order: work about a .bib that every notes file pairing with it
+// needs (such as near misses among its entries) can be done once for all
+// of them.
+func (f *File) CompanionOf() []*File { return f.companionOf }
+
 func (f *File) resetMemo() {
 	f.memoMu.Lock()
 	f.memo = nil

@@ -211,10 +211,15 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	for _, f := range files {
 		byPath[f.Path] = f
 		f.resetMemo()
+		f.companionOf = nil
 	}
 	for i, in := range inputs {
 		if in.Companion != "" && i < len(files) {
-			files[i].Companion = byPath[in.Companion]
+			comp := byPath[in.Companion]
+			files[i].Companion = comp
+			if comp != nil && files[i].Kind == NotesFile && files[i].Notes != nil {
+				comp.companionOf = append(comp.companionOf, files[i])
+			}
 		}
 	}
 

@@ -46,34 +46,22 @@ func checkBibMissing(p *lint.Pass) {
 	if len(missing) == 0 {
 		return
 	}
-	// One call of title.Similar over the missing titles and the titles of
-	// the entries no paper matched finds near misses in linear time. An
-	// entry that matches another paper is that paper's, not a misspelt
-	// copy of this one.
+	// An entry that matches another paper of this file is that paper's,
+	// not a misspelt copy of this one.
 	used := map[*bib.Entry]bool{}
 	for _, es := range pairs {
 		for _, e := range es {
 			used[e] = true
 		}
 	}
-	titles := make([]string, 0, len(missing)+len(comp.Bib.Entries)-len(used))
-	for _, pp := range missing {
-		titles = append(titles, pp.Title)
-	}
-	entries := make([]*bib.Entry, 0, len(comp.Bib.Entries)-len(used))
-	for _, e := range comp.Bib.Entries {
-		if used[e] {
-			continue
-		}
-		if t := e.Get("title"); t != "" {
-			titles = append(titles, t)
-			entries = append(entries, e)
-		}
-	}
+	similar := nearMisses(comp)
 	near := map[int]*bib.Entry{}
-	for _, pr := range title.Similar(titles, title.Options{}) {
-		if pr.A < len(missing) && pr.B >= len(missing) && near[pr.A] == nil {
-			near[pr.A] = entries[pr.B-len(missing)]
+	for i, pp := range missing {
+		for _, e := range similar[pp] {
+			if !used[e] {
+				near[i] = e
+				break
+			}
 		}
 	}
 	name := filepath.Base(comp.Path)
@@ -90,4 +78,48 @@ func checkBibMissing(p *lint.Pass) {
 		}
 		p.Report(d)
 	}
+}
+
+// nearMisses returns, for each paper without an entry in any notes file
+// whose companion is comp, the entries of comp whose title is one small
+// edit from the paper's (title.Similar), in .bib order. It is computed once
+// per .bib for all those notes files, with one title.Similar call over
+// their missing titles and the entries' titles, so that a folder of many
+// notes files sharing one large .bib does not compare each file with every
+// entry again. (Pairs do not depend on the other titles of the call, so
+// each file gets what a call of its own would give.)
+func nearMisses(comp *lint.File) map[*notes.Paper][]*bib.Entry {
+	return comp.Memo("near-misses", func() any {
+		var missing []*notes.Paper
+		for _, nf := range comp.CompanionOf() {
+			pairs := companionEntries(nf)
+			for i, pp := range nf.Notes.Papers {
+				if pp.Title != "" && len(pairs[i]) == 0 {
+					missing = append(missing, pp)
+				}
+			}
+		}
+		out := map[*notes.Paper][]*bib.Entry{}
+		if len(missing) == 0 {
+			return out
+		}
+		titles := make([]string, 0, len(missing)+len(comp.Bib.Entries))
+		for _, pp := range missing {
+			titles = append(titles, pp.Title)
+		}
+		entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
+		for _, e := range comp.Bib.Entries {
+			if t := e.Get("title"); t != "" {
+				titles = append(titles, t)
+				entries = append(entries, e)
+			}
+		}
+		for _, pr := range title.Similar(titles, title.Options{}) {
+			if pr.A < len(missing) && pr.B >= len(missing) {
+				pp := missing[pr.A]
+				out[pp] = append(out[pp], entries[pr.B-len(missing)])
+			}
+		}
+		return out
+	}).(map[*notes.Paper][]*bib.Entry)
 }
