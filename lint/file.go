@@ -119,14 +119,14 @@ func (f *File) Protected(start, end int) bool {
 	return f.Notes.IsProtected(notes.Span{Start: start, End: end})
 }
 
-// resetMemo forgets what Memo computed: a new run starts afresh even on
-// files parsed before.
 // CompanionOf returns the notes files of the run whose companion f is, in
 // input order: work about a .bib that every notes file pairing with it
 // needs (such as near misses among its entries) can be done once for all
 // of them.
 func (f *File) CompanionOf() []*File { return f.companionOf }
 
+// resetMemo forgets what Memo computed: a new run starts afresh even on
+// files parsed before.
 func (f *File) resetMemo() {
 	f.memoMu.Lock()
 	f.memo = nil

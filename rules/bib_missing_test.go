@@ -18,7 +18,7 @@ func TestBibMissingNearMissPerFile(t *testing.T) {
 	// a.md has the DIN paper right and ESMM with a typo; b.md has DIN with
 	// a typo and right.
 	a := []byte("# A\n## S\n### Deep Interest Network for Click-Through Rate Prediction[KDD'18][Ali]\n- 笔记。\n" +
-		"### Entire Space Multi-Task Modle[SIGIR'18][Ali]\n- 笔记。\n")
+		"### Entire Space Multi-Task Mdoel[SIGIR'18][Ali]\n- 笔记。\n")
 	b := []byte("# B\n## S\n### Deep Interest Network for Click-Through Rate Predicton[KDD'18][Ali]\n- 笔记。\n" +
 		"### Deep Interest Network for Click-Through Rate Prediction[KDD'18][Ali]\n- 同一篇，写对了。\n")
 	// c.md has the DIN typo alone: a.md's paper matching din does not hide it.
@@ -39,7 +39,7 @@ func TestBibMissingNearMissPerFile(t *testing.T) {
 		got = append(got, d.File+": "+d.Message)
 	}
 	want := []string{
-		`a.md: no entry in refs.bib for "Entire Space Multi-Task Modle"; refs.bib:2 has "Entire Space Multi-Task Model" (esmm): a typo on one side?`,
+		`a.md: no entry in refs.bib for "Entire Space Multi-Task Mdoel"; refs.bib:2 has "Entire Space Multi-Task Model" (esmm): a typo on one side?`,
 		// b.md's second paper matches din: din is b.md's, not a near miss.
 		`b.md: no entry in refs.bib for "Deep Interest Network for Click-Through Rate Predicton"; add one (papers bib writes it) so the paper can be cited`,
 		`c.md: no entry in refs.bib for "Deep Interest Network for Click-Through Rate Predicton"; refs.bib:1 has "Deep Interest Network for Click-Through Rate Prediction" (din): a typo on one side?`,
