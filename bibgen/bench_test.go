@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/venue"
 )
@@ -28,6 +29,33 @@ func BenchmarkGenerate(b *testing.B) {
 		res := Generate([]Source{{Notes: d}}, Options{Venues: reg})
 		if len(res.Items) == 0 {
 			b.Fatal("no items")
+		}
+	}
+}
+
+// BenchmarkGenerateSharedCompanion builds entries for 200 small notes
+// files that share one .bib of 20,000 entries: the .bib must be indexed
+// once, not once per notes file.
+func BenchmarkGenerateSharedCompanion(b *testing.B) {
+	var bs strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&bs, "@inproceedings{k%d, title = {Shared Entry Number %d About Search}, booktitle = {KDD}, year = 2018}\n", i, i)
+	}
+	comp := bib.NewReader().ParseString("refs.bib", bs.String())
+	reg := venue.Default()
+	var srcs []Source
+	for f := range 200 {
+		var src strings.Builder
+		for i := range 5 {
+			fmt.Fprintf(&src, "### Shared Entry Number %d About Search[KDD'18][Ali]\n- 笔记\n", f*5+i)
+		}
+		d := notes.Parse(fmt.Sprintf("n%d.md", f), []byte(src.String()), notes.Options{})
+		srcs = append(srcs, Source{Notes: d, Companion: comp})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := Generate(srcs, Options{Venues: reg}); len(res.Items) != 1000 {
+			b.Fatalf("%d items, want 1000", len(res.Items))
 		}
 	}
 }

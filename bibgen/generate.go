@@ -120,8 +120,12 @@ func Generate(srcs []Source, opt Options) *Result {
 	}
 	res := &Result{}
 	keys := NewKeys()
+	// Many notes files may share one companion: each .bib is read once
+	// here, and indexed once (match.IndexFor) below.
+	reserved := map[*bib.File]bool{}
 	for _, s := range srcs {
-		if s.Companion != nil {
+		if s.Companion != nil && !reserved[s.Companion] {
+			reserved[s.Companion] = true
 			for _, e := range s.Companion.Entries {
 				keys.Reserve(e.Key)
 			}
@@ -138,7 +142,7 @@ func Generate(srcs []Source, opt Options) *Result {
 		}
 		var ix *match.Index
 		if s.Companion != nil {
-			ix = match.NewIndex(s.Companion.Entries)
+			ix = match.IndexFor(s.Companion)
 		}
 		lines := newLineIndex(s.Notes.Src)
 		for _, p := range s.Notes.Papers {
