@@ -50,10 +50,7 @@ func checkBibUnused(p *lint.Pass) {
 				}
 			}
 		}
-		var names []string
-		for _, nf := range users[c] {
-			names = append(names, filepath.Base(nf.Path))
-		}
+		who := notesNames(users[c])
 		for _, e := range c.Bib.Entries {
 			if used[e] || e.Key == "" {
 				continue
@@ -61,7 +58,7 @@ func checkBibUnused(p *lint.Pass) {
 			s, end := entryHead(e)
 			p.Report(lint.Diagnostic{
 				File: c.Path, Start: s, End: end,
-				Message: fmt.Sprintf("entry %q is cited by no paper of %s: remove it, or add the paper to the notes", e.Key, strings.Join(names, ", ")),
+				Message: fmt.Sprintf("entry %q is cited by no paper of %s: remove it, or add the paper to the notes", e.Key, who),
 			})
 		}
 	}
@@ -77,4 +74,26 @@ func markUsed(f *bib.File, e *bib.Entry, used map[*bib.Entry]bool) {
 		}
 		e = f.Entry(ref)
 	}
+}
+
+// maxNamed is how many notes files a bib-unused message names; a .bib
+// shared by a folder of weekly notes would otherwise repeat hundreds of
+// names in every message.
+const maxNamed = 3
+
+// notesNames names the notes files for a message: "a.md, b.md", or
+// "a.md, b.md, c.md and 12 other notes files".
+func notesNames(files []*lint.File) string {
+	var names []string
+	for _, nf := range files[:min(len(files), maxNamed)] {
+		names = append(names, filepath.Base(nf.Path))
+	}
+	s := strings.Join(names, ", ")
+	switch n := len(files) - maxNamed; {
+	case n == 1:
+		s += " and 1 other notes file"
+	case n > 1:
+		s += fmt.Sprintf(" and %d other notes files", n)
+	}
+	return s
 }

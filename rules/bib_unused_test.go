@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,6 +79,26 @@ func TestBibDuplicateEntryTransitive(t *testing.T) {
 	for _, d := range ds {
 		if len(d.Related) != 2 {
 			t.Errorf("%s: want the 2 other entries as related, got %d", d.Message, len(d.Related))
+		}
+	}
+}
+
+func TestNotesNames(t *testing.T) {
+	files := func(n int) []*lint.File {
+		var fs []*lint.File
+		for i := range n {
+			fs = append(fs, &lint.File{Path: fmt.Sprintf("notes/w%d.md", i+1)})
+		}
+		return fs
+	}
+	for n, want := range map[int]string{
+		1: "w1.md",
+		3: "w1.md, w2.md, w3.md",
+		4: "w1.md, w2.md, w3.md and 1 other notes file",
+		9: "w1.md, w2.md, w3.md and 6 other notes files",
+	} {
+		if got := notesNames(files(n)); got != want {
+			t.Errorf("%d files: %q, want %q", n, got, want)
 		}
 	}
 }
