@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -14,6 +15,26 @@ type LineIndex struct {
 	src    []byte
 	starts []int // byte offset of each line's first byte
 	bom    int   // 3 when the file starts with a UTF-8 BOM
+
+	// marks holds, for each long line asked about, the columns at points
+	// along it (*lineMarks by line number), so that a lookup scans at most
+	// markEvery bytes: a paragraph of a hundred kilobytes on one line with
+	// thousands of findings would otherwise cost findings x length.
+	marks sync.Map
+}
+
+// Lines longer than longLine bytes get marks every markEvery bytes.
+const (
+	longLine  = 4096
+	markEvery = 1024
+)
+
+// lineMarks are the columns at rune starts along one long line.
+type lineMarks struct {
+	once sync.Once
+	off  []int // byte offsets, increasing, the first the line's start
+	col  []int // Column at off
+	c16  []int // Column16 at off
 }
 
 // NewLineIndex indexes src.
@@ -62,7 +83,13 @@ func (li *LineIndex) Position(off int) Position {
 		start = li.bom // a BOM is not a character anyone sees
 	}
 	col, col16 := 1, 1
-	seg := li.src[start:off]
+	from := start
+	if end := li.lineEnd(line); end-start > longLine && off-start > markEvery {
+		m := li.marksOf(line, start, end)
+		k := sort.Search(len(m.off), func(k int) bool { return m.off[k] > off }) - 1
+		from, col, col16 = m.off[k], m.col[k], m.c16[k]
+	}
+	seg := li.src[from:off]
 	for len(seg) > 0 {
 		r, w := utf8.DecodeRune(seg)
 		seg = seg[w:]
@@ -74,6 +101,46 @@ func (li *LineIndex) Position(off int) Position {
 		}
 	}
 	return Position{Offset: off, Line: line + 1, Column: col, Column16: col16, ColumnByte: off - start + 1}
+}
+
+// lineEnd returns the offset just past 0-based line i (its newline
+// included).
+func (li *LineIndex) lineEnd(i int) int {
+	if i+1 < len(li.starts) {
+		return li.starts[i+1]
+	}
+	return len(li.src)
+}
+
+// marksOf returns the marks of 0-based line i, [start, end), building them
+// on first use; any number of goroutines may ask at once.
+func (li *LineIndex) marksOf(i, start, end int) *lineMarks {
+	v, _ := li.marks.LoadOrStore(i, &lineMarks{})
+	m := v.(*lineMarks)
+	m.once.Do(func() {
+		col, col16 := 1, 1
+		next := start
+		for at := start; at < end; {
+			if at >= next {
+				m.off = append(m.off, at)
+				m.col = append(m.col, col)
+				m.c16 = append(m.c16, col16)
+				next = at + markEvery
+			}
+			r, w := utf8.DecodeRune(li.src[at:end])
+			at += w
+			col++
+			if r >= 0x10000 {
+				col16 += 2
+			} else {
+				col16++
+			}
+		}
+		if len(m.off) == 0 {
+			m.off, m.col, m.c16 = []int{start}, []int{1}, []int{1}
+		}
+	})
+	return m
 }
 
 // Line returns the text of 1-based line n without its line ending.

@@ -1,6 +1,11 @@
 package lint
 
-import "testing"
+import (
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestLineIndexPositions(t *testing.T) {
 	src := []byte("\ufeffab\r\n\t中😀x\nlast")
@@ -51,5 +56,47 @@ func TestLineIndexLongLine(t *testing.T) {
 	}
 	if q := li.Position(len(src) - 1); q.Line != 3 || q.Column != 3 {
 		t.Errorf("after it: %+v", q)
+	}
+}
+
+// TestPositionOnLongLines compares positions on long lines (which use
+// marks) with a plain scan from the line start, at every offset, with
+// 1- to 4-byte characters, invalid bytes, a BOM and CRLF endings.
+func TestPositionOnLongLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	pieces := []string{"a", "中", "😀", "é", "\xff", "\t", " ", "BERT", "，"}
+	for line := range 3 {
+		for i := range 3000 + line*500 {
+			b.WriteString(pieces[(i*7+line)%len(pieces)])
+		}
+		b.WriteString("\r\n")
+	}
+	b.WriteString("short\n")
+	src := []byte(b.String())
+	li := NewLineIndex(src)
+	plain := func(off int) Position {
+		line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+		start := li.starts[line]
+		if line == 0 && off >= 3 {
+			start = 3
+		}
+		col, col16 := 1, 1
+		for seg := src[start:off]; len(seg) > 0; {
+			r, w := utf8.DecodeRune(seg)
+			seg = seg[w:]
+			col++
+			col16++
+			if r >= 0x10000 {
+				col16++
+			}
+		}
+		return Position{Offset: off, Line: line + 1, Column: col, Column16: col16, ColumnByte: off - start + 1}
+	}
+	// Backwards, so that marks are built by a lookup far into the line.
+	for off := len(src); off >= 0; off-- {
+		if got, want := li.Position(off), plain(off); got != want {
+			t.Fatalf("offset %d: got %+v, want %+v", off, got, want)
+		}
 	}
 }

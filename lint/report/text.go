@@ -139,36 +139,49 @@ func appendOneLine(buf []byte, s string) []byte {
 // columns in a terminal, tabs are kept as tabs).
 func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix *index, paint func(string, string) string) {
 	const maxShown = 200
-	// A stray CR inside the line would send the terminal's cursor back to
-	// the start; a space keeps the column count that Position gave.
-	text := strings.ReplaceAll(string(line), "\r", " ")
+	// Only a window of the line around the span is read: a paragraph of a
+	// hundred kilobytes on one line may have thousands of findings.
 	startCol := p.Column - 1 // characters before the span
+	startByte := min(max(p.ColumnByte-1, 0), len(line))
 	end := ix.pos(d.File, d.End)
-	spanChars := 1
-	if end.Line == p.Line && end.Column > p.Column {
-		spanChars = end.Column - p.Column
-	} else if end.Line != p.Line {
-		spanChars = max(utf8.RuneCountInString(text)-startCol, 1)
+	// Long lines (minified or generated) are cut around the span: the
+	// window starts maxShown/2 characters before it when the line has more
+	// than maxShown characters and the span starts past maxShown/2.
+	fromByte, from := 0, 0
+	if startCol > maxShown/2 && utf8.RuneCount(line[:min(len(line), 4*(maxShown+1))]) > maxShown {
+		fromByte, from = startByte, startCol
+		for from > startCol-maxShown/2 && fromByte > 0 {
+			_, n := utf8.DecodeLastRune(line[:fromByte])
+			fromByte -= n
+			from--
+		}
 	}
-	runes := []rune(text)
-	// Long lines (minified or generated) are cut around the span.
-	from := 0
-	if len(runes) > maxShown && startCol > maxShown/2 {
-		from = startCol - maxShown/2
+	toByte := fromByte
+	for shown := 0; shown < maxShown && toByte < len(line); shown++ {
+		_, n := utf8.DecodeRune(line[toByte:])
+		toByte += n
 	}
-	to := min(len(runes), from+maxShown)
-	shown := string(runes[from:to])
+	// A stray CR inside the line would send the terminal's cursor back to
+	// the start; a space keeps the column count that Position gave. A byte
+	// that is not UTF-8 shows as U+FFFD, one per byte as Position counts.
+	var shown strings.Builder
+	for _, r := range string(line[fromByte:toByte]) {
+		if r == '\r' {
+			r = ' '
+		}
+		shown.WriteRune(r)
+	}
 	prefix := ""
 	if from > 0 {
 		prefix = "…"
 	}
-	fmt.Fprintf(w, "    %s%s\n", prefix, shown)
+	fmt.Fprintf(w, "    %s%s\n", prefix, shown.String())
 	var pad strings.Builder
 	pad.WriteString("    ")
 	if from > 0 {
 		pad.WriteString(" ")
 	}
-	for _, r := range runes[from:min(startCol, len(runes))] {
+	for _, r := range string(line[fromByte:min(max(startByte, fromByte), toByte)]) {
 		switch {
 		case r == '\t':
 			pad.WriteByte('\t')
@@ -178,12 +191,25 @@ func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix
 			pad.WriteByte(' ')
 		}
 	}
+	// The carets cover the span's characters within the window; a span
+	// that goes on past the line covers the rest of it.
+	spanEnd := toByte
+	if end.Line == p.Line {
+		if end.Column > p.Column {
+			spanEnd = min(max(end.ColumnByte-1, startByte), toByte)
+		} else if startByte < toByte { // an empty span: one character
+			_, n := utf8.DecodeRune(line[startByte:])
+			spanEnd = min(startByte+n, toByte)
+		}
+	}
 	carets := 0
-	for i := startCol; i < min(startCol+spanChars, len(runes), to); i++ {
-		if isWide(runes[i]) {
-			carets += 2
-		} else {
-			carets++
+	if startByte < toByte {
+		for _, r := range string(line[startByte:max(spanEnd, startByte)]) {
+			if isWide(r) {
+				carets += 2
+			} else {
+				carets++
+			}
 		}
 	}
 	carets = max(carets, 1)

@@ -1,8 +1,13 @@
 package report
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/paperlint/papers/lint"
 )
@@ -187,6 +192,111 @@ func TestIsWide(t *testing.T) {
 	for _, tt := range tests {
 		if got := isWide(tt.r); got != tt.want {
 			t.Errorf("isWide(%q) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+}
+
+// writeCaretWhole is writeCaret as it was, reading the whole line: the
+// reference TestCaretWindow compares with.
+func writeCaretWhole(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix *index, paint func(string, string) string) {
+	const maxShown = 200
+	// A stray CR inside the line would send the terminal's cursor back to
+	// the start; a space keeps the column count that Position gave.
+	text := strings.ReplaceAll(string(line), "\r", " ")
+	startCol := p.Column - 1 // characters before the span
+	end := ix.pos(d.File, d.End)
+	spanChars := 1
+	if end.Line == p.Line && end.Column > p.Column {
+		spanChars = end.Column - p.Column
+	} else if end.Line != p.Line {
+		spanChars = max(utf8.RuneCountInString(text)-startCol, 1)
+	}
+	runes := []rune(text)
+	// Long lines (minified or generated) are cut around the span.
+	from := 0
+	if len(runes) > maxShown && startCol > maxShown/2 {
+		from = startCol - maxShown/2
+	}
+	to := min(len(runes), from+maxShown)
+	shown := string(runes[from:to])
+	prefix := ""
+	if from > 0 {
+		prefix = "…"
+	}
+	fmt.Fprintf(w, "    %s%s\n", prefix, shown)
+	var pad strings.Builder
+	pad.WriteString("    ")
+	if from > 0 {
+		pad.WriteString(" ")
+	}
+	for _, r := range runes[from:min(startCol, len(runes))] {
+		switch {
+		case r == '\t':
+			pad.WriteByte('\t')
+		case isWide(r):
+			pad.WriteString("  ")
+		default:
+			pad.WriteByte(' ')
+		}
+	}
+	carets := 0
+	for i := startCol; i < min(startCol+spanChars, len(runes), to); i++ {
+		if isWide(runes[i]) {
+			carets += 2
+		} else {
+			carets++
+		}
+	}
+	carets = max(carets, 1)
+	fmt.Fprintf(w, "%s%s\n", pad.String(), paint(ansiRed+ansiBold, "^"+strings.Repeat("~", carets-1)))
+}
+
+// TestCaretWindow compares writeCaret, which reads a window of the line,
+// with writeCaretWhole on lines short and long, with wide characters,
+// tabs, CRs, emoji and invalid bytes, and spans empty, short, long and
+// running past the line.
+func TestCaretWindow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "中", "😀", "\t", "\r", "BERT", "，", "\xff", " ", "é"}
+	for round := range 400 {
+		var b strings.Builder
+		n := rng.IntN(600)
+		if round%4 == 0 {
+			n = rng.IntN(5)
+		}
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := b.String() + "\nnext line\n"
+		f := &lint.File{Path: "n.md", Src: []byte(src), Kind: lint.NotesFile}
+		ix := newIndex([]*lint.File{f})
+		lineLen := len(src) - len("\nnext line\n")
+		start := rng.IntN(lineLen + 1)
+		end := start
+		switch rng.IntN(4) {
+		case 1:
+			end = min(start+rng.IntN(8), lineLen)
+		case 2:
+			end = min(start+rng.IntN(400), lineLen)
+		case 3:
+			end = len(src) - 2 // on the next line
+		}
+		// Findings start and end between characters.
+		for start > 0 && !utf8.RuneStart(src[start]) {
+			start--
+		}
+		for end < len(src) && !utf8.RuneStart(src[end]) {
+			end++
+		}
+		d := lint.Diagnostic{File: "n.md", Start: start, End: end}
+		p := ix.pos("n.md", start)
+		line := ix.line("n.md", p.Line)
+		paint := func(_, s string) string { return s }
+		var got, want bytes.Buffer
+		writeCaret(&got, line, d, p, ix, paint)
+		writeCaretWhole(&want, line, d, p, ix, paint)
+		if got.String() != want.String() {
+			t.Fatalf("round %d, span [%d, %d) of %q:\ngot\n%s\nwant\n%s", round, start, end, line, got.String(), want.String())
 		}
 	}
 }
