@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"hash"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -202,9 +203,13 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 func sarifFingerprints(diags []lint.Diagnostic, ix *index) []string {
 	fps := make([]string, len(diags))
 	par.Do((len(diags)+partSize-1)/partSize, runtime.GOMAXPROCS(0), func(k int) {
+		// Findings of one rule on one line share the hash of that line: a
+		// long line with many findings is hashed once per part, not once
+		// per finding.
+		prefixes := map[prefixKey]hash.Hash{}
 		for i := k * partSize; i < min((k+1)*partSize, len(diags)); i++ {
 			if d := &diags[i]; d.File != "" {
-				fps[i] = fingerprint(*d, artifactLocation(d.File).URI, ix)
+				fps[i] = fingerprint(*d, artifactLocation(d.File).URI, ix, prefixes)
 			}
 		}
 	})
@@ -423,21 +428,59 @@ func pascalName(id string) string {
 // rule id, the file's URI, the normalised text of the line the finding
 // starts on and the normalised flagged text. The caller appends the
 // occurrence count, as GitHub does with its own line hashes.
-func fingerprint(d lint.Diagnostic, uri string, ix *index) string {
-	var line []byte
+func fingerprint(d lint.Diagnostic, uri string, ix *index, prefixes map[prefixKey]hash.Hash) string {
+	// The hash of the first three parts (rule, file, line text) is kept
+	// and cloned for the next finding of the same rule on the same line:
+	// a long line with many findings is normalised and hashed once.
+	var k prefixKey
+	if ix.byPath[d.File] != nil {
+		k = prefixKey{d.Rule, d.File, ix.pos(d.File, d.Start).Line}
+	} else {
+		k = prefixKey{d.Rule, d.File, 0}
+	}
+	var h hash.Hash
+	if p, ok := prefixes[k]; ok {
+		if c, ok := p.(hash.Cloner); ok {
+			if h2, err := c.Clone(); err == nil {
+				h = h2
+			}
+		}
+	}
+	if h == nil {
+		h = sha256.New()
+		var line string
+		if k.line > 0 {
+			line = normaliseText(string(ix.line(d.File, k.line)))
+		}
+		for _, part := range []string{d.Rule, uri, line} {
+			writePart(h, part)
+		}
+		if c, ok := h.(hash.Cloner); ok {
+			if saved, err := c.Clone(); err == nil {
+				prefixes[k] = saved
+			}
+		}
+	}
 	var span string
 	if f := ix.byPath[d.File]; f != nil {
-		line = ix.line(d.File, ix.pos(d.File, d.Start).Line)
 		span = f.Text(d.Start, d.End)
 	}
-	h := sha256.New()
-	for _, part := range []string{d.Rule, uri, normaliseText(string(line)), normaliseText(span)} {
-		// Each part is prefixed with its length, so that no two different
-		// lists of parts hash the same bytes.
-		h.Write(binary.AppendUvarint(nil, uint64(len(part))))
-		h.Write([]byte(part))
-	}
+	writePart(h, normaliseText(span))
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// writePart writes one part of a fingerprint, prefixed with its length, so
+// that no two different lists of parts hash the same bytes.
+func writePart(h hash.Hash, part string) {
+	h.Write(binary.AppendUvarint(nil, uint64(len(part))))
+	h.Write([]byte(part))
+}
+
+// prefixKey names what the first parts of a fingerprint hash: a rule and
+// a line of a file (line 0 when the file's text is not known).
+type prefixKey struct {
+	rule, file string
+	line       int
 }
 
 // normaliseText makes re-indentation, changed line ends and a different
