@@ -24,6 +24,28 @@ const DirectiveRule = "directive"
 type directives struct {
 	ranges []disabledRange
 	diags  []Diagnostic
+	// byRule indexes ranges by rule ("" for every rule), for suppressed:
+	// a file with thousands of directives and findings must not compare
+	// each finding with each range.
+	byRule map[string]*rangeSet
+}
+
+// rangeSet holds ranges sorted by start, with the largest end among each
+// range and those before it, so that a lookup stops as soon as no earlier
+// range can reach the offset.
+type rangeSet struct {
+	start, end, maxEnd []int
+}
+
+// contains reports whether off is in one of the ranges.
+func (s *rangeSet) contains(off int) bool {
+	i := sort.SearchInts(s.start, off+1) - 1 // the last range starting at or before off
+	for ; i >= 0 && s.maxEnd[i] > off; i-- {
+		if s.end[i] > off {
+			return true
+		}
+	}
+	return false
 }
 
 type disabledRange struct {
@@ -41,12 +63,31 @@ func (d *directives) suppressed(rule string, off int) bool {
 	if d == nil {
 		return false
 	}
-	for _, r := range d.ranges {
-		if off >= r.start && off < r.end && (r.rule == "" || r.rule == rule) {
+	for _, key := range [2]string{"", rule} {
+		if s := d.byRule[key]; s != nil && s.contains(off) {
 			return true
 		}
 	}
 	return false
+}
+
+// index builds byRule from ranges, which are sorted by start.
+func (d *directives) index() {
+	d.byRule = map[string]*rangeSet{}
+	for _, r := range d.ranges {
+		s := d.byRule[r.rule]
+		if s == nil {
+			s = &rangeSet{}
+			d.byRule[r.rule] = s
+		}
+		maxEnd := r.end
+		if n := len(s.maxEnd); n > 0 {
+			maxEnd = max(maxEnd, s.maxEnd[n-1])
+		}
+		s.start = append(s.start, r.start)
+		s.end = append(s.end, r.end)
+		s.maxEnd = append(s.maxEnd, maxEnd)
+	}
 }
 
 // parseDirectives reads the directives of f. known holds every rule id of
@@ -160,6 +201,7 @@ func parseDirectives(f *File, known map[string]bool) *directives {
 		}
 		return d.ranges[i].rule < d.ranges[j].rule
 	})
+	d.index()
 	return d
 }
 

@@ -63,3 +63,32 @@ func TestSortDiagnosticsOrder(t *testing.T) {
 		t.Errorf("order:\n got %v\nwant %v", got, want)
 	}
 }
+
+// TestSuppressedIndex compares the indexed lookup of disabled ranges with
+// a scan of every range, on random overlapping ranges of a few rules.
+func TestSuppressedIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	rules := []string{"", "a", "b"}
+	for round := range 200 {
+		d := &directives{}
+		for range rng.IntN(30) {
+			s := rng.IntN(100)
+			d.ranges = append(d.ranges, disabledRange{s, s + rng.IntN(40), rules[rng.IntN(len(rules))]})
+		}
+		slices.SortFunc(d.ranges, func(x, y disabledRange) int { return x.start - y.start })
+		d.index()
+		for off := -1; off < 150; off++ {
+			for _, rule := range []string{"a", "b", "c"} {
+				want := false
+				for _, r := range d.ranges {
+					if off >= r.start && off < r.end && (r.rule == "" || r.rule == rule) {
+						want = true
+					}
+				}
+				if got := d.suppressed(rule, off); got != want {
+					t.Fatalf("round %d: suppressed(%q, %d) = %v, want %v; ranges %+v", round, rule, off, got, want, d.ranges)
+				}
+			}
+		}
+	}
+}
