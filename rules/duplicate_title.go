@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/title"
 )
 
@@ -57,28 +58,50 @@ func checkDuplicateTitle(p *lint.Pass) {
 		if allow != nil && allow[title.Normalize(titles[g[0]])] {
 			continue
 		}
+		// A finding lists a few copies and counts the rest: the counts come
+		// from per-file and per-section tallies, so that a title repeated
+		// thousands of times is not compared copy by copy.
+		inFile := map[*lint.File]int{}
+		inSection := map[sectionKey]int{}
+		for _, j := range g {
+			inFile[entries[j].file]++
+			inSection[sectionOf(&entries[j])]++
+		}
 		for _, i := range g {
+			e := &entries[i]
+			total := len(g) - inFile[e.file] // copies in other files always count
+			switch {
+			case filter.ignoreSameFile:
+			case filter.ignoreAcrossSections:
+				total += inSection[sectionOf(e)] - 1
+			default:
+				total += inFile[e.file] - 1
+			}
+			if total == 0 {
+				continue
+			}
 			others = others[:0]
 			for _, j := range g {
-				if j != i && !filter.skip(&entries[i], &entries[j]) {
-					others = append(others, j)
+				if j != i && !filter.skip(e, &entries[j]) {
+					if others = append(others, j); len(others) == max(maxListed, maxRelated) {
+						break
+					}
 				}
 			}
-			if len(others) > 0 {
-				reportDuplicate(p, entries, i, others)
-			}
+			reportDuplicate(p, entries, i, others, total)
 		}
 	}
 }
 
-// reportDuplicate reports entry i, a repeat of the entries others.
-func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int) {
+// reportDuplicate reports entry i, a repeat of total entries, the first of
+// which are others (at least as many as a finding lists).
+func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int, total int) {
 	e := &entries[i]
 	here := venueText(e)
 	parts := make([]string, 0, min(len(others), maxListed))
 	start, end := e.span()
 	d := lint.Diagnostic{File: e.file.Path, Start: start, End: end}
-	for k, j := range others {
+	for k, j := range others[:min(len(others), max(maxListed, maxRelated))] {
 		o := &entries[j]
 		there := venueText(o)
 		if k < maxListed {
@@ -93,7 +116,7 @@ func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int) {
 			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: msg})
 		}
 	}
-	d.Message = "duplicate title, also listed at " + joinListed(parts, len(others))
+	d.Message = "duplicate title, also listed at " + joinListed(parts, total)
 	p.Report(d)
 }
 
@@ -113,3 +136,12 @@ func venueAgreement(p *lint.Pass, e, o *titleEntry, here, there string) string {
 	}
 	return fmt.Sprintf(" as %s (venue differs: %s here)", there, here)
 }
+
+// sectionKey is a section of a notes file (a nil section: before the
+// first heading).
+type sectionKey struct {
+	file    *lint.File
+	section *notes.Section
+}
+
+func sectionOf(e *titleEntry) sectionKey { return sectionKey{e.file, e.paper.Section} }

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -157,5 +158,63 @@ func TestDuplicateTitleReports(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), `"relatedLocations"`) || !strings.Contains(buf.String(), "also listed here as [ICCV'23]") {
 		t.Errorf("SARIF output lacks the related location:\n%s", buf.String())
+	}
+}
+
+// TestDuplicateTitleCounts checks the "and N more" count of a title
+// repeated in several files and sections under each filter option, against
+// a count of the copies each finding may name.
+func TestDuplicateTitleCounts(t *testing.T) {
+	// a.md: sections S1 (3 copies) and S2 (2 copies); b.md: S1 (4 copies).
+	lines := func(sections ...int) []string {
+		var out []string
+		for s, n := range sections {
+			out = append(out, fmt.Sprintf("## S%d", s+1))
+			for range n {
+				out = append(out, "Segment Anything[ICCV'23][Meta]")
+			}
+		}
+		return out
+	}
+	a, b := notesFile(lines(3, 2)...), notesFile(lines(4)...)
+	for _, tt := range []struct {
+		config string
+		want   map[string]int // file:section -> copies a finding there names
+	}{
+		{"", map[string]int{"a.md:S1": 8, "a.md:S2": 8, "b.md:S1": 8}},
+		{"rules:\n  duplicate-title:\n    ignore-same-file: true\n", map[string]int{"a.md:S1": 4, "a.md:S2": 4, "b.md:S1": 5}},
+		{"rules:\n  duplicate-title:\n    ignore-across-sections: true\n", map[string]int{"a.md:S1": 6, "a.md:S2": 5, "b.md:S1": 8}},
+	} {
+		ds, res := runTitleRule(t, "duplicate-title", tt.config, "a.md", a, "b.md", b)
+		if len(ds) != 9 {
+			t.Fatalf("%q: %d findings, want 9", tt.config, len(ds))
+		}
+		for _, d := range ds {
+			var f *lint.File
+			for _, rf := range res.Files {
+				if rf.Path == d.File {
+					f = rf
+				}
+			}
+			sec := ""
+			for _, p := range f.Notes.Papers {
+				if p.TitleSpan.Start == d.Start {
+					sec = p.Section.Title
+				}
+			}
+			want := tt.want[d.File+":"+sec]
+			named := strings.Count(d.Message, " as [ICCV'23]")
+			got := named
+			if i := strings.Index(d.Message, " and "); i >= 0 {
+				var more int
+				if _, err := fmt.Sscanf(d.Message[i:], " and %d more", &more); err != nil {
+					t.Fatalf("message %q: %v", d.Message, err)
+				}
+				got += more
+			}
+			if got != want {
+				t.Errorf("%q, %s in %s: %d copies named or counted, want %d (%q)", tt.config, d.File, sec, got, want, d.Message)
+			}
+		}
 	}
 }
