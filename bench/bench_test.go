@@ -176,19 +176,21 @@ func BenchmarkFix(b *testing.B) {
 
 // BenchmarkFormat prints the findings of the 1k run in each format.
 func BenchmarkFormat(b *testing.B) {
-	c := input(b, 1000)
-	r := runner(b)
-	res := r.Run(inputs(c))
-	opt := report.Options{Rules: r.Rules, ToolVersion: "bench"}
-	for _, f := range report.Formats {
-		b.Run(fmt.Sprintf("%s/%d-findings", f, len(res.Diagnostics)), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := report.Write(io.Discard, f, res.Diagnostics, res.Files, opt); err != nil {
-					b.Fatal(err)
+	for _, s := range sizes {
+		c := input(b, s.n)
+		r := runner(b)
+		res := r.Run(inputs(c))
+		opt := report.Options{Rules: r.Rules, ToolVersion: "bench"}
+		for _, f := range report.Formats {
+			b.Run(fmt.Sprintf("%s/%s/%d-findings", f, s.name, len(res.Diagnostics)), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := report.Write(io.Discard, f, res.Diagnostics, res.Files, opt); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
