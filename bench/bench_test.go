@@ -174,7 +174,7 @@ func BenchmarkFix(b *testing.B) {
 	}
 }
 
-// BenchmarkFormat prints the findings of the 1k run in each format.
+// BenchmarkFormat prints the findings of the 1k and 100k runs in each format.
 func BenchmarkFormat(b *testing.B) {
 	for _, s := range sizes {
 		c := input(b, s.n)
