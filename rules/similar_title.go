@@ -1,8 +1,8 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,40 +100,111 @@ func checkSimilarTitle(p *lint.Pass) {
 	if len(entries) < 2 {
 		return
 	}
-	pairs := a.index.Similar(title.Options{Threshold: opt.Threshold})
 	allow := opt.allowedPairs()
 	filter := pairFilter{ignoreSameFile: opt.IgnoreSameFile, ignoreAcrossSections: opt.IgnoreAcrossSections}
-	links := make([]similarLink, 0, 2*len(pairs))
-	for _, pr := range pairs {
-		a, b := &entries[pr.A], &entries[pr.B]
-		if filter.skip(a, b) {
+	// The pairs come grouped: a title repeated n times and a variant
+	// repeated m times are one group pair, not n x m pairs. Each entry
+	// gets its partner groups; a finding lists a few partners and counts
+	// the rest from per-file and per-section tallies.
+	partners := map[int][]similarGroup{}
+	tallies := map[int]*groupTally{} // by a group's first entry
+	tally := func(g []int) *groupTally {
+		t := tallies[g[0]]
+		if t == nil {
+			t = &groupTally{members: g, inFile: map[*lint.File]int{}, inSection: map[sectionKey]int{}}
+			for _, j := range g {
+				t.inFile[entries[j].file]++
+				t.inSection[sectionOf(&entries[j])]++
+			}
+			tallies[g[0]] = t
+		}
+		return t
+	}
+	for _, gp := range a.index.SimilarGroups(title.Options{Threshold: opt.Threshold}) {
+		if allow != nil && allow[[2]string{title.Normalize(titles[gp.A[0]]), title.Normalize(titles[gp.B[0]])}] {
 			continue
 		}
-		if allow != nil && allow[[2]string{title.Normalize(titles[pr.A]), title.Normalize(titles[pr.B])}] {
-			continue
+		ta, tb := tally(gp.A), tally(gp.B)
+		for _, x := range gp.A {
+			partners[x] = append(partners[x], similarGroup{tally: tb, score: gp.Score, reason: reasonText(gp.InA, gp.InB, fmt.Sprintf("%q vs %q", gp.InA, gp.InB))})
 		}
-		ra, rb := splitReason(pr.Reason)
-		links = append(links,
-			similarLink{of: pr.A, to: pr.B, score: pr.Score, reason: reasonText(ra, rb, pr.Reason)},
-			similarLink{of: pr.B, to: pr.A, score: pr.Score, reason: reasonText(rb, ra, pr.Reason)})
+		for _, y := range gp.B {
+			partners[y] = append(partners[y], similarGroup{tally: ta, score: gp.Score, reason: reasonText(gp.InB, gp.InA, fmt.Sprintf("%q vs %q", gp.InB, gp.InA))})
+		}
 	}
 	// Every entry of a pair is reported once, naming all the titles it is
 	// close to, so that the finding shows on whichever line a reader is at.
-	slices.SortFunc(links, func(x, y similarLink) int {
-		return cmp.Or(cmp.Compare(x.of, y.of), cmp.Compare(x.to, y.to))
-	})
-	for start := 0; start < len(links); {
-		end := start + 1
-		for end < len(links) && links[end].of == links[start].of {
-			end++
+	xs := slices.Sorted(maps.Keys(partners))
+	for _, x := range xs {
+		e := &entries[x]
+		total := 0
+		for _, g := range partners[x] {
+			total += g.tally.count(e, filter)
 		}
-		reportSimilar(p, entries, links[start:end])
-		start = end
+		if total == 0 {
+			continue
+		}
+		reportSimilar(p, entries, x, firstLinks(entries, x, partners[x], filter), total)
 	}
 }
 
-func reportSimilar(p *lint.Pass, entries []titleEntry, links []similarLink) {
-	e := &entries[links[0].of]
+// similarGroup is a group of exact duplicates similar to an entry.
+type similarGroup struct {
+	tally  *groupTally
+	score  float64
+	reason string // this entry's side first
+}
+
+// groupTally is a group of entries with equal titles and where they are.
+type groupTally struct {
+	members   []int // increasing
+	inFile    map[*lint.File]int
+	inSection map[sectionKey]int
+}
+
+// count is how many members of the group a finding on e may name.
+func (t *groupTally) count(e *titleEntry, f pairFilter) int {
+	n := len(t.members) - t.inFile[e.file] // members in other files always count
+	switch {
+	case f.ignoreSameFile:
+	case f.ignoreAcrossSections:
+		n += t.inSection[sectionOf(e)]
+	default:
+		n += t.inFile[e.file]
+	}
+	return n
+}
+
+// firstLinks returns the partners of entry x that a finding names, in
+// increasing order of entry, at most as many as it lists or relates.
+func firstLinks(entries []titleEntry, x int, groups []similarGroup, f pairFilter) []similarLink {
+	limit := max(maxListed, maxRelated)
+	at := make([]int, len(groups)) // next member of each group
+	var out []similarLink
+	for len(out) < limit {
+		best := -1
+		for k, g := range groups {
+			for at[k] < len(g.tally.members) && f.skip(&entries[x], &entries[g.tally.members[at[k]]]) {
+				at[k]++
+			}
+			if at[k] < len(g.tally.members) && (best < 0 || g.tally.members[at[k]] < groups[best].tally.members[at[best]]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		g := groups[best]
+		out = append(out, similarLink{of: x, to: g.tally.members[at[best]], score: g.score, reason: g.reason})
+		at[best]++
+	}
+	return out
+}
+
+// reportSimilar reports entry x, close to total entries, the first of which
+// are links.
+func reportSimilar(p *lint.Pass, entries []titleEntry, x int, links []similarLink, total int) {
+	e := &entries[x]
 	start, end := e.span()
 	d := lint.Diagnostic{File: e.file.Path, Start: start, End: end}
 	parts := make([]string, 0, min(len(links), maxListed))
@@ -148,10 +219,10 @@ func reportSimilar(p *lint.Pass, entries []titleEntry, links []similarLink) {
 		}
 	}
 	noun := "similar title at "
-	if len(links) > 1 {
+	if total > 1 {
 		noun = "similar titles at "
 	}
-	d.Message = noun + joinListed(parts, len(links)) + ": the same paper written two ways?"
+	d.Message = noun + joinListed(parts, total) + ": the same paper written two ways?"
 	p.Report(d)
 }
 

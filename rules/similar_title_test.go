@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -108,5 +109,72 @@ func TestSplitReason(t *testing.T) {
 	}
 	if got := reasonText("", "", "raw"); got != "raw" {
 		t.Errorf("reasonText fallback = %q", got)
+	}
+}
+
+// TestSimilarTitleGroupCounts: a title and its misspelling, each repeated
+// in several files and sections; under each option every finding names or
+// counts exactly the copies of the other spelling that the option lets it
+// pair with.
+func TestSimilarTitleGroupCounts(t *testing.T) {
+	right, typo := "Attention Is All You Need[NeurIPS'17][Google]", "Attention Is All You Nede[NeurIPS'17][Google]"
+	// a.md: S1 has 2 right and 1 typo, S2 has 2 typo; b.md: S1 has 3 right and 1 typo.
+	a := notesFile("## S1", right, right, typo, "## S2", typo, typo)
+	b := notesFile("## S1", right, right, right, typo)
+	type place struct {
+		file, sec string
+		typo      bool
+	}
+	// Copies of each spelling by file and section.
+	copies := map[place]int{
+		{"a.md", "S1", false}: 2, {"a.md", "S1", true}: 1, {"a.md", "S2", true}: 2,
+		{"b.md", "S1", false}: 3, {"b.md", "S1", true}: 1,
+	}
+	for _, tt := range []struct {
+		name, config             string
+		sameFile, acrossSections bool
+	}{
+		{"default", "", true, true},
+		{"ignore-same-file", "rules:\n  similar-title:\n    ignore-same-file: true\n", false, false},
+		{"ignore-across-sections", "rules:\n  similar-title:\n    ignore-across-sections: true\n", true, false},
+	} {
+		ds, res := runTitleRule(t, "similar-title", tt.config, "a.md", a, "b.md", b)
+		for _, d := range ds {
+			var here place
+			for _, f := range res.Files {
+				if f.Path != d.File {
+					continue
+				}
+				for _, p := range f.Notes.Papers {
+					if p.TitleSpan.Start == d.Start {
+						here = place{d.File, p.Section.Title, strings.HasSuffix(p.Title, "Nede")}
+					}
+				}
+			}
+			want := 0
+			for pl, n := range copies {
+				switch {
+				case pl.typo == here.typo:
+				case pl.file != here.file:
+					want += n
+				case !tt.sameFile:
+				case pl.sec == here.sec || tt.acrossSections:
+					want += n
+				}
+			}
+			got := strings.Count(d.Message, "similarity ")
+			if i := strings.Index(d.Message, " and "); i >= 0 {
+				var more int
+				if _, err := fmt.Sscanf(d.Message[i:], " and %d more", &more); err == nil {
+					got += more
+				}
+			}
+			if got != want {
+				t.Errorf("%s: %+v: %d named or counted, want %d: %q", tt.name, here, got, want, d.Message)
+			}
+		}
+		if len(ds) == 0 {
+			t.Errorf("%s: no findings", tt.name)
+		}
 	}
 }

@@ -1,7 +1,11 @@
 package title
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -40,5 +44,45 @@ func TestIndexAgrees(t *testing.T) {
 	}
 	if p := NewIndex([]string{"x"}).Similar(Options{}); len(p) != 0 {
 		t.Errorf("one title: %v", p)
+	}
+}
+
+// TestSimilarGroupsExpandToSimilar checks that expanding the group pairs
+// gives Similar's pairs, scores and reasons, on titles with many exact
+// duplicates.
+func TestSimilarGroupsExpandToSimilar(t *testing.T) {
+	base := []string{
+		"Attention Is All You Need", "Attention Is All You Nede", "Attention is all you need!",
+		"Pre-training of Deep Bidirectional Transformers", "Pretraining of Deep Bidirectional Transformers",
+		"A Survey of Large Language Models", "Survey of Large Language Models", "Segment Anything",
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	var titles []string
+	for range 300 {
+		titles = append(titles, base[rng.IntN(len(base))])
+	}
+	ix := NewIndex(titles)
+	var got []Pair
+	for _, g := range ix.SimilarGroups(Options{}) {
+		if g.A[0] >= g.B[0] {
+			t.Fatalf("group pair out of order: %v %v", g.A[:1], g.B[:1])
+		}
+		for _, a := range g.A {
+			for _, b := range g.B {
+				p := Pair{A: a, B: b, Score: g.Score, Reason: fmt.Sprintf("%q vs %q", g.InA, g.InB)}
+				if b < a {
+					p = Pair{A: b, B: a, Score: g.Score, Reason: fmt.Sprintf("%q vs %q", g.InB, g.InA)}
+				}
+				got = append(got, p)
+			}
+		}
+	}
+	slices.SortFunc(got, func(p, q Pair) int { return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.B, q.B)) })
+	want := ix.Similar(Options{})
+	if len(want) < 1000 {
+		t.Fatalf("only %d pairs: the test lost its duplicates", len(want))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("expanded group pairs differ from Similar: %d vs %d pairs", len(got), len(want))
 	}
 }
