@@ -91,11 +91,22 @@ func checkBibMissing(p *lint.Pass) {
 func nearMisses(comp *lint.File) map[*notes.Paper][]*bib.Entry {
 	return comp.Memo("near-misses", func() any {
 		var missing []*notes.Paper
-		for _, nf := range comp.CompanionOf() {
+		// An entry that a paper of every one of these files matches is no
+		// near miss for any of them: it is left out (with one notes file,
+		// every matched entry is).
+		users := comp.CompanionOf()
+		type use struct{ files, last int } // files using the entry; the last one counted, from 1
+		usedBy := make(map[*bib.Entry]use, len(comp.Bib.Entries))
+		for k, nf := range users {
 			pairs := companionEntries(nf)
 			for i, pp := range nf.Notes.Papers {
 				if pp.Title != "" && len(pairs[i]) == 0 {
 					missing = append(missing, pp)
+				}
+				for _, e := range pairs[i] {
+					if u := usedBy[e]; u.last != k+1 {
+						usedBy[e] = use{u.files + 1, k + 1}
+					}
 				}
 			}
 		}
@@ -109,6 +120,9 @@ func nearMisses(comp *lint.File) map[*notes.Paper][]*bib.Entry {
 		}
 		entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
 		for _, e := range comp.Bib.Entries {
+			if usedBy[e].files == len(users) {
+				continue
+			}
 			if t := e.Get("title"); t != "" {
 				titles = append(titles, t)
 				entries = append(entries, e)
