@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/paperlint/papers/lint"
-	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/title"
 )
 
@@ -61,21 +60,12 @@ func checkDuplicateTitle(p *lint.Pass) {
 		// A finding lists a few copies and counts the rest: the counts come
 		// from per-file and per-section tallies, so that a title repeated
 		// thousands of times is not compared copy by copy.
-		inFile := map[*lint.File]int{}
-		inSection := map[sectionKey]int{}
-		for _, j := range g {
-			inFile[entries[j].file]++
-			inSection[sectionOf(&entries[j])]++
-		}
+		t := newGroupTally(entries, g)
 		for _, i := range g {
 			e := &entries[i]
-			total := len(g) - inFile[e.file] // copies in other files always count
-			switch {
-			case filter.ignoreSameFile:
-			case filter.ignoreAcrossSections:
-				total += inSection[sectionOf(e)] - 1
-			default:
-				total += inFile[e.file] - 1
+			total := t.count(e, filter)
+			if !filter.ignoreSameFile {
+				total-- // e itself, counted with its file (or section)
 			}
 			if total == 0 {
 				continue
@@ -136,12 +126,3 @@ func venueAgreement(p *lint.Pass, e, o *titleEntry, here, there string) string {
 	}
 	return fmt.Sprintf(" as %s (venue differs: %s here)", there, here)
 }
-
-// sectionKey is a section of a notes file (a nil section: before the
-// first heading).
-type sectionKey struct {
-	file    *lint.File
-	section *notes.Section
-}
-
-func sectionOf(e *titleEntry) sectionKey { return sectionKey{e.file, e.paper.Section} }

@@ -111,11 +111,7 @@ func checkSimilarTitle(p *lint.Pass) {
 	tally := func(g []int) *groupTally {
 		t := tallies[g[0]]
 		if t == nil {
-			t = &groupTally{members: g, inFile: map[*lint.File]int{}, inSection: map[sectionKey]int{}}
-			for _, j := range g {
-				t.inFile[entries[j].file]++
-				t.inSection[sectionOf(&entries[j])]++
-			}
+			t = newGroupTally(entries, g)
 			tallies[g[0]] = t
 		}
 		return t
@@ -153,26 +149,6 @@ type similarGroup struct {
 	tally  *groupTally
 	score  float64
 	reason string // this entry's side first
-}
-
-// groupTally is a group of entries with equal titles and where they are.
-type groupTally struct {
-	members   []int // increasing
-	inFile    map[*lint.File]int
-	inSection map[sectionKey]int
-}
-
-// count is how many members of the group a finding on e may name.
-func (t *groupTally) count(e *titleEntry, f pairFilter) int {
-	n := len(t.members) - t.inFile[e.file] // members in other files always count
-	switch {
-	case f.ignoreSameFile:
-	case f.ignoreAcrossSections:
-		n += t.inSection[sectionOf(e)]
-	default:
-		n += t.inFile[e.file]
-	}
-	return n
 }
 
 // firstLinks returns the partners of entry x that a finding names, in

@@ -200,3 +200,44 @@ func validateAllowTitles(list []string) error {
 	}
 	return nil
 }
+
+// groupTally is a group of entries with equal titles and where they are:
+// findings list a few of them and count the rest from the tallies, so that
+// a title repeated thousands of times is not compared copy by copy.
+type groupTally struct {
+	members   []int // increasing
+	inFile    map[*lint.File]int
+	inSection map[sectionKey]int
+}
+
+// count is how many members of the group a finding on e may name.
+func (t *groupTally) count(e *titleEntry, f pairFilter) int {
+	n := len(t.members) - t.inFile[e.file] // members in other files always count
+	switch {
+	case f.ignoreSameFile:
+	case f.ignoreAcrossSections:
+		n += t.inSection[sectionOf(e)]
+	default:
+		n += t.inFile[e.file]
+	}
+	return n
+}
+
+// newGroupTally counts where the entries g (increasing) stand.
+func newGroupTally(entries []titleEntry, g []int) *groupTally {
+	t := &groupTally{members: g, inFile: map[*lint.File]int{}, inSection: map[sectionKey]int{}}
+	for _, j := range g {
+		t.inFile[entries[j].file]++
+		t.inSection[sectionOf(&entries[j])]++
+	}
+	return t
+}
+
+// sectionKey is a section of a notes file (a nil section: before the
+// first heading).
+type sectionKey struct {
+	file    *lint.File
+	section *notes.Section
+}
+
+func sectionOf(e *titleEntry) sectionKey { return sectionKey{e.file, e.paper.Section} }
