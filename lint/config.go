@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/paperlint/papers/internal/confine"
 	"github.com/paperlint/papers/internal/typo"
 )
 
@@ -35,6 +36,11 @@ type Config struct {
 	// Bib maps a notes file (relative to the config's folder) to its
 	// companion .bib when it is not `<notes>.bib` or `references.bib` beside it.
 	Bib map[string]string `yaml:"bib"`
+	// bibAt is where each of Bib's values is written, for messages.
+	bibAt map[string][2]int
+	// AllowOutside lets paths of the config (bib:) name files outside the
+	// config's folder; set from --allow-outside, never from the file.
+	AllowOutside bool `yaml:"-"`
 	// Exclude lists globs of paths not to lint when walking folders.
 	Exclude []string `yaml:"exclude"`
 	// CustomRules are declarative rules: a pattern, a scope and a message.
@@ -150,6 +156,12 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			err = strictDecode(path, v, &cfg.OrgAliases)
 		case "bib":
 			err = strictDecode(path, v, &cfg.Bib)
+			if err == nil && v.Kind == yaml.MappingNode {
+				cfg.bibAt = map[string][2]int{}
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					cfg.bibAt[v.Content[j].Value] = [2]int{v.Content[j+1].Line, v.Content[j+1].Column}
+				}
+			}
 		case "exclude":
 			err = strictDecode(path, v, &cfg.Exclude)
 		case "bib-key-format":
@@ -474,9 +486,16 @@ func matchGlob(g, path string) bool {
 }
 
 // CompanionFor returns the .bib mapped to notesPath in config, or "".
-func (cfg *Config) CompanionFor(notesPath string) string {
+//
+// A config may come from a pull request, so the .bib it names must lie in
+// the config's folder once `..` and symbolic links are resolved, unless
+// AllowOutside is set: otherwise `papers bib --merge` would append to any
+// file the config names (a shell profile, /etc/shadow when run as root) and
+// `papers lint` would print excerpts of it. Such a mapping is an error
+// naming the config's line and column.
+func (cfg *Config) CompanionFor(notesPath string) (string, error) {
 	if len(cfg.Bib) == 0 {
-		return ""
+		return "", nil
 	}
 	base := "."
 	if cfg.Path != "" {
@@ -484,21 +503,37 @@ func (cfg *Config) CompanionFor(notesPath string) string {
 	}
 	abs, err := filepath.Abs(notesPath)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	for n, b := range cfg.Bib {
 		na := n
 		if !filepath.IsAbs(na) {
 			na = filepath.Join(base, n)
 		}
-		if na, err = filepath.Abs(na); err == nil && na == abs {
-			if filepath.IsAbs(b) {
-				return b
-			}
-			return filepath.Join(base, b)
+		if na, err = filepath.Abs(na); err != nil || na != abs {
+			continue
 		}
+		comp := b
+		if !filepath.IsAbs(b) {
+			comp = filepath.Join(base, b)
+		}
+		if cfg.AllowOutside || cfg.Path == "" {
+			return comp, nil
+		}
+		root, err := confine.Root(cfg.Path, base)
+		if err == nil {
+			var in bool
+			if in, err = confine.Inside(root, comp); err == nil && in {
+				return comp, nil
+			}
+		}
+		at := cfg.bibAt[n]
+		if err != nil {
+			return "", fmt.Errorf("%s:%d:%d: bib: %s: %w", cfg.Path, at[0], at[1], b, err)
+		}
+		return "", fmt.Errorf("%s:%d:%d: bib: %s for %s leaves the config's folder %s; a config may only name files inside it (--allow-outside lifts this)", cfg.Path, at[0], at[1], b, n, root)
 	}
-	return ""
+	return "", nil
 }
 
 // customScopes are the parts of an entry a declarative rule may match.

@@ -13,13 +13,14 @@ import (
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/bibgen"
 	"github.com/paperlint/papers/internal/atomicfile"
+	"github.com/paperlint/papers/internal/confine"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/rules"
 )
 
 type bibFlags struct {
 	output, bib, config, keyFormat, year string
-	merge, ascii                         bool
+	merge, ascii, allowOutside           bool
 	sections, venues, exclude            stringList
 }
 
@@ -45,6 +46,7 @@ func cmdBib(args []string, e *env) int {
 	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside the notes)")
 	fs.StringVar(&bf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
 	fs.Var(&bf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
+	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "let the config's bib: mapping and the workspace's symbolic links lead outside the config's folder")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -77,6 +79,7 @@ func cmdBib(args []string, e *env) int {
 		bibSay(e, "papers: %v\n", err)
 		return exitTrouble
 	}
+	cfg.AllowOutside = bf.allowOutside
 	runner, err := lint.NewRunner(rules.All(), cfg)
 	if err != nil {
 		bibSay(e, "papers: %v\n", err)
@@ -135,7 +138,7 @@ func cmdBib(args []string, e *env) int {
 
 	var code int
 	if bf.merge {
-		code = bibMerge(notesIn, bibs, srcOf, mergeTarget, lf.fromStdin, runner, opt, bf, e)
+		code = bibMerge(notesIn, bibs, srcOf, mergeTarget, &lf, runner, opt, bf, e)
 	} else {
 		code = bibWrite(notesIn, bibs, runner, opt, bf, e)
 	}
@@ -193,7 +196,17 @@ func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runn
 			bibSay(e, "papers bib: -o %s: folder %s does not exist\n", bf.output, dir)
 			return exitTrouble
 		}
-		if err := atomicfile.Write(bf.output, buf.Bytes(), 0o644); err != nil {
+		root, err := confine.RootOf(runner.Config.Path, bf.output)
+		if err != nil {
+			bibSay(e, "papers bib: -o %s: %v\n", bf.output, err)
+			return exitTrouble
+		}
+		target, err := confine.WriteTarget(root, bf.output, true)
+		if err != nil {
+			bibSay(e, "papers bib: -o %v\n", err)
+			return exitTrouble
+		}
+		if err := atomicfile.Write(target, buf.Bytes(), 0o644); err != nil {
 			bibSay(e, "papers bib: %v\n", err)
 			return exitTrouble
 		}
@@ -223,7 +236,11 @@ type mergeGroup struct {
 // bibMerge appends, to each companion .bib, the entries of its notes' papers
 // that it lacks. What the file holds is never rewritten or reordered: the new
 // entries follow the last byte, after a blank line.
-func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string][]byte, target string, fromStdin map[string]bool, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
+//
+// The file written must be a regular file; one that the workspace names
+// (the config's mapping, <notes>.bib, a symbolic link) must lie inside the
+// workspace of its notes.
+func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string][]byte, target string, lf *lintFlags, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
 	code := exitOK
 	var groups []*mergeGroup
 	byPath := map[string]*mergeGroup{}
@@ -232,7 +249,12 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 		switch {
 		case target != "":
 			path = target
-		case path == "" && fromStdin[in.Path]:
+		case lf.refused[in.Path]:
+			// collectInputs said why; writing <notes>.bib instead would
+			// surprise.
+			code = exitTrouble
+			continue
+		case path == "" && lf.fromStdin[in.Path]:
 			bibSay(e, "papers bib: --merge: standard input has no companion .bib; name one with --bib\n")
 			code = exitTrouble
 			continue
@@ -289,7 +311,19 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 			continue
 		}
 		old := srcOf[g.path]
-		if err := atomicfile.Write(g.path, appendEntries(old, text.Bytes()), 0o644); err != nil {
+		root, err := confine.RootOf(runner.Config.Path, g.inputs[0].Path)
+		if err != nil {
+			bibSay(e, "papers bib: --merge: %s: %v\n", g.path, err)
+			code = exitTrouble
+			continue
+		}
+		dest, err := confine.WriteTarget(root, g.path, target != "" || bf.allowOutside)
+		if err != nil {
+			bibSay(e, "papers bib: --merge: %v\n", err)
+			code = exitTrouble
+			continue
+		}
+		if err := atomicfile.Write(dest, appendEntries(old, text.Bytes()), 0o644); err != nil {
 			bibSay(e, "papers bib: %v\n", err)
 			code = exitTrouble
 			continue

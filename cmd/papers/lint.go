@@ -24,9 +24,13 @@ type lintFlags struct {
 	format, config, bib, stdinName string
 	maxWarnings, jobs              int
 	quiet, noColor, fix, diff      bool
+	allowOutside                   bool
 	exclude, only                  stringList
 	// fromStdin holds the name given to standard input, when it was read.
 	fromStdin map[string]bool
+	// refused holds the notes whose configured companion was refused (it
+	// leaves the workspace), so that nothing is written for them.
+	refused map[string]bool
 }
 
 func cmdLint(args []string, e *env) int {
@@ -43,6 +47,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
 	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
+	fs.BoolVar(&lf.allowOutside, "allow-outside", false, "let the config's bib: mapping name files outside the config's folder")
 	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated); a rule off by default then runs at warning")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -65,6 +70,7 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
 	}
+	cfg.AllowOutside = lf.allowOutside
 	runner, err := lint.NewRunner(rules.All(), cfg)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
@@ -293,7 +299,15 @@ func collectInputs(paths []string, lf *lintFlags, cfg *lint.Config, e *env) (inp
 		if inputs[i].Kind != lint.NotesFile {
 			continue
 		}
-		comp := companionFor(inputs[i].Path, lf.bib, cfg, lf.fromStdin[inputs[i].Path])
+		comp, err := companionFor(inputs[i].Path, lf.bib, cfg, lf.fromStdin[inputs[i].Path])
+		if err != nil {
+			fmt.Fprintf(e.stderr, "papers: %v\n", err)
+			trouble = true
+			if lf.refused == nil {
+				lf.refused = map[string]bool{}
+			}
+			lf.refused[inputs[i].Path] = true
+		}
 		if comp == "" {
 			continue
 		}
@@ -339,23 +353,25 @@ func readFiles(paths []string) ([][]byte, []error) {
 
 // companionFor finds a notes file's .bib: --bib, then the config's mapping,
 // then <notes>.bib beside it, then references.bib in the same folder.
-func companionFor(notesPath, flagBib string, cfg *lint.Config, fromStdin bool) string {
+// A mapping that leaves the config's folder is an error, and the notes
+// then have no companion.
+func companionFor(notesPath, flagBib string, cfg *lint.Config, fromStdin bool) (string, error) {
 	if flagBib != "" {
-		return flagBib
+		return flagBib, nil
 	}
 	if fromStdin {
-		return ""
+		return "", nil
 	}
-	if c := cfg.CompanionFor(notesPath); c != "" {
-		return c
+	if c, err := cfg.CompanionFor(notesPath); c != "" || err != nil {
+		return c, err
 	}
 	base := strings.TrimSuffix(notesPath, filepath.Ext(notesPath))
 	for _, c := range []string{base + ".bib", filepath.Join(filepath.Dir(notesPath), "references.bib")} {
 		if st, err := os.Stat(c); err == nil && !st.IsDir() {
-			return c
+			return c, nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // unwrapPathError drops the path from an *fs.PathError, which the caller
