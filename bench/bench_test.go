@@ -28,6 +28,7 @@ import (
 	"github.com/paperlint/papers/lint/report"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/rules"
+	"github.com/paperlint/papers/workspace"
 )
 
 type corpus struct {
@@ -99,6 +100,16 @@ func inputs(c *corpus) []lint.Input {
 	}
 }
 
+// files is a fresh workspace of the corpus as `papers lint notes.md
+// notes.bib` makes it; its files are parsed when the run first asks.
+func files(b *testing.B, c *corpus) *workspace.Workspace {
+	w, err := workspace.FromInputs(nil, workspace.Options{Year: 2026}, inputs(c))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return w
+}
+
 // BenchmarkGoldmarkParse is the floor: goldmark's bare parse of the notes.
 func BenchmarkGoldmarkParse(b *testing.B) {
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
@@ -148,11 +159,11 @@ func BenchmarkRule(b *testing.B) {
 				c := input(b, s.n)
 				r := runner(b)
 				r.Only = map[string]bool{rule.ID: true}
-				ins := inputs(c)
-				files := []*lint.File{r.Parse(ins[0]), r.Parse(ins[1])}
+				ws := files(b, c)
+				ws.Files() // parsed beforehand, not timed
 				b.ReportAllocs()
 				for b.Loop() {
-					r.RunFiles(files, ins)
+					r.Run(ws)
 				}
 			})
 		}
@@ -168,7 +179,7 @@ func BenchmarkFix(b *testing.B) {
 			b.SetBytes(int64(len(c.notes) + len(c.bib)))
 			b.ReportAllocs()
 			for b.Loop() {
-				r.Fix(inputs(c))
+				r.Fix(files(b, c))
 			}
 		})
 	}
@@ -179,7 +190,7 @@ func BenchmarkFormat(b *testing.B) {
 	for _, s := range sizes {
 		c := input(b, s.n)
 		r := runner(b)
-		res := r.Run(inputs(c))
+		res := r.Run(files(b, c))
 		opt := report.Options{Rules: r.Rules, ToolVersion: "bench"}
 		for _, f := range report.Formats {
 			b.Run(fmt.Sprintf("%s/%s/%d-findings", f, s.name, len(res.Diagnostics)), func(b *testing.B) {
@@ -209,7 +220,7 @@ func BenchmarkLint(b *testing.B) {
 			var out bytes.Buffer
 			for b.Loop() {
 				out.Reset()
-				res := r.Run(inputs(c))
+				res := r.Run(files(b, c))
 				if err := report.Write(&out, "text", res.Diagnostics, res.Files, report.Options{}); err != nil {
 					b.Fatal(err)
 				}

@@ -121,7 +121,7 @@ func Generate(srcs []Source, opt Options) *Result {
 	res := &Result{}
 	keys := NewKeys()
 	// Many notes files may share one companion: each .bib is read once
-	// here, and indexed once (match.IndexFor) below.
+	// here, and indexed once below.
 	reserved := map[*bib.File]bool{}
 	for _, s := range srcs {
 		if s.Companion != nil && !reserved[s.Companion] {
@@ -136,13 +136,17 @@ func Generate(srcs []Source, opt Options) *Result {
 	selected := map[*Item]bool{}
 	byEntry := map[*bib.Entry]*Item{}
 	byTitle := map[string]*Item{}
+	indexes := map[*bib.File]*match.Index{}
 	for si, s := range srcs {
 		if s.Notes == nil {
 			continue
 		}
 		var ix *match.Index
 		if s.Companion != nil {
-			ix = match.IndexFor(s.Companion)
+			if ix = indexes[s.Companion]; ix == nil {
+				ix = match.NewIndex(s.Companion.Entries)
+				indexes[s.Companion] = ix
+			}
 		}
 		lines := newLineIndex(s.Notes.Src)
 		for _, p := range s.Notes.Papers {

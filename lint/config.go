@@ -339,7 +339,10 @@ func (cfg *Config) Resolve(rules []*Rule) (map[string]Settings, error) {
 	}
 	out := make(map[string]Settings, len(rules))
 	for _, r := range rules {
-		s := Settings{Severity: r.Severity, Options: cloneOptions(r.Options)}
+		s := Settings{Severity: r.Severity}
+		if r.NewOptions != nil {
+			s.Options = r.NewOptions()
+		}
 		if rc := cfg.Rules[r.ID]; rc != nil {
 			if rc.Severity != nil {
 				s.Severity = *rc.Severity
@@ -362,46 +365,6 @@ func (cfg *Config) Resolve(rules []*Rule) (map[string]Settings, error) {
 		out[r.ID] = s
 	}
 	return out, nil
-}
-
-// cloneOptions returns a fresh copy of an options struct so that one run's
-// config never leaks into another's.
-func cloneOptions(o any) any {
-	if o == nil {
-		return nil
-	}
-	v := reflect.ValueOf(o)
-	if v.Kind() != reflect.Pointer {
-		return o
-	}
-	c := reflect.New(v.Elem().Type())
-	c.Elem().Set(v.Elem())
-	// Slices and maps are shared by the shallow copy; copy them so that a
-	// decode appends to the copy only.
-	for i := 0; i < c.Elem().NumField(); i++ {
-		f := c.Elem().Field(i)
-		if !f.CanSet() {
-			continue
-		}
-		switch f.Kind() {
-		case reflect.Slice:
-			if !f.IsNil() {
-				n := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
-				reflect.Copy(n, f)
-				f.Set(n)
-			}
-		case reflect.Map:
-			if !f.IsNil() {
-				n := reflect.MakeMapWithSize(f.Type(), f.Len())
-				iter := f.MapRange()
-				for iter.Next() {
-					n.SetMapIndex(iter.Key(), iter.Value())
-				}
-				f.Set(n)
-			}
-		}
-	}
-	return c.Interface()
 }
 
 func didYouMean(id string, known map[string]*Rule) string {

@@ -16,9 +16,9 @@ type todoOptions struct {
 func testRules() []*Rule {
 	return []*Rule{
 		{ID: "word-todo", Summary: "todo", Severity: Warning, Scope: NotesScope, Fixable: true,
-			Options: &todoOptions{Word: "TODO"},
+			NewOptions: Defaults(func() *todoOptions { return &todoOptions{Word: "TODO"} }),
 			Check: func(p *Pass) {
-				w := p.Options.(*todoOptions).Word
+				w := OptionsOf[todoOptions](p).Word
 				s := string(p.File.Src)
 				for i := strings.Index(s, w); i >= 0; {
 					p.Report(Diagnostic{Start: i, End: i + len(w), Message: "todo left",
@@ -70,11 +70,11 @@ func rulesOf(ds []Diagnostic) string {
 
 func TestRunOrderScopesAndPanics(t *testing.T) {
 	r := newTestRunner(t, "")
-	res := r.Run([]Input{
+	res := r.Run(memWS([]Input{
 		{Path: "b.md", Src: []byte("### T[NIPS'19][G]\n- TODO\n")},
 		{Path: "a.md", Src: []byte("- TODO TODO\n")},
 		{Path: "x.bib", Src: []byte("@misc{a, title={A}}\n")},
-	})
+	}))
 	got := rulesOf(res.Diagnostics)
 	want := "a.md:word-todo a.md:word-todo b.md:first-paper b.md:word-todo x.bib:boom"
 	if got != want {
@@ -88,7 +88,7 @@ func TestRunOrderScopesAndPanics(t *testing.T) {
 
 func TestConfigSeverityAndOptions(t *testing.T) {
 	r := newTestRunner(t, "rules:\n  boom: off\n  first-paper: error\n  word-todo:\n    word: FIXME\n")
-	res := r.Run([]Input{{Path: "a.md", Src: []byte("### T[NIPS'19][G]\n- TODO FIXME\n")}})
+	res := r.Run(memWS([]Input{{Path: "a.md", Src: []byte("### T[NIPS'19][G]\n- TODO FIXME\n")}}))
 	if got := rulesOf(res.Diagnostics); got != "a.md:first-paper a.md:word-todo" {
 		t.Fatalf("got %s", got)
 	}
@@ -99,7 +99,7 @@ func TestConfigSeverityAndOptions(t *testing.T) {
 		t.Errorf("option word not applied: %+v", d)
 	}
 	// The rule's defaults are untouched by a run's config.
-	if w := testRules()[0].Options.(*todoOptions).Word; w != "TODO" {
+	if w := testRules()[0].NewOptions().(*todoOptions).Word; w != "TODO" {
 		t.Errorf("defaults changed: %q", w)
 	}
 }
@@ -130,7 +130,7 @@ func TestConfigErrors(t *testing.T) {
 func TestCustomRule(t *testing.T) {
 	r := newTestRunner(t, "custom-rules:\n  - id: no-survey\n    pattern: '(?i)survey'\n    scope: title\n    message: no surveys\n    severity: error\n")
 	src := "## S\n### A Survey of Things[arXiv'22][G]\n- survey in a note is fine\n"
-	res := r.Run([]Input{{Path: "a.md", Src: []byte(src)}})
+	res := r.Run(memWS([]Input{{Path: "a.md", Src: []byte(src)}}))
 	var found []Diagnostic
 	for _, d := range res.Diagnostics {
 		if d.Rule == "no-survey" {
@@ -160,7 +160,7 @@ func TestDirectives(t *testing.T) {
 		"<!-- papers-disable-nextline -->",
 		"",
 	}, "\n")
-	res := r.Run([]Input{{Path: "a.md", Src: []byte(src)}})
+	res := r.Run(memWS([]Input{{Path: "a.md", Src: []byte(src)}}))
 	li := NewLineIndex([]byte(src))
 	var lines []int
 	var other []string
@@ -179,7 +179,7 @@ func TestDirectives(t *testing.T) {
 	}
 
 	bib := "% papers-disable-file boom\n@misc{a, title={A}}\n"
-	res = r.Run([]Input{{Path: "a.bib", Src: []byte(bib)}})
+	res = r.Run(memWS([]Input{{Path: "a.bib", Src: []byte(bib)}}))
 	if len(res.Diagnostics) != 0 {
 		t.Errorf(".bib directive ignored: %+v", res.Diagnostics)
 	}
@@ -191,7 +191,7 @@ func TestQuietCompanionAndFixLoop(t *testing.T) {
 		{Path: "n.md", Src: []byte("- TODO\n"), Companion: "n.bib"},
 		{Path: "n.bib", Src: []byte("@misc{a, title={TODO}}\n"), Quiet: true},
 	}
-	fr := r.Fix(ins)
+	fr := r.Fix(memWS(ins))
 	if string(fr.Fixed["n.md"]) != "- DONE\n" || fr.Applied["n.md"] != 1 {
 		t.Errorf("fixed %q (%d)", fr.Fixed["n.md"], fr.Applied["n.md"])
 	}
@@ -229,34 +229,6 @@ func TestExcludeGlobs(t *testing.T) {
 	}
 }
 
-// The .bib files of one folder share @string macros, read in input order;
-// files in other folders do not.
-func TestBibMacrosSharedPerFolder(t *testing.T) {
-	r := newTestRunner(t, "rules:\n  boom: off\n")
-	res := r.Run([]Input{
-		{Path: "refs/abbrev.bib", Src: []byte("@string{tpami = \"IEEE TPAMI\"}\n")},
-		{Path: "refs/articles.bib", Src: []byte("@article{a, journal = tpami, title={A}}\n")},
-		{Path: "other/b.bib", Src: []byte("@article{b, journal = tpami, title={B}}\n")},
-	})
-	undefined := func(f *File) bool {
-		for _, d := range f.Bib.Diagnostics {
-			if d.Code == "undefined-macro" {
-				return true
-			}
-		}
-		return false
-	}
-	if undefined(res.Files[1]) {
-		t.Error("refs/articles.bib: tpami should be defined by refs/abbrev.bib")
-	}
-	if !undefined(res.Files[2]) {
-		t.Error("other/b.bib: tpami must be undefined (another folder)")
-	}
-	if got := res.Files[1].Bib.Entries[0].Get("journal"); got != "IEEE TPAMI" {
-		t.Errorf("journal = %q", got)
-	}
-}
-
 // A rule that is off by default runs, at warning, when asked for by name;
 // one the config turned off stays off.
 func TestOnlyEnablesOffRules(t *testing.T) {
@@ -268,12 +240,12 @@ func TestOnlyEnablesOffRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Only = map[string]bool{"first-paper": true}
-	if res := r.Run(src); len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != Warning {
+	if res := r.Run(memWS(src)); len(res.Diagnostics) != 1 || res.Diagnostics[0].Severity != Warning {
 		t.Errorf("off by default, asked for: got %+v", res.Diagnostics)
 	}
 	r = newTestRunner(t, "rules:\n  first-paper: off\n")
 	r.Only = map[string]bool{"first-paper": true}
-	if res := r.Run(src); len(res.Diagnostics) != 0 {
+	if res := r.Run(memWS(src)); len(res.Diagnostics) != 0 {
 		t.Errorf("off in config: got %+v", res.Diagnostics)
 	}
 }
@@ -282,11 +254,12 @@ func TestOnlyEnablesOffRules(t *testing.T) {
 // so and the other files are linted.
 func TestParsePanicCostsOneFile(t *testing.T) {
 	r := newTestRunner(t, "rules:\n  boom: off\n")
-	r.Venues = nil // a lone tag asks the registry, which now panics
-	res := r.Run([]Input{
+	ws := memWS([]Input{
 		{Path: "a.md", Src: []byte("### T[arXiv][Google]\n- x\n")},
 		{Path: "b.md", Src: []byte("- TODO\n")},
 	})
+	ws.env.Venues = nil // a lone tag asks the registry, which now panics
+	res := r.Run(ws)
 	if pr := res.Files[0].Notes.Problems; len(pr) != 1 || !strings.Contains(pr[0].Message, "internal error reading a.md") {
 		t.Errorf("a.md problems: %+v", pr)
 	}

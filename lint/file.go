@@ -51,49 +51,26 @@ type Input struct {
 	Quiet bool
 }
 
-// File is a parsed file of a run.
+// File is a parsed file: its text and what parsing made of it. A File is
+// never changed once parsed (a new text makes a new File), so that runs and
+// the editor server can share it; what a run computes from it (analyses,
+// directives) belongs to the run.
 type File struct {
-	Path  string
-	Src   []byte
+	Path string
+	Src  []byte
+	// Text is Src as a string, sharing its bytes: Src is never modified.
+	Text  string
 	Kind  Kind
 	Notes *notes.Document // for NotesFile
 	Bib   *bib.File       // for BibFile
 	// Companion is the .bib paired with a notes file, nil when it has none.
+	// The workspace sets it when it pairs the files.
 	Companion *File
 	// Quiet files are read for reference only; findings in them are dropped.
 	Quiet bool
 
-	companionOf []*File // the notes files whose Companion this is
-
 	linesOnce sync.Once
 	lines     *LineIndex
-	dirs      *directives
-
-	memoMu sync.Mutex
-	memo   map[string]*memoEntry
-}
-
-type memoEntry struct {
-	once sync.Once
-	v    any
-}
-
-// Memo returns what fn computes for key, computing it once per file however
-// many rules ask, from whichever goroutine asks first. Rules that share
-// expensive work use it: the two CJK rules analyse the prose once.
-func (f *File) Memo(key string, fn func() any) any {
-	f.memoMu.Lock()
-	if f.memo == nil {
-		f.memo = map[string]*memoEntry{}
-	}
-	e, ok := f.memo[key]
-	if !ok {
-		e = &memoEntry{}
-		f.memo[key] = e
-	}
-	f.memoMu.Unlock()
-	e.once.Do(func() { e.v = fn() })
-	return e.v
 }
 
 // Lines returns the file's line index, built on first use.
@@ -102,8 +79,8 @@ func (f *File) Lines() *LineIndex {
 	return f.lines
 }
 
-// Text returns the source bytes of [start, end) as a string.
-func (f *File) Text(start, end int) string {
+// Slice returns the source text of [start, end), or "" when out of range.
+func (f *File) Slice(start, end int) string {
 	if start < 0 || end > len(f.Src) || start > end {
 		return ""
 	}
@@ -117,18 +94,4 @@ func (f *File) Protected(start, end int) bool {
 		return false
 	}
 	return f.Notes.IsProtected(notes.Span{Start: start, End: end})
-}
-
-// CompanionOf returns the notes files of the run whose companion f is, in
-// input order: work about a .bib that every notes file pairing with it
-// needs (such as near misses among its entries) can be done once for all
-// of them.
-func (f *File) CompanionOf() []*File { return f.companionOf }
-
-// resetMemo forgets what Memo computed: a new run starts afresh even on
-// files parsed before.
-func (f *File) resetMemo() {
-	f.memoMu.Lock()
-	f.memo = nil
-	f.memoMu.Unlock()
 }

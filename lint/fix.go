@@ -21,41 +21,46 @@ type FixResult struct {
 	Rounds int
 }
 
-// Fix lints the inputs, applies every safe fix, and repeats until no fix
-// applies or MaxFixRounds is reached. Quiet inputs (companions read for
-// reference) are never changed. Nothing is written: the caller decides.
-func (r *Runner) Fix(inputs []Input) *FixResult {
-	cur := append([]Input(nil), inputs...)
+// Fix lints the workspace, applies every safe fix, and repeats until no fix
+// applies or MaxFixRounds is reached. Quiet files (companions read for
+// reference) are never changed. The workspace is updated with the fixed
+// texts; nothing is written to disk: the caller decides.
+func (r *Runner) Fix(ws Workspace) *FixResult {
 	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
-	res := r.Run(cur)
+	res := r.Run(ws)
 	for round := 0; round < MaxFixRounds; round++ {
-		changed := r.applyRound(res, cur, fr)
+		changed := applyRound(res, fr)
 		if len(changed) == 0 {
 			break
 		}
 		fr.Rounds++
-		// The round's findings and the changed files' old parse are
+		// The round's findings and the changed files' old parses are
 		// dropped before the next parse: on a large list they are
 		// hundreds of megabytes.
-		files := res.Files
 		res = nil
-		res = r.rerun(files, cur, changed)
+		for _, path := range changed {
+			if err := ws.Update(path, fr.Fixed[path]); err != nil {
+				// The workspace gave the path: it cannot lose it.
+				panic(err)
+			}
+		}
+		res = r.Run(ws)
 	}
 	fr.Result = res
 	return fr
 }
 
 // applyRound applies the fixes of res to the files that are not Quiet,
-// updating cur and fr, and returns the indices of the files it changed.
-func (r *Runner) applyRound(res *Result, cur []Input, fr *FixResult) []int {
+// updating fr, and returns the paths of the files it changed, in file order.
+func applyRound(res *Result, fr *FixResult) []string {
 	byFile := map[string][]Diagnostic{}
 	for _, d := range res.Diagnostics {
 		if d.Fix != nil && len(d.Fix.Edits) > 0 {
 			byFile[d.File] = append(byFile[d.File], d)
 		}
 	}
-	var changed []int
-	for i, f := range res.Files {
+	var changed []string
+	for _, f := range res.Files {
 		ds := byFile[f.Path]
 		if len(ds) == 0 || f.Quiet {
 			continue
@@ -64,10 +69,9 @@ func (r *Runner) applyRound(res *Result, cur []Input, fr *FixResult) []int {
 		if n == 0 {
 			continue
 		}
-		cur[i].Src = src
 		fr.Fixed[f.Path] = src
 		fr.Applied[f.Path] += n
-		changed = append(changed, i)
+		changed = append(changed, f.Path)
 	}
 	return changed
 }
@@ -193,27 +197,4 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 		last = e.End
 	}
 	return append(out, src[last:]...)
-}
-
-// rerun lints again after a round of fixes, parsing only the files that
-// changed: the others keep their parse. A changed .bib may define macros
-// the next .bib of its folder uses, so then every file is read again.
-// files is reused for the new result.
-func (r *Runner) rerun(files []*File, inputs []Input, changed []int) *Result {
-	for _, i := range changed {
-		if files[i].Kind == BibFile {
-			clear(files) // every file is parsed again: let the old parses go
-			return r.Run(inputs)
-		}
-	}
-	// files belongs to the result of the last round, which the caller has
-	// dropped: the changed files' old parses go before the new ones come.
-	for _, i := range changed {
-		files[i] = nil
-	}
-	parallel(len(changed), r.jobs(), func(k int) {
-		i := changed[k]
-		files[i] = r.Parse(inputs[i])
-	})
-	return r.RunFiles(files, inputs)
 }

@@ -27,10 +27,17 @@ type Pass struct {
 	Orgs   *org.Registry
 	// Config is the run's configuration (never nil).
 	Config *Config
+	// Jobs is the number of goroutines the rule may use for parallel parts
+	// of its own work.
+	Jobs int
+	// Year is the current year (venue-year reports years after the next).
+	Year int
 
-	runner *Runner
-	diags  []Diagnostic
+	res   *runResults
+	diags []Diagnostic
 }
+
+func (p *Pass) results() *runResults { return p.res }
 
 // Report records a finding. Rule, Severity and File are filled in when left
 // empty; File defaults to the pass's file.
@@ -65,9 +72,12 @@ func (p *Pass) Reportf(f *File, start, end int, format string, args ...any) {
 }
 
 // NotesFiles returns the notes files of the pass.
-func (p *Pass) NotesFiles() []*File {
+func (p *Pass) NotesFiles() []*File { return notesFiles(p.Files) }
+
+// notesFiles returns the notes files among files.
+func notesFiles(files []*File) []*File {
 	var out []*File
-	for _, f := range p.Files {
+	for _, f := range files {
 		if f.Kind == NotesFile && f.Notes != nil {
 			out = append(out, f)
 		}
@@ -86,24 +96,4 @@ func (p *Pass) BibFiles() []*File {
 		}
 	}
 	return out
-}
-
-// RuleSettings returns the settings of another rule of the run, and
-// whether that rule runs at all. Rules that share work through File.Memo
-// use it to compute what each of them needs in one go.
-func (p *Pass) RuleSettings(id string) (Settings, bool) {
-	if p.runner == nil {
-		return Settings{}, false
-	}
-	for _, r := range p.runner.Rules {
-		if r.ID == id {
-			if !p.runner.enabled(r) {
-				return Settings{}, false
-			}
-			s := p.runner.settings[id]
-			s.Severity = p.runner.severity(r)
-			return s, true
-		}
-	}
-	return Settings{}, false
 }

@@ -91,10 +91,14 @@ type Rule struct {
 	Scope Scope
 	// Fixable is true when the rule attaches fixes to (some of) its findings.
 	Fixable bool
-	// Options, when not nil, is a pointer to the rule's options struct holding
-	// the defaults. The engine copies it for each run and decodes the rule's
-	// config section into the copy; Check reads the copy from Pass.Options.
-	Options any
+	// NewOptions, when not nil, makes the rule's options holding their
+	// defaults: a pointer to a fresh options struct. The engine calls it for
+	// each run and decodes the rule's config section into the result; Check
+	// reads it with OptionsOf.
+	NewOptions func() any
+	// Requires lists the analyses whose results Check reads (with
+	// Analysis.Of); the runner builds them before Check runs.
+	Requires []Analyzer
 	// Doc is the rule's page under docs/rules, relative to the repository.
 	Doc string
 	// Check inspects the pass's files and reports findings.
@@ -107,4 +111,22 @@ func (r *Rule) DocURL() string {
 		return r.Doc
 	}
 	return "docs/rules/" + r.ID + ".md"
+}
+
+// OptionsOf returns the pass's options as the rule's options type T. It
+// panics (reported as an internal error of the rule) when the rule's
+// NewOptions makes another type.
+func OptionsOf[T any](p *Pass) *T {
+	o, ok := p.Options.(*T)
+	if !ok || o == nil {
+		panic(fmt.Sprintf("rule %s: options are %T, not *%T", p.Rule.ID, p.Options, *new(T)))
+	}
+	return o
+}
+
+// Defaults returns a NewOptions function for a rule whose options default
+// to what fn makes: `NewOptions: lint.Defaults(func() *MyOptions { return
+// &MyOptions{Limit: 3} })`.
+func Defaults[T any](fn func() *T) func() any {
+	return func() any { return fn() }
 }

@@ -3,41 +3,46 @@ package lint
 import (
 	"cmp"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"unsafe"
 
-	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/internal/par"
-	"github.com/paperlint/papers/notes"
-	"github.com/paperlint/papers/org"
-	"github.com/paperlint/papers/venue"
 )
 
-// Runner lints files with a set of rules under one configuration.
+// Runner runs a set of rules under one configuration over a workspace.
 type Runner struct {
 	// Rules are the rules of the run, built-in and custom.
 	Rules    []*Rule
 	Config   *Config
-	Venues   *venue.Registry
-	Orgs     *org.Registry
 	settings map[string]Settings
 	known    map[string]bool
-	// Jobs bounds the goroutines used; 0 means GOMAXPROCS.
+	// Jobs is the worker budget: how many rules and analyses run at once,
+	// passed down to their own parallel parts; 0 means one per CPU.
 	Jobs int
 	// Only, when not empty, restricts the run to these rule ids.
 	Only map[string]bool
 }
 
 // NewRunner resolves the config against the rules (unknown rule ids and bad
-// options are errors), adds the config's custom rules, and extends the
-// registries with the config's venues and aliases.
+// options are errors) and adds the config's custom rules.
 func NewRunner(rules []*Rule, cfg *Config) (*Runner, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
+	return cfg.runner(rules)
+}
+
+// Check reports what NewRunner would find wrong in the config with these
+// rules: commands that run no rule (papers bib) still reject a config that
+// papers lint rejects.
+func (cfg *Config) Check(rules []*Rule) error {
+	_, err := cfg.runner(rules)
+	return err
+}
+
+func (cfg *Config) runner(rules []*Rule) (*Runner, error) {
 	custom, err := CustomRules(cfg)
 	if err != nil {
 		return nil, err
@@ -50,45 +55,14 @@ func NewRunner(rules []*Rule, cfg *Config) (*Runner, error) {
 		}
 		seen[r.ID] = true
 	}
+	if _, err := analysesOf(all); err != nil {
+		return nil, err
+	}
 	settings, err := cfg.Resolve(all)
 	if err != nil {
 		return nil, err
 	}
-	venues, err := venuesFromConfig(cfg)
-	if err != nil {
-		return nil, err
-	}
-	orgs, err := org.Default().With(nil, cfg.OrgAliases)
-	if err != nil {
-		return nil, fmt.Errorf("%s: org-aliases: %w", cfg.Path, err)
-	}
-	return &Runner{Rules: all, Config: cfg, Venues: venues, Orgs: orgs, settings: settings, known: seen}, nil
-}
-
-func venuesFromConfig(cfg *Config) (*venue.Registry, error) {
-	if len(cfg.Venues) == 0 && len(cfg.VenueAliases) == 0 {
-		return venue.Default(), nil
-	}
-	extra := make([]venue.Venue, 0, len(cfg.Venues))
-	for _, v := range cfg.Venues {
-		kind := venue.Kind(v.Kind)
-		if kind == "" {
-			kind = venue.Conference
-			if v.Journal != "" {
-				kind = venue.Journal
-			}
-		}
-		extra = append(extra, venue.Venue{
-			Tag: v.Tag, Aliases: v.Aliases, Kind: kind, EntryType: v.EntryType,
-			Booktitle: v.Booktitle, Journal: v.Journal, Publisher: v.Publisher,
-			Held: venue.Held{First: v.First, Cadence: venue.Annual, Verified: v.First != 0},
-		})
-	}
-	r, err := venue.Default().With(extra, cfg.VenueAliases)
-	if err != nil {
-		return nil, fmt.Errorf("%s: venues: %w", cfg.Path, err)
-	}
-	return r, nil
+	return &Runner{Rules: all, Config: cfg, settings: settings, known: seen}, nil
 }
 
 // Settings returns a rule's effective settings in this run.
@@ -103,47 +77,7 @@ type Result struct {
 	Diagnostics []Diagnostic
 }
 
-// Parse reads one input into a File.
-func (r *Runner) Parse(in Input) *File { return r.parse(in, nil) }
-
-// parse reads one input; a .bib is read with reader when it is not nil, so
-// that the files of one folder share their @string macros.
-func (r *Runner) parse(in Input, reader *bib.Reader) (f *File) {
-	k := in.Kind
-	if k == 0 {
-		k = KindOf(in.Path)
-	}
-	f = &File{Path: in.Path, Src: in.Src, Kind: k, Quiet: in.Quiet}
-	// A parser bug must cost one file, not the run: the file gets a finding
-	// saying so and the other files are linted.
-	defer func() {
-		if v := recover(); v != nil {
-			msg := fmt.Sprintf("internal error reading %s: %v (please report it)", in.Path, firstLine(v))
-			switch k {
-			case NotesFile:
-				f.Notes = &notes.Document{Path: in.Path, Src: in.Src, Problems: []notes.Problem{{Message: msg}}}
-			case BibFile:
-				f.Bib = &bib.File{Name: in.Path, Source: bytesString(in.Src), Diagnostics: []bib.Diagnostic{{Code: bib.CodeSyntax, File: in.Path, Message: msg}}}
-			}
-		}
-	}()
-	switch k {
-	case NotesFile:
-		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
-	case BibFile:
-		if reader == nil {
-			reader = bib.NewReader()
-		}
-		f.Bib = reader.ParseString(in.Path, bytesString(in.Src))
-	}
-	return f
-}
-
-func (r *Runner) isVenue(name string) bool {
-	_, ok := r.Venues.Lookup(name)
-	return ok
-}
-
+// jobs is the worker budget; runtime.GOMAXPROCS is the default.
 func (r *Runner) jobs() int {
 	if r.Jobs > 0 {
 		return r.Jobs
@@ -155,86 +89,114 @@ func (r *Runner) jobs() int {
 // comes back to the caller's goroutine (see internal/par).
 func parallel(n, jobs int, fn func(i int)) { par.Do(n, jobs, fn) }
 
-// Run parses the inputs and runs every enabled rule on them. Files are
-// parsed in parallel, then each (file, rule) pair and each corpus rule is a
-// task of one worker pool, so a single large file still uses every core.
-//
-// The .bib files of one folder are read in their input order by one
-// bib.Reader, so that `@string` macros defined in one (abbrev.bib) are
-// known in the next (articles.bib), as when LaTeX is given
-// \bibliography{abbrev,articles}. Each folder's files form one task.
-func (r *Runner) Run(inputs []Input) *Result {
-	files := make([]*File, len(inputs))
-	var tasks [][]int
-	bibDirs := map[string]int{}
-	for i, in := range inputs {
-		if r.kindOf(in) != BibFile {
-			tasks = append(tasks, []int{i})
-			continue
-		}
-		dir := filepath.Dir(in.Path)
-		t, ok := bibDirs[dir]
-		if !ok {
-			t = len(tasks)
-			bibDirs[dir] = t
-			tasks = append(tasks, nil)
-		}
-		tasks[t] = append(tasks[t], i)
-	}
-	parallel(len(tasks), r.jobs(), func(t int) {
-		var reader *bib.Reader
-		for _, i := range tasks[t] {
-			if r.kindOf(inputs[i]) == BibFile {
-				if reader == nil {
-					reader = bib.NewReader()
-				}
-				files[i] = r.parse(inputs[i], reader)
-				continue
-			}
-			files[i] = r.Parse(inputs[i])
-		}
-	})
-	return r.RunFiles(files, inputs)
-}
-
-func (r *Runner) kindOf(in Input) Kind {
-	if in.Kind != 0 {
-		return in.Kind
-	}
-	return KindOf(in.Path)
-}
-
-// RunFiles runs the rules on already parsed files. inputs, when given,
-// carries the companion pairing.
-func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
-	byPath := make(map[string]*File, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f
-		f.resetMemo()
-		f.companionOf = nil
-	}
-	for i, in := range inputs {
-		if in.Companion != "" && i < len(files) {
-			comp := byPath[in.Companion]
-			files[i].Companion = comp
-			if comp != nil && files[i].Kind == NotesFile && files[i].Notes != nil {
-				comp.companionOf = append(comp.companionOf, files[i])
-			}
-		}
-	}
-
-	type task struct {
-		rule *Rule
-		file *File // nil for corpus rules
-	}
-	var tasks []task
+// Run runs every enabled rule on the workspace's files. Each analysis that
+// an enabled rule needs is built once per unit (file, companion .bib or
+// run), each (rule, file) pair and each corpus rule is a task, and all of
+// them go to one worker pool that starts a task as soon as the analyses it
+// needs are done: a single large file still uses every core, and no
+// goroutine waits for another.
+func (r *Runner) Run(ws Workspace) *Result {
+	env := ws.Env()
+	files := ws.Files()
+	enabled := make([]*Rule, 0, len(r.Rules))
 	for _, rule := range r.Rules {
-		if !r.enabled(rule) {
-			continue
+		if r.enabled(rule) {
+			enabled = append(enabled, rule)
+		}
+	}
+	specs, err := analysesOf(enabled)
+	if err != nil {
+		// NewRunner checked every rule; Only cannot make a cycle.
+		panic(err)
+	}
+	res := &runResults{of: make(map[*analysisSpec]*analysisResults, len(specs)), companion: map[*File]*File{}}
+	users := map[*File][]*File{}
+	for _, f := range files {
+		if f.Kind == NotesFile && f.Notes != nil && f.Companion != nil {
+			res.companion[f] = f.Companion
+			users[f.Companion] = append(users[f.Companion], f)
+		}
+	}
+	needers := rulesNeeding(enabled, r)
+
+	// Tasks: the analyses' units, dependencies first, then the rules'
+	// tasks. group[i] is the analysis a task builds; waits[i] the
+	// analyses it reads.
+	groupOf := make(map[*analysisSpec]int, len(specs))
+	var (
+		group []int
+		waits [][]int
+		run   []func() []Diagnostic
+	)
+	waitFor := func(requires []Analyzer) []int {
+		ws := make([]int, 0, len(requires))
+		for _, a := range requires {
+			ws = append(ws, groupOf[a.spec()])
+		}
+		return ws
+	}
+	for g, s := range specs {
+		groupOf[s] = g
+		ar := &analysisResults{spec: s, byFile: map[*File]*unitResult{}}
+		res.of[s] = ar
+		base := AnalysisPass{Files: files, Rules: needers[s], Venues: env.Venues, Orgs: env.Orgs, Config: r.Config,
+			Jobs: r.jobs(), Year: env.Year, res: res.view("analysis "+s.name, s.requires)}
+		add := func(u *unitResult, p AnalysisPass) {
+			group = append(group, g)
+			waits = append(waits, waitFor(s.requires))
+			run = append(run, func() []Diagnostic { buildUnit(s, u, &p); return nil })
+		}
+		switch s.scope {
+		case PerRun:
+			ar.run = &unitResult{}
+			add(ar.run, base)
+		case PerCompanion:
+			for _, f := range files {
+				if us := users[f]; len(us) > 0 {
+					u := &unitResult{}
+					ar.byFile[f] = u
+					p := base
+					p.File, p.Users = f, us
+					add(u, p)
+				}
+			}
+		default:
+			for _, f := range files {
+				if s.kind == 0 || f.Kind == s.kind {
+					u := &unitResult{}
+					ar.byFile[f] = u
+					p := base
+					p.File = f
+					add(u, p)
+				}
+			}
+		}
+	}
+	firstRule := len(run)
+	for _, rule := range enabled {
+		newPass := func(f *File) *Pass {
+			s := r.settings[rule.ID]
+			p := &Pass{Rule: rule, Severity: r.severity(rule), Options: s.Options, Venues: env.Venues, Orgs: env.Orgs,
+				Config: r.Config, Jobs: r.jobs(), Year: env.Year, res: res.view("rule "+rule.ID, rule.Requires)}
+			if f != nil {
+				p.File, p.Files = f, []*File{f}
+			} else {
+				p.Files = files
+			}
+			return p
+		}
+		addRule := func(f *File) {
+			group = append(group, -1)
+			waits = append(waits, waitFor(rule.Requires))
+			run = append(run, func() []Diagnostic {
+				p := newPass(f)
+				runCheck(p)
+				return p.diags
+			})
 		}
 		switch rule.Scope {
 		case CorpusScope:
-			tasks = append(tasks, task{rule: rule})
+			addRule(nil)
 		case NotesScope, BibScope:
 			want := NotesFile
 			if rule.Scope == BibScope {
@@ -242,46 +204,37 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 			}
 			for _, f := range files {
 				if f.Kind == want && !f.Quiet {
-					tasks = append(tasks, task{rule, f})
+					addRule(f)
 				}
 			}
 		}
 	}
-	out := make([][]Diagnostic, len(tasks))
-	// More goroutines than cores: rules that share work through File.Memo
-	// wait for each other, and a waiting goroutine must not hold a core
-	// that another rule could use. The Go scheduler keeps the running ones
-	// to GOMAXPROCS.
-	parallel(len(tasks), 4*r.jobs(), func(i int) {
-		t := tasks[i]
-		s := r.settings[t.rule.ID]
-		p := &Pass{Rule: t.rule, Severity: r.severity(t.rule), Options: s.Options, Venues: r.Venues, Orgs: r.Orgs, Config: r.Config, runner: r}
-		if t.file != nil {
-			p.File, p.Files = t.file, []*File{t.file}
-		} else {
-			p.Files = files
-		}
-		runCheck(p)
-		out[i] = p.diags
-	})
+	out := make([][]Diagnostic, len(run))
+	par.DoGraph(len(run), r.jobs(), group, waits, func(i int) { out[i] = run[i]() })
+	out = out[firstRule:]
+
 	// Directives are read once per file, after the rules, in parallel.
-	parallel(len(files), r.jobs(), func(i int) { files[i].dirs = parseDirectives(files[i], r.known) })
+	dirs := make([]*directives, len(files))
+	parallel(len(files), r.jobs(), func(i int) { dirs[i] = parseDirectives(files[i], r.known) })
+	at := make(map[string]int, len(files))
+	for i, f := range files {
+		at[f.Path] = i
+	}
 
 	// Each list (a file's directive findings, a task's findings) is sorted
 	// on its own, most already are, and the lists are merged: cheaper than
 	// sorting a hundred thousand findings of 128 bytes at the end of the
 	// run, on one core.
 	lists := make([][]Diagnostic, 0, len(files)+len(out))
-	for _, f := range files {
-		if f.dirs != nil && !f.Quiet {
-			lists = append(lists, f.dirs.diags)
+	for i, f := range files {
+		if dirs[i] != nil && !f.Quiet {
+			lists = append(lists, dirs[i].diags)
 		}
 	}
 	for _, ds := range out {
 		kept := ds[:0]
 		for _, d := range ds {
-			f := byPath[d.File]
-			if f != nil && (f.Quiet || f.dirs.suppressed(d.Rule, d.Start)) {
+			if i, ok := at[d.File]; ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start)) {
 				continue
 			}
 			kept = append(kept, d)
@@ -291,6 +244,44 @@ func (r *Runner) RunFiles(files []*File, inputs []Input) *Result {
 	parallel(len(lists), r.jobs(), func(i int) { SortDiagnostics(lists[i]) })
 	diags := mergeSorted(lists)
 	return &Result{Files: files, Diagnostics: diags}
+}
+
+// rulesNeeding returns, for each analysis, the enabled rules that need it
+// directly or through another analysis, in rule order.
+func rulesNeeding(enabled []*Rule, r *Runner) map[*analysisSpec][]RuleRun {
+	out := map[*analysisSpec][]RuleRun{}
+	for _, rule := range enabled {
+		rr := RuleRun{Rule: rule, Severity: r.severity(rule), Options: r.settings[rule.ID].Options}
+		seen := map[*analysisSpec]bool{}
+		var visit func(a Analyzer)
+		visit = func(a Analyzer) {
+			s := a.spec()
+			if seen[s] {
+				return
+			}
+			seen[s] = true
+			out[s] = append(out[s], rr)
+			for _, d := range s.requires {
+				visit(d)
+			}
+		}
+		for _, a := range rule.Requires {
+			visit(a)
+		}
+	}
+	return out
+}
+
+// buildUnit runs one unit of an analysis, keeping a panic as the unit's
+// failure: the rules that read it report an internal error, the others
+// run as usual.
+func buildUnit(s *analysisSpec, u *unitResult, p *AnalysisPass) {
+	defer func() {
+		if v := recover(); v != nil {
+			u.panic = firstLine(v)
+		}
+	}()
+	u.v = s.run(p)
 }
 
 // runCheck runs a rule and turns a panic into a finding: one broken rule

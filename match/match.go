@@ -18,7 +18,7 @@ import (
 )
 
 // Index finds the .bib entries of papers. Build it once per .bib with
-// NewIndex or IndexFor; it is read-only afterwards and may be shared by
+// NewIndex; it is read-only afterwards and may be shared by
 // goroutines.
 type Index struct {
 	entries []*bib.Entry

@@ -289,40 +289,16 @@ func TestTokens(t *testing.T) {
 	}
 }
 
-func TestIndexForShared(t *testing.T) {
-	f := bib.Parse("refs.bib", []byte(indexBib))
-	a, b := IndexFor(f), IndexFor(f)
-	if a != b {
-		t.Error("IndexFor built two indexes for one file")
-	}
-	g := bib.Parse("refs.bib", []byte(indexBib))
-	if IndexFor(g) == a {
-		t.Error("IndexFor shared an index between two files")
-	}
+func TestIndexKeys(t *testing.T) {
+	a := NewIndex(bib.Parse("refs.bib", []byte(indexBib)).Entries)
 	if k := a.Keys(5); k.ArXiv != "1706.03762" || k.Title == "" {
 		t.Errorf("Keys(5) = %+v", k)
 	}
 	if k := a.Keys(4); k.DOI != "10.1145/3219819.3219823" {
 		t.Errorf("Keys(4) = %+v", k)
 	}
-	if ix := IndexFor(nil); len(ix.Entries()) != 0 {
-		t.Error("IndexFor(nil) has entries")
-	}
-}
-
-// TestIndexForConcurrent builds one file's index from several goroutines
-// (run with -race).
-func TestIndexForConcurrent(t *testing.T) {
-	f := bib.Parse("refs.bib", []byte(indexBib))
-	got := make(chan *Index, 8)
-	for i := 0; i < 8; i++ {
-		go func() { got <- IndexFor(f) }()
-	}
-	first := <-got
-	for i := 1; i < 8; i++ {
-		if ix := <-got; ix != first {
-			t.Fatal("two indexes for one file")
-		}
+	if ix := NewIndex(nil); len(ix.Entries()) != 0 {
+		t.Error("NewIndex(nil) has entries")
 	}
 }
 

@@ -27,7 +27,7 @@ func TestBibDuplicateKeyDBLP(t *testing.T) {
 		t.Skipf("no DBLP corpus: %v", err)
 	}
 	runner := onlyRule(t, "bib-duplicate-key", t.TempDir())
-	res := runner.Run([]lint.Input{{Path: path, Src: src}})
+	res := run(runner, []lint.Input{{Path: path, Src: src}})
 	var got []string
 	for _, d := range res.Diagnostics {
 		if d.Rule != "bib-duplicate-key" || d.Severity != lint.Error {
@@ -119,7 +119,7 @@ func BenchmarkBibRules13911(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		res := runner.Run([]lint.Input{{Path: "notes.md", Src: notes, Companion: path}, {Path: path, Src: src}})
+		res := run(runner, []lint.Input{{Path: "notes.md", Src: notes, Companion: path}, {Path: path, Src: src}})
 		if len(res.Files) != 2 {
 			b.Fatal("files lost")
 		}
@@ -168,7 +168,7 @@ func BenchmarkBibRulesSynthetic100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res := runner.Run([]lint.Input{{Path: "synth.bib", Src: src}})
+		res := run(runner, []lint.Input{{Path: "synth.bib", Src: src}})
 		if len(res.Files) != 1 {
 			b.Fatal("file lost")
 		}
@@ -179,7 +179,7 @@ func BenchmarkBibRulesSynthetic100k(b *testing.B) {
 // the only findings, so the benchmark measures clean-file work plus those.
 func TestSynthBibFindings(t *testing.T) {
 	src := synthBib(3000)
-	res := bibRunner(t).Run([]lint.Input{{Path: "synth.bib", Src: src}})
+	res := run(bibRunner(t), []lint.Input{{Path: "synth.bib", Src: src}})
 	cnt := map[string]int{}
 	for _, d := range res.Diagnostics {
 		cnt[d.Rule]++

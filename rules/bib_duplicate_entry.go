@@ -26,6 +26,7 @@ var BibDuplicateEntry = &lint.Rule{
 	Summary:  "two entries are the same paper (same DOI, arXiv id or normalised title), in one .bib or across files",
 	Severity: lint.Warning,
 	Scope:    lint.CorpusScope,
+	Requires: []lint.Analyzer{bibIndex},
 	Check:    checkBibDuplicateEntry,
 }
 
@@ -45,7 +46,7 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 	idx := make([]*match.Index, len(files))
 	for k, f := range files {
 		base[k] = len(refs)
-		idx[k] = match.IndexFor(f.Bib)
+		idx[k] = bibIndex.Of(p, f)
 		for i, e := range f.Bib.Entries {
 			refs = append(refs, bibRef{file: f, e: e, keys: idx[k].Keys(i)})
 		}

@@ -66,7 +66,7 @@ func reportDuplicateField(p *lint.Pass, f *lint.File, e *bib.Entry, first, again
 		// one: ",\n  title = {...}" goes, whatever follows stays. A comment
 		// in between would go too, so then leave it to a person.
 		from := max(prev.ValueSpan.End, prev.NameSpan.End)
-		if from < sp.Start && !strings.Contains(f.Text(from, sp.End), "%") {
+		if from < sp.Start && !strings.Contains(f.Slice(from, sp.End), "%") {
 			d.Fix = &lint.Fix{Message: "remove the repeated " + again.Name, Edits: []lint.Edit{{Start: from, End: sp.End}}}
 		}
 	} else {

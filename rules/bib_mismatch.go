@@ -26,6 +26,7 @@ var BibMismatch = &lint.Rule{
 	Summary:  "a paper's venue or year in the notes differs from its companion .bib entry",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+	Requires: []lint.Analyzer{companionEntries},
 	Check:    checkBibMismatch,
 }
 
@@ -34,7 +35,7 @@ func checkBibMismatch(p *lint.Pass) {
 	if f == nil || f.Companion == nil || f.Companion.Bib == nil {
 		return
 	}
-	pairs := companionEntries(f)
+	pairs := companionEntries.Of(p, f)
 	for i, pp := range f.Notes.Papers {
 		t := pp.Venue
 		if t == nil || t.Name == "" {

@@ -24,6 +24,7 @@ var BibMissing = &lint.Rule{
 	Summary:  "a paper of the notes has no entry in its companion .bib",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+	Requires: []lint.Analyzer{companionEntries, nearMissAnalysis},
 	Check:    checkBibMissing,
 }
 
@@ -33,7 +34,7 @@ func checkBibMissing(p *lint.Pass) {
 		return
 	}
 	comp := f.Companion
-	pairs := companionEntries(f)
+	pairs := companionEntries.Of(p, f)
 	var missing []*notes.Paper
 	for i, pp := range f.Notes.Papers {
 		if pp.Title == "" {
@@ -54,7 +55,7 @@ func checkBibMissing(p *lint.Pass) {
 			used[e] = true
 		}
 	}
-	similar := nearMisses(comp)
+	similar := nearMissAnalysis.Of(p, comp)
 	near := map[int]*bib.Entry{}
 	for i, pp := range missing {
 		for _, e := range similar[pp] {
@@ -80,60 +81,66 @@ func checkBibMissing(p *lint.Pass) {
 	}
 }
 
-// nearMisses returns, for each paper without an entry in any notes file
-// whose companion is comp, the entries of comp whose title is one small
-// edit from the paper's (title.Similar), in .bib order. It is computed once
-// per .bib for all those notes files, with one title.Similar call over
-// their missing titles and the entries' titles, so that a folder of many
-// notes files sharing one large .bib does not compare each file with every
-// entry again. (Pairs do not depend on the other titles of the call, so
-// each file gets what a call of its own would give.)
-func nearMisses(comp *lint.File) map[*notes.Paper][]*bib.Entry {
-	return comp.Memo("near-misses", func() any {
-		var missing []*notes.Paper
-		// An entry that a paper of every one of these files matches is no
-		// near miss for any of them: it is left out (with one notes file,
-		// every matched entry is).
-		users := comp.CompanionOf()
-		type use struct{ files, last int } // files using the entry; the last one counted, from 1
-		usedBy := make(map[*bib.Entry]use, len(comp.Bib.Entries))
-		for k, nf := range users {
-			pairs := companionEntries(nf)
-			for i, pp := range nf.Notes.Papers {
-				if pp.Title != "" && len(pairs[i]) == 0 {
-					missing = append(missing, pp)
+// nearMissAnalysis gives, for each paper without an entry in any notes
+// file whose companion is the .bib, the entries of the .bib whose title is
+// one small edit from the paper's (title.Similar), in .bib order. It is
+// built once per .bib for all those notes files, with one title.Similar
+// call over their missing titles and the entries' titles, so that a folder
+// of many notes files sharing one large .bib does not compare each file
+// with every entry again. (Pairs do not depend on the other titles of the
+// call, so each file gets what a call of its own would give.)
+var nearMissAnalysis = &lint.Analysis[map[*notes.Paper][]*bib.Entry]{
+	Name:     "near-misses",
+	Scope:    lint.PerCompanion,
+	Requires: []lint.Analyzer{companionEntries},
+	Run:      nearMisses,
+}
+
+func nearMisses(p *lint.AnalysisPass) map[*notes.Paper][]*bib.Entry {
+	comp := p.File
+	var missing []*notes.Paper
+	// An entry that a paper of every one of these files matches is no
+	// near miss for any of them: it is left out (with one notes file,
+	// every matched entry is).
+	users := p.Users
+	type use struct{ files, last int } // files using the entry; the last one counted, from 1
+	usedBy := make(map[*bib.Entry]use, len(comp.Bib.Entries))
+	for k, nf := range users {
+		pairs := companionEntries.Of(p, nf)
+		for i, pp := range nf.Notes.Papers {
+			if pp.Title != "" && len(pairs[i]) == 0 {
+				missing = append(missing, pp)
+			}
+			for _, e := range pairs[i] {
+				if u := usedBy[e]; u.last != k+1 {
+					usedBy[e] = use{u.files + 1, k + 1}
 				}
-				for _, e := range pairs[i] {
-					if u := usedBy[e]; u.last != k+1 {
-						usedBy[e] = use{u.files + 1, k + 1}
-					}
-				}
 			}
 		}
-		out := map[*notes.Paper][]*bib.Entry{}
-		if len(missing) == 0 {
-			return out
-		}
-		titles := make([]string, 0, len(missing)+len(comp.Bib.Entries))
-		for _, pp := range missing {
-			titles = append(titles, pp.Title)
-		}
-		entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
-		for _, e := range comp.Bib.Entries {
-			if usedBy[e].files == len(users) {
-				continue
-			}
-			if t := e.Get("title"); t != "" {
-				titles = append(titles, t)
-				entries = append(entries, e)
-			}
-		}
-		for _, pr := range title.Similar(titles, title.Options{}) {
-			if pr.A < len(missing) && pr.B >= len(missing) {
-				pp := missing[pr.A]
-				out[pp] = append(out[pp], entries[pr.B-len(missing)])
-			}
-		}
+	}
+	out := map[*notes.Paper][]*bib.Entry{}
+	if len(missing) == 0 {
 		return out
-	}).(map[*notes.Paper][]*bib.Entry)
+	}
+	titles := make([]string, 0, len(missing)+len(comp.Bib.Entries))
+	for _, pp := range missing {
+		titles = append(titles, pp.Title)
+	}
+	entries := make([]*bib.Entry, 0, len(comp.Bib.Entries))
+	for _, e := range comp.Bib.Entries {
+		if usedBy[e].files == len(users) {
+			continue
+		}
+		if t := e.Get("title"); t != "" {
+			titles = append(titles, t)
+			entries = append(entries, e)
+		}
+	}
+	for _, pr := range title.Similar(titles, title.Options{}) {
+		if pr.A < len(missing) && pr.B >= len(missing) {
+			pp := missing[pr.A]
+			out[pp] = append(out[pp], entries[pr.B-len(missing)])
+		}
+	}
+	return out
 }

@@ -28,7 +28,7 @@ func TestBibMissingNearMissPerFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	runner.Only = map[string]bool{"bib-missing": true}
-	ds := runner.Run([]lint.Input{
+	ds := run(runner, []lint.Input{
 		{Path: "a.md", Src: a, Companion: "refs.bib"},
 		{Path: "b.md", Src: b, Companion: "refs.bib"},
 		{Path: "c.md", Src: c, Companion: "refs.bib"},

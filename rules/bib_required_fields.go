@@ -70,12 +70,12 @@ func defaultRequired() map[string][]string {
 // bibliography style prints a warning and a reference with a hole. Fields
 // the entry inherits through crossref count as present.
 var BibRequiredFields = &lint.Rule{
-	ID:       "bib-required-fields",
-	Summary:  "an entry lacks a field its type requires (author, title, booktitle/journal, year ...)",
-	Severity: lint.Warning,
-	Scope:    lint.BibScope,
-	Options:  &RequiredFieldsOptions{Required: defaultRequired()},
-	Check:    checkBibRequiredFields,
+	ID:         "bib-required-fields",
+	Summary:    "an entry lacks a field its type requires (author, title, booktitle/journal, year ...)",
+	Severity:   lint.Warning,
+	Scope:      lint.BibScope,
+	NewOptions: lint.Defaults(func() *RequiredFieldsOptions { return &RequiredFieldsOptions{Required: defaultRequired()} }),
+	Check:      checkBibRequiredFields,
 }
 
 func checkBibRequiredFields(p *lint.Pass) {
@@ -83,10 +83,7 @@ func checkBibRequiredFields(p *lint.Pass) {
 	if f == nil {
 		return
 	}
-	opts, _ := p.Options.(*RequiredFieldsOptions)
-	if opts == nil {
-		opts = &RequiredFieldsOptions{Required: defaultRequired()}
-	}
+	opts := lint.OptionsOf[RequiredFieldsOptions](p)
 	// Split the alternatives once per pass, keyed by lower-case type.
 	req := make(map[string][][]string, len(opts.Required))
 	for typ, list := range opts.Required {

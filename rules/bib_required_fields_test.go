@@ -22,7 +22,7 @@ func runBib(t *testing.T, rule, config, src string) []lint.Diagnostic {
 		t.Fatal(err)
 	}
 	runner.Only = map[string]bool{rule: true}
-	return runner.Run([]lint.Input{{Path: "refs.bib", Src: []byte(src)}}).Diagnostics
+	return run(runner, []lint.Input{{Path: "refs.bib", Src: []byte(src)}}).Diagnostics
 }
 
 func TestBibRequiredFieldsOptions(t *testing.T) {
@@ -48,7 +48,7 @@ func TestBibRequiredFieldsOptions(t *testing.T) {
 		t.Fatalf("configured: got %v", got)
 	}
 	// The defaults of the rule value itself are untouched by a run's config.
-	if req := BibRequiredFields.Options.(*RequiredFieldsOptions).Required; len(req["misc"]) != 0 || len(req["article"]) != 4 {
+	if req := BibRequiredFields.NewOptions().(*RequiredFieldsOptions).Required; len(req["misc"]) != 0 || len(req["article"]) != 4 {
 		t.Errorf("config leaked into the rule's defaults: %v", req)
 	}
 }

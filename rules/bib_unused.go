@@ -24,6 +24,7 @@ var BibUnused = &lint.Rule{
 	Summary:  "an entry of a companion .bib is cited by no paper of its notes (off by default)",
 	Severity: lint.Off,
 	Scope:    lint.CorpusScope,
+	Requires: []lint.Analyzer{companionEntries},
 	Check:    checkBibUnused,
 }
 
@@ -44,7 +45,7 @@ func checkBibUnused(p *lint.Pass) {
 	for _, c := range comps {
 		used := map[*bib.Entry]bool{}
 		for _, nf := range users[c] {
-			for _, es := range companionEntries(nf) {
+			for _, es := range companionEntries.Of(p, nf) {
 				for _, e := range es {
 					markUsed(c.Bib, e, used)
 				}

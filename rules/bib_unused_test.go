@@ -37,12 +37,12 @@ func TestBibUnusedSharedCompanion(t *testing.T) {
 		{Path: "b.md", Src: b, Companion: "refs.bib"},
 		{Path: "refs.bib", Src: []byte(sharedBib)},
 	}
-	ds := unusedRunner(t).Run(in).Diagnostics
+	ds := run(unusedRunner(t), in).Diagnostics
 	if len(ds) != 1 || !strings.Contains(ds[0].Message, `"esmm" is cited by no paper of a.md, b.md`) || ds[0].File != "refs.bib" {
 		t.Fatalf("got %v", messages(ds))
 	}
 	in[2].Quiet = true
-	if ds := unusedRunner(t).Run(in).Diagnostics; len(ds) != 0 {
+	if ds := run(unusedRunner(t), in).Diagnostics; len(ds) != 0 {
 		t.Errorf("quiet companion: got %v", messages(ds))
 	}
 	// Off by default.
@@ -51,7 +51,7 @@ func TestBibUnusedSharedCompanion(t *testing.T) {
 		t.Fatal(err)
 	}
 	in[2].Quiet = false
-	for _, d := range runner.Run(in).Diagnostics {
+	for _, d := range run(runner, in).Diagnostics {
 		if d.Rule == "bib-unused" {
 			t.Errorf("bib-unused ran by default: %s", d.Message)
 		}

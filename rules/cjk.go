@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -63,13 +62,14 @@ func (o *PunctuationOptions) cjk() cjk.Options {
 // CJKSpacing wants one space between CJK and Latin text and none next to
 // full-width punctuation, in notes and section headings.
 var CJKSpacing = &lint.Rule{
-	ID:       "cjk-spacing",
-	Summary:  "spacing between CJK and Latin text: one space between them, none next to full-width punctuation",
-	Severity: lint.Warning,
-	Scope:    lint.NotesScope,
-	Fixable:  true,
-	Options:  &SpacingOptions{Style: "always"},
-	Check:    func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
+	ID:         "cjk-spacing",
+	Summary:    "spacing between CJK and Latin text: one space between them, none next to full-width punctuation",
+	Severity:   lint.Warning,
+	Scope:      lint.NotesScope,
+	Fixable:    true,
+	NewOptions: lint.Defaults(func() *SpacingOptions { return &SpacingOptions{Style: "always"} }),
+	Requires:   []lint.Analyzer{proseAnalysis},
+	Check:      func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
 }
 
 // CJKPunctuation wants full-width punctuation in Chinese text, half-width
@@ -80,7 +80,10 @@ var CJKPunctuation = &lint.Rule{
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
 	Fixable:  true,
-	Options:  &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert},
+	NewOptions: lint.Defaults(func() *PunctuationOptions {
+		return &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert}
+	}),
+	Requires: []lint.Analyzer{proseAnalysis},
 	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
 }
 
@@ -97,35 +100,48 @@ func (pf *proseFindings) of(kind cjk.Kind) []lint.Diagnostic {
 	return pf.punctuation
 }
 
-// reportProse reports the findings of one kind. The two CJK rules share
-// one analysis of the file (File.Memo): the prose is tokenised once, with
-// both rules' options and the kinds of the rules that run, so that spacing
-// advice already knows which marks become full-width.
+// proseAnalysis is the CJK analysis of a notes file's prose that the two
+// CJK rules share: the prose is tokenised once, with the options of the
+// CJK rules that run and their kinds, so that spacing advice already knows
+// which marks become full-width.
+var proseAnalysis = &lint.Analysis[*proseFindings]{
+	Name:  "cjk-prose",
+	Scope: lint.PerFile,
+	Kind:  lint.NotesFile,
+	Run:   analyseProse,
+}
+
+// reportProse reports the findings of one kind from the shared analysis.
 func reportProse(p *lint.Pass, kind cjk.Kind) {
 	f := notesOf(p)
 	if f == nil {
 		return
 	}
-	all := f.Memo("cjk", func() any { return analyseProse(p, f) }).(*proseFindings)
-	p.ReportAll(all.of(kind))
+	p.ReportAll(proseAnalysis.Of(p, f).of(kind))
 }
 
 // analyseProse runs the cjk analyser on each prose run of the notes (note
 // text and section headings; never titles, tags, code, links, HTML or front
-// matter).
-func analyseProse(p *lint.Pass, f *lint.File) *proseFindings {
+// matter), with the options of the CJK rules that need it.
+func analyseProse(p *lint.AnalysisPass) *proseFindings {
+	f := p.File
+	if f.Notes == nil {
+		return &proseFindings{}
+	}
 	var opt cjk.Options
 	var kinds cjk.Kind
-	if s, ok := p.RuleSettings("cjk-spacing"); ok {
-		kinds |= cjk.Spacing
-		if s.Options.(*SpacingOptions).Style == "never" {
-			opt.Spacing = cjk.SpaceNever
+	for _, r := range p.Rules {
+		switch o := r.Options.(type) {
+		case *SpacingOptions:
+			kinds |= cjk.Spacing
+			if o.Style == "never" {
+				opt.Spacing = cjk.SpaceNever
+			}
+		case *PunctuationOptions:
+			kinds |= cjk.Punctuation
+			po := o.cjk()
+			opt.Brackets, opt.Convert = po.Brackets, po.Convert
 		}
-	}
-	if s, ok := p.RuleSettings("cjk-punctuation"); ok {
-		kinds |= cjk.Punctuation
-		po := s.Options.(*PunctuationOptions).cjk()
-		opt.Brackets, opt.Convert = po.Brackets, po.Convert
 	}
 	if kinds == 0 {
 		return &proseFindings{}
@@ -135,7 +151,7 @@ func analyseProse(p *lint.Pass, f *lint.File) *proseFindings {
 	runs := f.Notes.Prose
 	parts := 1
 	if len(f.Src) > 1<<20 {
-		parts = runtime.GOMAXPROCS(0)
+		parts = max(p.Jobs, 1)
 	}
 	outs := make([]proseFindings, parts)
 	par.Do(parts, 0, func(k int) {

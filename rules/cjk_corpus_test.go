@@ -48,7 +48,7 @@ func TestCJKDevCorpusEndToEnd(t *testing.T) {
 	total, exact, unchangedBroken := 0, 0, 0
 	for _, row := range rows {
 		src := head + row.Input + "\n"
-		fr := runner.Fix([]lint.Input{{Path: "row.md", Src: []byte(src)}})
+		fr := fix(runner, []lint.Input{{Path: "row.md", Src: []byte(src)}})
 		out := src
 		if b, ok := fr.Fixed["row.md"]; ok {
 			out = string(b)

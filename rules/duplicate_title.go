@@ -31,20 +31,18 @@ func (o *DuplicateTitleOptions) Validate() error { return validateAllowTitles(o.
 // the others; the message says whether their venue tags agree, because two
 // different papers can share a title and the venue is the first hint.
 var DuplicateTitle = &lint.Rule{
-	ID:       "duplicate-title",
-	Summary:  "a paper is listed twice: two entries have the same normalised title",
-	Severity: lint.Warning,
-	Scope:    lint.CorpusScope,
-	Options:  &DuplicateTitleOptions{},
-	Check:    checkDuplicateTitle,
+	ID:         "duplicate-title",
+	Summary:    "a paper is listed twice: two entries have the same normalised title",
+	Severity:   lint.Warning,
+	Scope:      lint.CorpusScope,
+	NewOptions: lint.Defaults(func() *DuplicateTitleOptions { return &DuplicateTitleOptions{} }),
+	Requires:   []lint.Analyzer{titleAnalysisOfRun},
+	Check:      checkDuplicateTitle,
 }
 
 func checkDuplicateTitle(p *lint.Pass) {
-	opt, _ := p.Options.(*DuplicateTitleOptions)
-	if opt == nil {
-		opt = &DuplicateTitleOptions{}
-	}
-	a := analyseTitles(p)
+	opt := lint.OptionsOf[DuplicateTitleOptions](p)
+	a := titleAnalysisOfRun.Of(p, nil)
 	entries, titles := a.entries, a.titles
 	if len(entries) < 2 {
 		return

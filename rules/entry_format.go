@@ -54,10 +54,10 @@ func checkTagOrder(p *lint.Pass, f *lint.File, e *notes.Paper) {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(f.Text(e.Venue.Span.Start, e.Venue.Span.End))
+	b.WriteString(f.Slice(e.Venue.Span.Start, e.Venue.Span.End))
 	for _, t := range e.Tags {
 		if t != e.Venue {
-			b.WriteString(f.Text(t.Span.Start, t.Span.End))
+			b.WriteString(f.Slice(t.Span.Start, t.Span.End))
 		}
 	}
 	d := lint.Diagnostic{

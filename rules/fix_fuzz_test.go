@@ -27,7 +27,7 @@ func FuzzFix(f *testing.F) {
 	}
 	runner.Jobs = 1
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fr := runner.Fix([]lint.Input{{Path: "f.md", Src: src}})
+		fr := fix(runner, []lint.Input{{Path: "f.md", Src: src}})
 		once, ok := fr.Fixed["f.md"]
 		if !ok {
 			return
@@ -38,7 +38,7 @@ func FuzzFix(f *testing.F) {
 		if fr.Rounds >= lint.MaxFixRounds {
 			return // a fix that oscillates is caught by the check below
 		}
-		again := runner.Fix([]lint.Input{{Path: "f.md", Src: once}})
+		again := fix(runner, []lint.Input{{Path: "f.md", Src: once}})
 		if twice, changed := again.Fixed["f.md"]; changed && !bytes.Equal(once, twice) {
 			t.Fatalf("fix is not idempotent:\n%q\n->\n%q\n->\n%q", src, once, twice)
 		}

@@ -33,7 +33,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 			runner := onlyRule(t, r.ID, dir)
 
-			res := runner.Run(bad)
+			res := run(runner, bad)
 			var out bytes.Buffer
 			if err := report.Write(&out, "text", res.Diagnostics, res.Files, report.Options{}); err != nil {
 				t.Fatal(err)
@@ -44,7 +44,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 			golden(t, filepath.Join(dir, "bad.golden"), got)
 
-			res = runner.Run(good)
+			res = run(runner, good)
 			for _, d := range res.Diagnostics {
 				if d.Rule == r.ID {
 					t.Errorf("good fixture: unexpected finding %s:%d: %s", d.File, d.Start, d.Message)
@@ -54,7 +54,7 @@ func TestRuleFixtures(t *testing.T) {
 			if !r.Fixable {
 				return
 			}
-			fr := runner.Fix(bad)
+			fr := fix(runner, bad)
 			if len(fr.Fixed) == 0 {
 				t.Errorf("fixable rule %s fixed nothing in its bad fixtures", r.ID)
 			}
@@ -68,7 +68,7 @@ func TestRuleFixtures(t *testing.T) {
 				}
 				golden(t, filepath.Join(dir, "fixed", filepath.Base(in.Path)), string(fixed))
 				// fix(fix(x)) == fix(x)
-				again := runner.Fix([]lint.Input{{Path: in.Path, Src: fixed}})
+				again := fix(runner, []lint.Input{{Path: in.Path, Src: fixed}})
 				if _, changed := again.Fixed[in.Path]; changed && len(bad) == 1 {
 					t.Errorf("%s: a second --fix changed the file again", in.Path)
 				}

@@ -74,12 +74,13 @@ func (o *SimilarTitleOptions) allowedPairs() map[[2]string]bool {
 // their words or differ in a number or version are not paired. Exact repeats
 // are duplicate-title's job.
 var SimilarTitle = &lint.Rule{
-	ID:       "similar-title",
-	Summary:  "two titles differ by a typo or a small edit and are probably the same paper",
-	Severity: lint.Info,
-	Scope:    lint.CorpusScope,
-	Options:  &SimilarTitleOptions{Threshold: title.DefaultThreshold},
-	Check:    checkSimilarTitle,
+	ID:         "similar-title",
+	Summary:    "two titles differ by a typo or a small edit and are probably the same paper",
+	Severity:   lint.Info,
+	Scope:      lint.CorpusScope,
+	NewOptions: lint.Defaults(func() *SimilarTitleOptions { return &SimilarTitleOptions{Threshold: title.DefaultThreshold} }),
+	Requires:   []lint.Analyzer{titleAnalysisOfRun},
+	Check:      checkSimilarTitle,
 }
 
 // similarLink is one side of a similar pair: entry `of` is close to entry
@@ -91,11 +92,8 @@ type similarLink struct {
 }
 
 func checkSimilarTitle(p *lint.Pass) {
-	opt, _ := p.Options.(*SimilarTitleOptions)
-	if opt == nil {
-		opt = &SimilarTitleOptions{Threshold: title.DefaultThreshold}
-	}
-	a := analyseTitles(p)
+	opt := lint.OptionsOf[SimilarTitleOptions](p)
+	a := titleAnalysisOfRun.Of(p, nil)
 	entries, titles := a.entries, a.titles
 	if len(entries) < 2 {
 		return

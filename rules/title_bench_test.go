@@ -179,10 +179,8 @@ func benchmarkDuplicateRules(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	runner.Only = map[string]bool{DuplicateTitle.ID: true, SimilarTitle.ID: true}
-	files := make([]*lint.File, len(ins))
-	for i, in := range ins {
-		files[i] = runner.Parse(in)
-	}
+	ws := inMemory(runner, ins)
+	files := ws.Files()
 	entries := 0
 	for _, f := range files {
 		entries += len(f.Notes.Papers)
@@ -194,7 +192,7 @@ func benchmarkDuplicateRules(b *testing.B, n int) {
 	var res *lint.Result
 	before := cpuTime()
 	for b.Loop() {
-		res = runner.RunFiles(files, nil)
+		res = runner.Run(ws)
 	}
 	b.ReportMetric(float64(cpuTime()-before)/float64(b.N), "cpu-ns/op")
 	counts := map[string]int{}
@@ -221,7 +219,7 @@ func TestBenchNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	runner.Only = map[string]bool{DuplicateTitle.ID: true, SimilarTitle.ID: true}
-	res := runner.Run(a)
+	res := run(runner, a)
 	entries := 0
 	for _, f := range res.Files {
 		entries += len(f.Notes.Papers)

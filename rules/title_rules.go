@@ -33,11 +33,10 @@ func (e *titleEntry) span() (start, end int) {
 	return start, end
 }
 
-// collectTitles gathers the titles of every notes file of the pass, with
-// the entries they come from. Entries without a title (an entry-format
-// finding) are skipped.
-func collectTitles(p *lint.Pass) (entries []titleEntry, titles []string) {
-	files := p.NotesFiles()
+// collectTitles gathers the titles of the notes files, with the entries
+// they come from. Entries without a title (an entry-format finding) are
+// skipped.
+func collectTitles(files []*lint.File) (entries []titleEntry, titles []string) {
 	n := 0
 	for _, f := range files {
 		n += len(f.Notes.Papers)
@@ -62,34 +61,23 @@ func collectTitles(p *lint.Pass) (entries []titleEntry, titles []string) {
 }
 
 // titleAnalysis is the work both title rules share: the run's entries,
-// their titles and the title index, built once per run.
+// their titles and the title index: normalising and tokenising a million
+// titles is most of the work of either rule, and the index serves both
+// (duplicates are its groups of equal token sequences).
 type titleAnalysis struct {
 	entries []titleEntry
 	titles  []string
 	index   *title.Index
 }
 
-// analyseTitles returns the run's title analysis. The first notes file's
-// memo holds it, so whichever of duplicate-title and similar-title asks
-// first builds it and the other waits for it: normalising and tokenising a
-// million titles is most of the work of either rule, and the index serves
-// both (duplicates are its groups of equal token sequences).
-func analyseTitles(p *lint.Pass) *titleAnalysis {
-	files := p.NotesFiles()
-	if len(files) == 0 {
-		return &titleAnalysis{}
-	}
-	build := func() any {
-		entries, titles := collectTitles(p)
+// titleAnalysisOfRun builds the title analysis once per run.
+var titleAnalysisOfRun = &lint.Analysis[*titleAnalysis]{
+	Name:  "titles",
+	Scope: lint.PerRun,
+	Run: func(p *lint.AnalysisPass) *titleAnalysis {
+		entries, titles := collectTitles(p.NotesFiles())
 		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles)}
-	}
-	a, _ := files[0].Memo("title-rules", build).(*titleAnalysis)
-	if a == nil {
-		// The other rule's build failed (its panic is reported as an
-		// internal error); build again so that this rule reports its own.
-		a, _ = build().(*titleAnalysis)
-	}
-	return a
+	},
 }
 
 // pairFilter holds the options both title rules share: which pairs of
@@ -125,7 +113,7 @@ func venueText(e *titleEntry) string {
 	if v == nil {
 		return ""
 	}
-	return e.file.Text(v.Span.Start, v.Span.End)
+	return e.file.Slice(v.Span.Start, v.Span.End)
 }
 
 // sameVenue reports whether two entries' venue tags name the same venue and

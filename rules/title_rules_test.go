@@ -29,7 +29,7 @@ func runTitleRule(t *testing.T, id, config string, files ...string) ([]lint.Diag
 	for i := 0; i+1 < len(files); i += 2 {
 		ins = append(ins, lint.Input{Path: files[i], Src: []byte(files[i+1])})
 	}
-	res := runner.Run(ins)
+	res := run(runner, ins)
 	var out []lint.Diagnostic
 	for _, d := range res.Diagnostics {
 		if d.Rule == id {
@@ -114,7 +114,7 @@ func TestTitleRulesConfigErrors(t *testing.T) {
 // into the rule's defaults (the engine decodes into a copy).
 func TestTitleRulesOptionsNotShared(t *testing.T) {
 	_, _ = runTitleRule(t, "similar-title", "rules:\n  similar-title:\n    threshold: 0.99\n    allow: [[a b, c d]]\n", "a.md", notesFile("x[ICCV'23]"))
-	o := SimilarTitle.Options.(*SimilarTitleOptions)
+	o := SimilarTitle.NewOptions().(*SimilarTitleOptions)
 	if o.Threshold != 0.9 || len(o.Allow) != 0 {
 		t.Errorf("defaults changed: %+v", o)
 	}
@@ -122,31 +122,28 @@ func TestTitleRulesOptionsNotShared(t *testing.T) {
 
 // TestTitleRulesTogether checks that the two rules, which share one title
 // analysis per run, report together exactly what each reports alone, and
-// that a second run on the same parsed files (a fresh memo) agrees too.
+// that a second run on the same parsed files (fresh analyses) agrees too.
 func TestTitleRulesTogether(t *testing.T) {
 	ins := benchNotes(5000, 1000, 3)
 	runner, err := lint.NewRunner(All(), lint.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := make([]*lint.File, len(ins))
-	for i, in := range ins {
-		files[i] = runner.Parse(in)
-	}
-	run := func(ids ...string) []string {
+	ws := inMemory(runner, ins)
+	runIDs := func(ids ...string) []string {
 		runner.Only = map[string]bool{}
 		for _, id := range ids {
 			runner.Only[id] = true
 		}
 		var out []string
-		for _, d := range runner.RunFiles(files, nil).Diagnostics {
+		for _, d := range runner.Run(ws).Diagnostics {
 			out = append(out, fmt.Sprintf("%s %s:%d-%d %s %v", d.Rule, d.File, d.Start, d.End, d.Message, d.Related))
 		}
 		return out
 	}
-	alone := append(run(DuplicateTitle.ID), run(SimilarTitle.ID)...)
-	together := run(DuplicateTitle.ID, SimilarTitle.ID)
-	again := run(DuplicateTitle.ID, SimilarTitle.ID)
+	alone := append(runIDs(DuplicateTitle.ID), runIDs(SimilarTitle.ID)...)
+	together := runIDs(DuplicateTitle.ID, SimilarTitle.ID)
+	again := runIDs(DuplicateTitle.ID, SimilarTitle.ID)
 	sort.Strings(alone)
 	sort.Strings(together)
 	sort.Strings(again)

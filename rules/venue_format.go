@@ -32,7 +32,7 @@ func checkVenueFormat(p *lint.Pass) {
 			first := e.Tags[0]
 			p.Report(lint.Diagnostic{
 				Start: e.Gap.Start, End: e.Gap.End,
-				Message: fmt.Sprintf("space between the title and %s; the tags follow the title directly: Title%s", f.Text(first.Span.Start, first.Span.End), f.Text(first.Span.Start, first.Span.End)),
+				Message: fmt.Sprintf("space between the title and %s; the tags follow the title directly: Title%s", f.Slice(first.Span.Start, first.Span.End), f.Slice(first.Span.Start, first.Span.End)),
 				Fix:     &lint.Fix{Message: "remove the space before the tags", Edits: []lint.Edit{{Start: e.Gap.Start, End: e.Gap.End}}},
 			})
 		}
@@ -81,7 +81,7 @@ func checkVenueTag(p *lint.Pass, f *lint.File, t *notes.Tag) {
 	if len(problems) == 0 {
 		return
 	}
-	raw := f.Text(t.Span.Start, t.Span.End)
+	raw := f.Slice(t.Span.Start, t.Span.End)
 	d := lint.Diagnostic{Start: t.Span.Start, End: t.Span.End}
 	if fixable && t.Year != 0 {
 		want := fmt.Sprintf("[%s'%02d]", t.Name, t.Year%100)

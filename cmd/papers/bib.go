@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/bibgen"
@@ -16,6 +17,7 @@ import (
 	"github.com/paperlint/papers/internal/confine"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/rules"
+	"github.com/paperlint/papers/workspace"
 )
 
 type bibFlags struct {
@@ -80,12 +82,27 @@ func cmdBib(args []string, e *env) int {
 		return exitTrouble
 	}
 	cfg.AllowOutside = bf.allowOutside
-	runner, err := lint.NewRunner(rules.All(), cfg)
+	// The config is checked as papers lint checks it: a rule section it
+	// cannot read is an error here too.
+	if err := cfg.Check(rules.All()); err != nil {
+		bibSay(e, "papers: %v\n", err)
+		return exitTrouble
+	}
+	// With --merge, a --bib that does not exist yet is created; it is not
+	// handed to the workspace, which would report it unreadable.
+	mergeTarget, compFlag := "", bf.bib
+	if bf.merge && bf.bib != "" {
+		mergeTarget = filepath.Clean(bf.bib)
+		if _, err := os.Stat(bf.bib); errors.Is(err, os.ErrNotExist) {
+			compFlag = ""
+		}
+	}
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Bib: compFlag, Exclude: bf.exclude})
 	if err != nil {
 		bibSay(e, "papers: %v\n", err)
 		return exitTrouble
 	}
-	opt.Venues = runner.Venues
+	opt.Venues = ws.Env().Venues
 	// --key-format wins over the config's bib-key-format, which wins over
 	// the built-in default.
 	keyFormat, keySource := bf.keyFormat, "--key-format"
@@ -96,37 +113,22 @@ func cmdBib(args []string, e *env) int {
 		bibSay(e, "papers bib: %s: %v\n", keySource, err)
 		return exitTrouble
 	}
-	for _, v := range opt.Filter.UnknownVenues(runner.Venues) {
+	for _, v := range opt.Filter.UnknownVenues(opt.Venues) {
 		bibSay(e, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
 	}
 
-	// With --merge, a --bib that does not exist yet is created; it is not
-	// handed to collectInputs, which would report it unreadable.
-	mergeTarget := ""
-	lf := lintFlags{bib: bf.bib, exclude: bf.exclude, fromStdin: map[string]bool{}}
-	if bf.merge && bf.bib != "" {
-		mergeTarget = filepath.Clean(bf.bib)
-		if _, err := os.Stat(bf.bib); errors.Is(err, os.ErrNotExist) {
-			lf.bib = ""
-		}
-	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	inputs, trouble := collectInputs(paths, &lf, cfg, e)
-
-	bibs := map[string]*bib.File{}
-	srcOf := map[string][]byte{}
-	for _, in := range inputs {
-		if in.Kind == lint.BibFile {
-			bibs[in.Path] = runner.Parse(in).Bib
-			srcOf[in.Path] = in.Src
-		}
+	trouble := false
+	for _, err := range ws.Add(paths, e.stdin) {
+		bibSay(e, "papers: %v\n", err)
+		trouble = true
 	}
-	var notesIn []lint.Input
-	for _, in := range inputs {
-		if in.Kind == lint.NotesFile {
-			notesIn = append(notesIn, in)
+	var notesIn []*lint.File
+	for _, f := range ws.Files() {
+		if f.Kind == lint.NotesFile {
+			notesIn = append(notesIn, f)
 		}
 	}
 	if len(notesIn) == 0 {
@@ -138,9 +140,9 @@ func cmdBib(args []string, e *env) int {
 
 	var code int
 	if bf.merge {
-		code = bibMerge(notesIn, bibs, srcOf, mergeTarget, &lf, runner, opt, bf, e)
+		code = bibMerge(ws, notesIn, mergeTarget, opt, bf, e)
 	} else {
-		code = bibWrite(notesIn, bibs, runner, opt, bf, e)
+		code = bibWrite(notesIn, cfg, opt, bf, e)
 	}
 	if trouble {
 		return exitTrouble
@@ -149,11 +151,11 @@ func cmdBib(args []string, e *env) int {
 }
 
 // bibWrite writes every selected entry to stdout or -o.
-func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
+func bibWrite(notesIn []*lint.File, cfg *lint.Config, opt bibgen.Options, bf bibFlags, e *env) int {
 	if bf.output != "" {
 		for _, in := range notesIn {
 			switch {
-			case in.Companion != "" && sameFile(bf.output, in.Companion):
+			case in.Companion != nil && sameFile(bf.output, in.Companion.Path):
 				bibSay(e, "papers bib: -o %s is the companion .bib of %s and would lose its other entries; use --merge to add the missing ones to it\n", bf.output, in.Path)
 				return exitTrouble
 			case sameFile(bf.output, in.Path):
@@ -164,7 +166,7 @@ func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runn
 	}
 	srcs := make([]bibgen.Source, 0, len(notesIn))
 	for _, in := range notesIn {
-		srcs = append(srcs, bibgen.Source{Notes: runner.Parse(in).Notes, Companion: bibs[in.Companion]})
+		srcs = append(srcs, bibgen.Source{Notes: in.Notes, Companion: companionBib(in)})
 	}
 	res := bibgen.Generate(srcs, opt)
 	code := reportNotices(res, e)
@@ -196,7 +198,7 @@ func bibWrite(notesIn []lint.Input, bibs map[string]*bib.File, runner *lint.Runn
 			bibSay(e, "papers bib: -o %s: folder %s does not exist\n", bf.output, dir)
 			return exitTrouble
 		}
-		root, err := confine.RootOf(runner.Config.Path, bf.output)
+		root, err := confine.RootOf(cfg.Path, bf.output)
 		if err != nil {
 			bibSay(e, "papers bib: -o %s: %v\n", bf.output, err)
 			return exitTrouble
@@ -230,7 +232,7 @@ type mergeGroup struct {
 	path   string
 	exists bool
 	srcs   []bibgen.Source
-	inputs []lint.Input
+	inputs []*lint.File
 }
 
 // bibMerge appends, to each companion .bib, the entries of its notes' papers
@@ -240,21 +242,30 @@ type mergeGroup struct {
 // The file written must be a regular file; one that the workspace names
 // (the config's mapping, <notes>.bib, a symbolic link) must lie inside the
 // workspace of its notes.
-func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string][]byte, target string, lf *lintFlags, runner *lint.Runner, opt bibgen.Options, bf bibFlags, e *env) int {
+func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt bibgen.Options, bf bibFlags, e *env) int {
+	bibs := map[string]*lint.File{}
+	for _, f := range ws.Files() {
+		if f.Kind == lint.BibFile {
+			bibs[f.Path] = f
+		}
+	}
 	code := exitOK
 	var groups []*mergeGroup
 	byPath := map[string]*mergeGroup{}
 	for _, in := range notesIn {
-		path := in.Companion
+		path := ""
+		if in.Companion != nil {
+			path = in.Companion.Path
+		}
 		switch {
 		case target != "":
 			path = target
-		case lf.refused[in.Path]:
+		case ws.Refused(in.Path):
 			// collectInputs said why; writing <notes>.bib instead would
 			// surprise.
 			code = exitTrouble
 			continue
-		case path == "" && lf.fromStdin[in.Path]:
+		case path == "" && ws.FromStdin(in.Path):
 			bibSay(e, "papers bib: --merge: standard input has no companion .bib; name one with --bib\n")
 			code = exitTrouble
 			continue
@@ -269,12 +280,16 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 			byPath[path] = g
 			groups = append(groups, g)
 		}
-		g.srcs = append(g.srcs, bibgen.Source{Notes: runner.Parse(in).Notes, Companion: bibs[path]})
+		var comp *bib.File
+		if f := bibs[path]; f != nil {
+			comp = f.Bib
+		}
+		g.srcs = append(g.srcs, bibgen.Source{Notes: in.Notes, Companion: comp})
 		g.inputs = append(g.inputs, in)
 	}
 	for _, g := range groups {
 		if g.exists {
-			if f := bibs[g.path]; hasSyntaxErrors(f) {
+			if f := bibs[g.path].Bib; hasSyntaxErrors(f) {
 				d := firstSyntaxError(f)
 				bibSay(e, "papers bib: --merge: %s has a syntax error (byte %d: %s); fix it first (papers lint %s), since BibTeX could read the appended entries as part of it\n", g.path, d.Start, d.Message, g.path)
 				code = exitTrouble
@@ -310,8 +325,11 @@ func bibMerge(notesIn []lint.Input, bibs map[string]*bib.File, srcOf map[string]
 			code = exitTrouble
 			continue
 		}
-		old := srcOf[g.path]
-		root, err := confine.RootOf(runner.Config.Path, g.inputs[0].Path)
+		var old []byte
+		if f := bibs[g.path]; f != nil {
+			old = f.Src
+		}
+		root, err := confine.RootOf(ws.Env().Config.Path, g.inputs[0].Path)
 		if err != nil {
 			bibSay(e, "papers bib: --merge: %s: %v\n", g.path, err)
 			code = exitTrouble
@@ -359,6 +377,14 @@ func appendEntries(old, text []byte) []byte {
 		out = append(out, nl...)
 	}
 	return append(out, text...)
+}
+
+// companionBib is the parsed companion .bib of a notes file, or nil.
+func companionBib(f *lint.File) *bib.File {
+	if f.Companion == nil {
+		return nil
+	}
+	return f.Companion.Bib
 }
 
 func hasSyntaxErrors(f *bib.File) bool {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"reflect"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -63,12 +62,12 @@ rules:
 `)
 	for _, r := range rs {
 		fmt.Fprintf(&b, "  # %s\n", r.Summary)
-		if r.Options == nil {
+		if r.NewOptions == nil {
 			fmt.Fprintf(&b, "  %s: %s\n", r.ID, r.Severity)
 			continue
 		}
 		fmt.Fprintf(&b, "  %s:\n    severity: %s\n", r.ID, r.Severity)
-		opts, err := yaml.Marshal(r.Options)
+		opts, err := yaml.Marshal(r.NewOptions())
 		if err != nil {
 			return "", fmt.Errorf("rule %s options: %w", r.ID, err)
 		}
@@ -77,7 +76,6 @@ rules:
 				fmt.Fprintf(&b, "    %s\n", line)
 			}
 		}
-		_ = reflect.TypeOf(r.Options)
 	}
 	b.WriteString(`
 # Venues the built-in registry lacks (see docs/venues.md):

@@ -4,20 +4,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"runtime"
-	"sort"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/paperlint/papers/internal/atomicfile"
-	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/internal/udiff"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/lint/report"
 	"github.com/paperlint/papers/rules"
+	"github.com/paperlint/papers/workspace"
 )
 
 type lintFlags struct {
@@ -26,15 +22,10 @@ type lintFlags struct {
 	quiet, noColor, fix, diff      bool
 	allowOutside                   bool
 	exclude, only                  stringList
-	// fromStdin holds the name given to standard input, when it was read.
-	fromStdin map[string]bool
-	// refused holds the notes whose configured companion was refused (it
-	// leaves the workspace), so that nothing is written for them.
-	refused map[string]bool
 }
 
 func cmdLint(args []string, e *env) int {
-	lf := lintFlags{fromStdin: map[string]bool{}}
+	var lf lintFlags
 	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted; - reads standard input.", e.stderr)
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
@@ -56,7 +47,7 @@ func cmdLint(args []string, e *env) int {
 		}
 		return exitTrouble
 	}
-	if !contains(report.Formats, lf.format) {
+	if !slices.Contains(report.Formats, lf.format) {
 		fmt.Fprintf(e.stderr, "papers lint: unknown --format %q (want one of %s)\n", lf.format, strings.Join(report.Formats, ", "))
 		return exitTrouble
 	}
@@ -76,10 +67,8 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
 	}
-	if lf.jobs > 0 {
-		// --jobs bounds the cores used, everywhere (goldmark pieces, rules).
-		runtime.GOMAXPROCS(lf.jobs)
-	}
+	// --jobs is the worker budget of this run, passed down to the
+	// workspace (reading and parsing) and the rules.
 	runner.Jobs = lf.jobs
 	if len(lf.only) > 0 {
 		runner.Only = map[string]bool{}
@@ -95,7 +84,17 @@ func cmdLint(args []string, e *env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	inputs, trouble := collectInputs(paths, &lf, cfg, e)
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: lf.jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		return exitTrouble
+	}
+	trouble := false
+	for _, err := range ws.Add(paths, e.stdin) {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		trouble = true
+	}
+	inputs := ws.Inputs()
 	if len(inputs) == 0 && trouble {
 		return exitTrouble
 	}
@@ -104,11 +103,11 @@ func cmdLint(args []string, e *env) int {
 	stdinFix := false
 	switch {
 	case lf.fix || lf.diff:
-		fr := runner.Fix(inputs)
+		fr := runner.Fix(ws)
 		res = fr.Result
 		for _, in := range inputs {
 			fixed, ok := fr.Fixed[in.Path]
-			if !ok && (!lf.fix || !lf.fromStdin[in.Path]) {
+			if !ok && (!lf.fix || !ws.FromStdin(in.Path)) {
 				continue
 			}
 			if !ok {
@@ -120,7 +119,7 @@ func cmdLint(args []string, e *env) int {
 					fmt.Fprintf(e.stderr, "papers: %v\n", err)
 					return exitTrouble
 				}
-			case lf.fromStdin[in.Path]:
+			case ws.FromStdin(in.Path):
 				stdinFix = true
 				if _, err := e.stdout.Write(fixed); err != nil {
 					fmt.Fprintf(e.stderr, "papers: write stdout: %v\n", err)
@@ -137,7 +136,7 @@ func cmdLint(args []string, e *env) int {
 			}
 		}
 	default:
-		res = runner.Run(inputs)
+		res = runner.Run(ws)
 	}
 
 	diags := res.Diagnostics
@@ -188,22 +187,6 @@ func cmdLint(args []string, e *env) int {
 	return exitOK
 }
 
-func stdinPath(lf *lintFlags) string {
-	if lf.stdinName != "" {
-		return lf.stdinName
-	}
-	return "-"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		path = lint.FindConfig(".")
@@ -212,176 +195,6 @@ func loadConfig(path string) (*lint.Config, error) {
 		}
 	}
 	return lint.LoadConfig(path)
-}
-
-// collectInputs reads the named files and walks the named folders. A file
-// that cannot be read is reported on stderr and the others go on; trouble is
-// true when that happened.
-func collectInputs(paths []string, lf *lintFlags, cfg *lint.Config, e *env) (inputs []lint.Input, trouble bool) {
-	seen := map[string]bool{}
-	var named []string
-	for _, p := range paths {
-		if p == "-" {
-			src, err := io.ReadAll(e.stdin)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "papers: read standard input: %v\n", err)
-				trouble = true
-				continue
-			}
-			name := stdinPath(lf)
-			lf.fromStdin[name] = true
-			inputs = append(inputs, lint.Input{Path: name, Src: src, Kind: lint.KindOf(name)})
-			seen[name] = true
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "papers: %s: %v\n", p, unwrapPathError(err))
-			trouble = true
-			continue
-		}
-		if !st.IsDir() {
-			named = append(named, filepath.Clean(p))
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(e.stderr, "papers: %s: %v\n", path, unwrapPathError(err))
-				trouble = true
-				return nil
-			}
-			if d.IsDir() {
-				if d.Name() == ".git" || path != p && (lint.MatchAny(lf.exclude, filepath.ToSlash(path)) || cfg.Excluded(path)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".md", ".markdown", ".bib":
-			default:
-				return nil
-			}
-			if lint.MatchAny(lf.exclude, filepath.ToSlash(path)) || cfg.Excluded(path) {
-				return nil
-			}
-			named = append(named, filepath.Clean(path))
-			return nil
-		})
-		if err != nil {
-			fmt.Fprintf(e.stderr, "papers: %s: %v\n", p, err)
-			trouble = true
-		}
-	}
-	sort.Strings(named)
-	var toRead []string
-	for _, p := range named {
-		if !seen[p] {
-			seen[p] = true
-			toRead = append(toRead, p)
-		}
-	}
-	srcs, errs := readFiles(toRead)
-	for i, p := range toRead {
-		if errs[i] != nil {
-			fmt.Fprintf(e.stderr, "papers: %s: %v\n", p, unwrapPathError(errs[i]))
-			trouble = true
-			continue
-		}
-		inputs = append(inputs, lint.Input{Path: p, Src: srcs[i], Kind: lint.KindOf(p)})
-	}
-	// Pair each notes file with its companion .bib, reading the .bib for
-	// reference when it was not named.
-	n := len(inputs)
-	var comps []string // companions to read, each once
-	var users [][]int  // the notes inputs of each
-	at := map[string]int{}
-	for i := 0; i < n; i++ {
-		if inputs[i].Kind != lint.NotesFile {
-			continue
-		}
-		comp, err := companionFor(inputs[i].Path, lf.bib, cfg, lf.fromStdin[inputs[i].Path])
-		if err != nil {
-			fmt.Fprintf(e.stderr, "papers: %v\n", err)
-			trouble = true
-			if lf.refused == nil {
-				lf.refused = map[string]bool{}
-			}
-			lf.refused[inputs[i].Path] = true
-		}
-		if comp == "" {
-			continue
-		}
-		comp = filepath.Clean(comp)
-		inputs[i].Companion = comp
-		if seen[comp] {
-			continue
-		}
-		k, ok := at[comp]
-		if !ok {
-			k = len(comps)
-			at[comp] = k
-			comps = append(comps, comp)
-			users = append(users, nil)
-		}
-		users[k] = append(users[k], i)
-	}
-	srcs, errs = readFiles(comps)
-	for k, comp := range comps {
-		if errs[k] != nil {
-			if lf.bib != "" {
-				fmt.Fprintf(e.stderr, "papers: --bib %s: %v\n", comp, unwrapPathError(errs[k]))
-				trouble = true
-			}
-			for _, i := range users[k] {
-				inputs[i].Companion = ""
-			}
-			continue
-		}
-		inputs = append(inputs, lint.Input{Path: comp, Src: srcs[k], Kind: lint.BibFile, Quiet: true})
-	}
-	return inputs, trouble
-}
-
-// readFiles reads paths concurrently (a notes file and its .bib can be
-// a hundred megabytes together; a repository, hundreds of small files).
-func readFiles(paths []string) ([][]byte, []error) {
-	srcs := make([][]byte, len(paths))
-	errs := make([]error, len(paths))
-	par.Do(len(paths), 2*runtime.GOMAXPROCS(0), func(i int) { srcs[i], errs[i] = os.ReadFile(paths[i]) })
-	return srcs, errs
-}
-
-// companionFor finds a notes file's .bib: --bib, then the config's mapping,
-// then <notes>.bib beside it, then references.bib in the same folder.
-// A mapping that leaves the config's folder is an error, and the notes
-// then have no companion.
-func companionFor(notesPath, flagBib string, cfg *lint.Config, fromStdin bool) (string, error) {
-	if flagBib != "" {
-		return flagBib, nil
-	}
-	if fromStdin {
-		return "", nil
-	}
-	if c, err := cfg.CompanionFor(notesPath); c != "" || err != nil {
-		return c, err
-	}
-	base := strings.TrimSuffix(notesPath, filepath.Ext(notesPath))
-	for _, c := range []string{base + ".bib", filepath.Join(filepath.Dir(notesPath), "references.bib")} {
-		if st, err := os.Stat(c); err == nil && !st.IsDir() {
-			return c, nil
-		}
-	}
-	return "", nil
-}
-
-// unwrapPathError drops the path from an *fs.PathError, which the caller
-// already prints.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // plural picks the word for n things.

@@ -51,3 +51,94 @@ func Do(n, limit int, fn func(i int)) {
 		panic(first)
 	}
 }
+
+// DoGraph calls fn(i) for i in [0, n) on at most limit goroutines (all of
+// them when limit <= 0), starting a call only when the groups it waits for
+// are done, and waits for all. group[i] is the group task i belongs to (-1:
+// none); waits[i] lists the groups that must be done before task i starts.
+// A group with no task is done from the start. The groups must not wait on
+// themselves, directly or not: the caller orders them (the lint engine's
+// analyses come before the rules that need them). No goroutine blocks on
+// another's work: a task is handed out only when it can run. A panic comes
+// back to the caller as with Do, after every task that could run has run.
+func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
+	if n <= 0 {
+		return
+	}
+	if limit <= 0 || limit > n {
+		limit = n
+	}
+	groups := 0
+	for _, g := range group {
+		groups = max(groups, g+1)
+	}
+	for _, ws := range waits {
+		for _, g := range ws {
+			groups = max(groups, g+1)
+		}
+	}
+	left := make([]int, groups) // tasks of each group not yet done
+	for _, g := range group {
+		if g >= 0 {
+			left[g]++
+		}
+	}
+	waiters := make([][]int, groups) // tasks waiting for each group
+	pending := make([]int, n)        // groups each task still waits for
+	ready := make(chan int, n)
+	for i := 0; i < n; i++ {
+		for _, g := range waits[i] {
+			if left[g] > 0 {
+				waiters[g] = append(waiters[g], i)
+				pending[i]++
+			}
+		}
+		if pending[i] == 0 {
+			ready <- i
+		}
+	}
+	var (
+		mu    sync.Mutex
+		done  int
+		wg    sync.WaitGroup
+		once  sync.Once
+		first any
+	)
+	finish := func(i int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if g := group[i]; g >= 0 {
+			if left[g]--; left[g] == 0 {
+				for _, w := range waiters[g] {
+					if pending[w]--; pending[w] == 0 {
+						ready <- w
+					}
+				}
+			}
+		}
+		if done++; done == n {
+			close(ready)
+		}
+	}
+	for w := 0; w < limit; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range ready {
+				func() {
+					defer finish(i)
+					defer func() {
+						if v := recover(); v != nil {
+							once.Do(func() { first = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
+						}
+					}()
+					fn(i)
+				}()
+			}
+		}()
+	}
+	wg.Wait()
+	if first != nil {
+		panic(first)
+	}
+}

@@ -1,7 +1,9 @@
 package par
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 )
@@ -28,4 +30,48 @@ func TestDoCarriesPanic(t *testing.T) {
 		}
 	})
 	t.Error("Do returned after a panic")
+}
+
+// TestDoGraph: a task starts only after every task of the groups it waits
+// for, whatever the number of workers; a panic comes back.
+func TestDoGraph(t *testing.T) {
+	// Tasks 0-3 are group 0, 4-5 group 1 (waiting for 0), 6-9 wait for 1,
+	// 10 waits for an empty group 2 and runs at once.
+	group := []int{0, 0, 0, 0, 1, 1, -1, -1, -1, -1, -1}
+	waits := [][]int{nil, nil, nil, nil, {0}, {0}, {1}, {1, 0}, {1}, {1}, {2}}
+	for _, limit := range []int{0, 1, 2, 3} {
+		var mu sync.Mutex
+		var order []int
+		DoGraph(len(group), limit, group, waits, func(i int) {
+			mu.Lock()
+			order = append(order, i)
+			mu.Unlock()
+		})
+		if len(order) != len(group) {
+			t.Fatalf("limit %d: ran %v", limit, order)
+		}
+		at := map[int]int{}
+		for k, i := range order {
+			at[i] = k
+		}
+		for i, ws := range waits {
+			for _, g := range ws {
+				for j, gj := range group {
+					if gj == g && at[j] > at[i] {
+						t.Errorf("limit %d: task %d ran before task %d of group %d: %v", limit, i, j, g, order)
+					}
+				}
+			}
+		}
+	}
+	defer func() {
+		if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "boom") {
+			t.Errorf("panic = %v, want boom", v)
+		}
+	}()
+	DoGraph(3, 2, []int{0, -1, -1}, [][]int{nil, {0}, nil}, func(i int) {
+		if i == 0 {
+			panic("boom")
+		}
+	})
 }

@@ -463,7 +463,7 @@ func fingerprint(d lint.Diagnostic, uri string, ix *index, prefixes map[prefixKe
 	}
 	var span string
 	if f := ix.byPath[d.File]; f != nil {
-		span = f.Text(d.Start, d.End)
+		span = f.Slice(d.Start, d.End)
 	}
 	writePart(h, normaliseText(span))
 	return hex.EncodeToString(h.Sum(nil)[:16])

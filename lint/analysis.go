@@ -1,0 +1,237 @@
+package lint
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/paperlint/papers/org"
+	"github.com/paperlint/papers/venue"
+)
+
+// AnalysisScope says what one result of an analysis covers.
+type AnalysisScope int
+
+const (
+	// PerFile analyses give one result per file of their Kind (every file
+	// of the run when Kind is 0), companions read for reference included.
+	PerFile AnalysisScope = iota + 1
+	// PerCompanion analyses give one result per .bib that is the companion
+	// of at least one notes file; the pass holds that .bib and its notes.
+	PerCompanion
+	// PerRun analyses give one result for the whole run.
+	PerRun
+)
+
+// Analyzer is an Analysis of any result type, as rules and other analyses
+// list them in Requires.
+type Analyzer interface {
+	// spec describes the analysis to the runner.
+	spec() *analysisSpec
+}
+
+// analysisSpec is an analysis with its result type erased.
+type analysisSpec struct {
+	name     string
+	scope    AnalysisScope
+	kind     Kind
+	requires []Analyzer
+	run      func(*AnalysisPass) any
+}
+
+// Analysis is work that several rules share, declared once and built once
+// per run before the rules that need it, in the manner of
+// golang.org/x/tools/go/analysis: a rule lists the analyses it needs in
+// Rule.Requires and reads their results with Of. The runner builds every
+// analysis that an enabled rule needs, each unit (file, companion or run)
+// once, as soon as the analyses it requires are done; no goroutine waits
+// for another.
+//
+// T is the result type. An Analysis must be a package-level value (its
+// address is its identity) and its Run must not keep the pass.
+type Analysis[T any] struct {
+	// Name identifies the analysis in messages.
+	Name string
+	// Scope says what one result covers.
+	Scope AnalysisScope
+	// Kind restricts a PerFile analysis to notes or .bib files; 0 is both.
+	Kind Kind
+	// Requires lists the analyses whose results Run reads.
+	Requires []Analyzer
+	// Run computes the result for the unit the pass holds.
+	Run func(*AnalysisPass) T
+
+	once sync.Once
+	s    *analysisSpec
+}
+
+// spec is built on first use and read-only after: runners of several
+// goroutines (tests, the editor server) share package-level analyses.
+func (a *Analysis[T]) spec() *analysisSpec {
+	a.once.Do(func() {
+		a.s = &analysisSpec{name: a.Name, scope: a.Scope, kind: a.Kind, requires: a.Requires,
+			run: func(p *AnalysisPass) any { return a.Run(p) }}
+	})
+	return a.s
+}
+
+// Of returns the analysis' result for f: f's own for a PerFile analysis,
+// that of the .bib f (or of f's companion, for a notes file) for a
+// PerCompanion one, and the run's for a PerRun one (f may be nil). It
+// panics, which the runner reports as an internal error of the rule, when
+// the analysis is not among the caller's Requires or failed.
+func (a *Analysis[T]) Of(r Results, f *File) T {
+	v := r.results().get(a, f)
+	t, _ := v.(T)
+	return t
+}
+
+// Results is where analysis results are read from: a *Pass or an
+// *AnalysisPass.
+type Results interface {
+	results() *runResults
+}
+
+// RuleRun is a rule as it runs: its settings in this run.
+type RuleRun struct {
+	Rule     *Rule
+	Severity Severity
+	// Options is the rule's options for this run (nil when it has none).
+	Options any
+}
+
+// AnalysisPass is what an analysis' Run sees.
+type AnalysisPass struct {
+	// File is the file of a PerFile analysis, or the .bib of a PerCompanion
+	// one; nil for PerRun.
+	File *File
+	// Users are, for a PerCompanion analysis, the notes files whose
+	// companion File is, in input order.
+	Users []*File
+	// Files are every file of the run.
+	Files []*File
+	// Rules are the enabled rules of the run that need this analysis,
+	// directly or through another analysis, with their options: an
+	// analysis shared by rules with options of their own (the CJK prose
+	// analysis) reads them here.
+	Rules []RuleRun
+	// Venues and Orgs are the registries, extended by config.
+	Venues *venue.Registry
+	Orgs   *org.Registry
+	// Config is the run's configuration (never nil).
+	Config *Config
+	// Jobs is the number of goroutines the analysis may use for its own
+	// parallel parts.
+	Jobs int
+	// Year is the current year.
+	Year int
+
+	res *runResults
+}
+
+func (p *AnalysisPass) results() *runResults { return p.res }
+
+// NotesFiles returns the notes files of the run.
+func (p *AnalysisPass) NotesFiles() []*File { return notesFiles(p.Files) }
+
+// unitResult is the result of one unit of an analysis.
+type unitResult struct {
+	v     any
+	panic any // what the analysis panicked with, when it did
+}
+
+// analysisResults holds an analysis' results in one run.
+type analysisResults struct {
+	spec *analysisSpec
+	// byFile holds PerFile and PerCompanion results by the file's index.
+	byFile map[*File]*unitResult
+	run    *unitResult
+}
+
+// runResults holds every analysis result of a run, and which analyses
+// each rule may read.
+type runResults struct {
+	of        map[*analysisSpec]*analysisResults
+	companion map[*File]*File // notes file -> companion, for PerCompanion lookups
+	allowed   map[*analysisSpec]bool
+	reader    string // the rule or analysis reading, for messages
+}
+
+// get returns a's result for f, or panics with a message naming the
+// reader.
+func (r *runResults) get(a Analyzer, f *File) any {
+	s := a.spec()
+	if r == nil || !r.allowed[s] {
+		panic(fmt.Sprintf("%s reads analysis %s without listing it in Requires", readerName(r), s.name))
+	}
+	ar := r.of[s]
+	var u *unitResult
+	switch s.scope {
+	case PerRun:
+		u = ar.run
+	case PerCompanion:
+		if f != nil && f.Kind == NotesFile {
+			f = r.companion[f]
+		}
+		u = ar.byFile[f]
+	default:
+		u = ar.byFile[f]
+	}
+	if u == nil {
+		var zero any
+		return zero
+	}
+	if u.panic != nil {
+		panic(fmt.Sprintf("analysis %s failed: %v", s.name, u.panic))
+	}
+	return u.v
+}
+
+func readerName(r *runResults) string {
+	if r == nil || r.reader == "" {
+		return "a rule"
+	}
+	return r.reader
+}
+
+// view returns results readable by reader, which may read the analyses in
+// requires.
+func (r *runResults) view(reader string, requires []Analyzer) *runResults {
+	allowed := make(map[*analysisSpec]bool, len(requires))
+	for _, a := range requires {
+		allowed[a.spec()] = true
+	}
+	return &runResults{of: r.of, companion: r.companion, allowed: allowed, reader: reader}
+}
+
+// analysesOf returns the analyses that rules need, each once, dependencies
+// first, or an error naming a cycle.
+func analysesOf(rules []*Rule) ([]*analysisSpec, error) {
+	var order []*analysisSpec
+	state := map[*analysisSpec]int{} // 1: visiting, 2: done
+	var visit func(s *analysisSpec, path []string) error
+	visit = func(s *analysisSpec, path []string) error {
+		switch state[s] {
+		case 1:
+			return fmt.Errorf("analyses require each other: %v -> %s", path, s.name)
+		case 2:
+			return nil
+		}
+		state[s] = 1
+		for _, d := range s.requires {
+			if err := visit(d.spec(), append(path, s.name)); err != nil {
+				return err
+			}
+		}
+		state[s] = 2
+		order = append(order, s)
+		return nil
+	}
+	for _, r := range rules {
+		for _, a := range r.Requires {
+			if err := visit(a.spec(), []string{r.ID}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return order, nil
+}

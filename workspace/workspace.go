@@ -1,0 +1,245 @@
+// Package workspace is the set of files that papers checks: it goes from
+// the configuration to the registries (lint.Env), to the inputs (files
+// named, folders walked, excludes, each notes file paired once with its
+// companion .bib, .bib files kept in the order given), to parsed files. It
+// can replace one file's text, from disk or from an editor buffer, and
+// parse again only what depends on it.
+//
+// The lint runner checks a Workspace (it implements lint.Workspace);
+// `papers lint`, `papers bib` and the editor server share it, so that they
+// see the same files the same way.
+package workspace
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/internal/par"
+	"github.com/paperlint/papers/lint"
+)
+
+// Options say how a workspace reads its inputs.
+type Options struct {
+	// Year is the current year (see lint.Env.Year).
+	Year int
+	// Jobs bounds the goroutines that read and parse files; 0 means one
+	// per CPU.
+	Jobs int
+	// Bib is the companion .bib of every notes file (--bib), when set.
+	Bib string
+	// Exclude are globs of paths skipped when walking folders, besides the
+	// config's.
+	Exclude []string
+	// StdinName is the name given to standard input ("-" when empty); its
+	// extension decides whether it is notes or a .bib.
+	StdinName string
+}
+
+// Workspace holds the inputs of a run and their parsed files.
+type Workspace struct {
+	env  *lint.Env
+	opt  Options
+	jobs int
+
+	mu     sync.Mutex
+	inputs []lint.Input
+	// rank orders the .bib files of one folder as the user gave them: the
+	// macros of the first are known in the next.
+	rank      map[string]int
+	files     []*lint.File // parsed inputs, nil until parsed
+	fromStdin map[string]bool
+	refused   map[string]bool
+}
+
+// New makes an empty workspace for cfg: the registries are built from it
+// (an error names the config's line).
+func New(cfg *lint.Config, opt Options) (*Workspace, error) {
+	env, err := lint.NewEnv(cfg, opt.Year)
+	if err != nil {
+		return nil, err
+	}
+	jobs := opt.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	return &Workspace{env: env, opt: opt, jobs: jobs, rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil
+}
+
+// FromInputs makes a workspace of inputs given in memory, in their order;
+// a notes input's Companion names another input. Tests and Go programs
+// that lint text they hold use it.
+func FromInputs(cfg *lint.Config, opt Options, inputs []lint.Input) (*Workspace, error) {
+	w, err := New(cfg, opt)
+	if err != nil {
+		return nil, err
+	}
+	w.inputs = append(w.inputs, inputs...)
+	for i, in := range w.inputs {
+		w.rank[in.Path] = i
+	}
+	return w, nil
+}
+
+// Env is what the files are read with: the config, the registries and the
+// current year.
+func (w *Workspace) Env() *lint.Env { return w.env }
+
+// Jobs is the worker budget the workspace was made with.
+func (w *Workspace) Jobs() int { return w.jobs }
+
+// Inputs returns the inputs in order: files named and found, then the
+// companions read for reference. The slice is the caller's.
+func (w *Workspace) Inputs() []lint.Input {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]lint.Input(nil), w.inputs...)
+}
+
+// FromStdin reports whether path is the name given to standard input.
+func (w *Workspace) FromStdin(path string) bool { return w.fromStdin[path] }
+
+// Refused reports whether the config's companion of the notes file path
+// was refused (it leaves the workspace): nothing is to be written for it.
+func (w *Workspace) Refused(path string) bool { return w.refused[path] }
+
+// Files returns the parsed files in input order, each notes file's
+// Companion set. Files are parsed on first use, in parallel; the .bib
+// files of one folder are read in the order the user gave them by one
+// reader, so that `@string` macros defined in one (abbrev.bib) are known
+// in the next (articles.bib), as when LaTeX is given
+// \bibliography{abbrev,articles}.
+func (w *Workspace) Files() []*lint.File {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.files == nil {
+		w.files = make([]*lint.File, len(w.inputs))
+		groups := w.parseGroups()
+		par.Do(len(groups), w.jobs, func(g int) { w.parseGroup(groups[g]) })
+		w.pair()
+	}
+	return append([]*lint.File(nil), w.files...)
+}
+
+// parseGroups returns the inputs to parse as units of work: each notes
+// file alone, and the .bib files of each folder together, in their rank.
+func (w *Workspace) parseGroups() [][]int {
+	var groups [][]int
+	bibDirs := map[string]int{}
+	for i, in := range w.inputs {
+		if kindOf(in) != lint.BibFile {
+			groups = append(groups, []int{i})
+			continue
+		}
+		dir := filepath.Dir(in.Path)
+		g, ok := bibDirs[dir]
+		if !ok {
+			g = len(groups)
+			bibDirs[dir] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	for _, g := range groups {
+		w.sortByRank(g)
+	}
+	return groups
+}
+
+// sortByRank orders the inputs of a .bib group as the user gave them.
+func (w *Workspace) sortByRank(g []int) {
+	for a := 1; a < len(g); a++ {
+		for b := a; b > 0 && w.rankOf(g[b]) < w.rankOf(g[b-1]); b-- {
+			g[b], g[b-1] = g[b-1], g[b]
+		}
+	}
+}
+
+func (w *Workspace) rankOf(i int) int {
+	if r, ok := w.rank[w.inputs[i].Path]; ok {
+		return r
+	}
+	return len(w.rank) + i
+}
+
+// parseGroup parses one group's inputs into w.files.
+func (w *Workspace) parseGroup(g []int) {
+	var macros *bib.Reader
+	for _, i := range g {
+		if kindOf(w.inputs[i]) == lint.BibFile && macros == nil {
+			macros = bib.NewReader()
+		}
+		w.files[i] = lint.ParseFile(w.inputs[i], w.env, w.jobs, macros)
+	}
+}
+
+// pair sets each notes file's Companion from its input.
+func (w *Workspace) pair() {
+	at := make(map[string]*lint.File, len(w.files))
+	for _, f := range w.files {
+		at[f.Path] = f
+	}
+	for i, in := range w.inputs {
+		if in.Companion != "" && w.files[i].Kind == lint.NotesFile {
+			w.files[i].Companion = at[in.Companion]
+		}
+	}
+}
+
+// Update replaces the text of the file at path and parses it again. A .bib
+// is parsed again with the .bib files of its folder that come after it,
+// since they may use its macros; notes files paired with a .bib parsed
+// again get the new one as Companion.
+func (w *Workspace) Update(path string, src []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	at := -1
+	for i, in := range w.inputs {
+		if in.Path == path {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return fmt.Errorf("%s: not a file of this workspace", path)
+	}
+	w.inputs[at].Src = src
+	if w.files == nil {
+		return nil // parsed on first use
+	}
+	if kindOf(w.inputs[at]) != lint.BibFile {
+		comp := w.files[at].Companion
+		w.files[at] = nil // let the old parse go first: it can be large
+		w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+		w.files[at].Companion = comp
+		return nil
+	}
+	for _, g := range w.parseGroups() {
+		k := -1
+		for j, i := range g {
+			if i == at {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		// The reader that holds the macros of the files before it is
+		// rebuilt from the start of the group.
+		for _, i := range g[k:] {
+			w.files[i] = nil
+		}
+		w.parseGroup(g)
+	}
+	w.pair()
+	return nil
+}
+
+func kindOf(in lint.Input) lint.Kind {
+	if in.Kind != 0 {
+		return in.Kind
+	}
+	return lint.KindOf(in.Path)
+}

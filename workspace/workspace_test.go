@@ -1,0 +1,127 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/paperlint/papers/lint"
+)
+
+// undefinedMacro reports whether f's .bib has an undefined-macro finding.
+func undefinedMacro(f *lint.File) bool {
+	for _, d := range f.Bib.Diagnostics {
+		if d.Code == "undefined-macro" {
+			return true
+		}
+	}
+	return false
+}
+
+func fromInputs(t *testing.T, inputs []lint.Input) *Workspace {
+	t.Helper()
+	w, err := FromInputs(nil, Options{Year: 2026, Jobs: 2}, inputs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// The .bib files of one folder share @string macros, read in input order;
+// files in other folders do not.
+func TestBibMacrosSharedPerFolder(t *testing.T) {
+	w := fromInputs(t, []lint.Input{
+		{Path: "refs/abbrev.bib", Src: []byte("@string{tpami = \"IEEE TPAMI\"}\n")},
+		{Path: "refs/articles.bib", Src: []byte("@article{a, journal = tpami, title={A}}\n")},
+		{Path: "other/b.bib", Src: []byte("@article{b, journal = tpami, title={B}}\n")},
+	})
+	files := w.Files()
+	if undefinedMacro(files[1]) {
+		t.Error("refs/articles.bib: tpami should be defined by refs/abbrev.bib")
+	}
+	if !undefinedMacro(files[2]) {
+		t.Error("other/b.bib: tpami must be undefined (another folder)")
+	}
+	if got := files[1].Bib.Entries[0].Get("journal"); got != "IEEE TPAMI" {
+		t.Errorf("journal = %q", got)
+	}
+}
+
+// The .bib files named on the command line are read in the order given, not
+// in name order: zjournals.bib defines the macro that articles.bib uses, as
+// BibTeX reads \bibliography{zjournals,articles}. The inputs stay in name
+// order.
+func TestBibOrderAsGiven(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	z := write("zjournals.bib", "@string{ejor = \"EJOR\"}\n")
+	a := write("articles.bib", "@article{a, author={A B}, title={T}, journal=ejor, year=1992}\n")
+	for _, tc := range []struct {
+		order     []string
+		undefined bool
+	}{
+		{[]string{z, a}, false},
+		{[]string{a, z}, true},
+	} {
+		w, err := New(nil, Options{Year: 2026})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs := w.Add(tc.order, nil); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		files := w.Files()
+		if files[0].Path != a || files[1].Path != z {
+			t.Fatalf("inputs not in name order: %s, %s", files[0].Path, files[1].Path)
+		}
+		if got := undefinedMacro(files[0]); got != tc.undefined {
+			t.Errorf("order %v: undefined macro = %v, want %v", tc.order, got, tc.undefined)
+		}
+	}
+}
+
+// Update parses the file again; a .bib's change reaches the .bib files after
+// it that use its macros, and the notes paired with it.
+func TestUpdate(t *testing.T) {
+	w := fromInputs(t, []lint.Input{
+		{Path: "notes.md", Src: []byte("### Attention Is All You Need[NIPS'17][Google]\n- x\n"), Companion: "refs/b.bib"},
+		{Path: "refs/a.bib", Src: []byte("@string{j = \"J\"}\n")},
+		{Path: "refs/b.bib", Src: []byte("@article{b, journal = j, title={B}}\n"), Quiet: true},
+	})
+	before := w.Files()
+	if undefinedMacro(before[2]) || before[0].Companion != before[2] {
+		t.Fatal("set-up: b.bib must use a.bib's macro and pair with notes.md")
+	}
+	if err := w.Update("refs/a.bib", []byte("% no macro now\n")); err != nil {
+		t.Fatal(err)
+	}
+	after := w.Files()
+	if !undefinedMacro(after[2]) {
+		t.Error("refs/b.bib was not read again after the macro it uses went away")
+	}
+	if after[0] != before[0] {
+		t.Error("notes.md was parsed again though it did not change")
+	}
+	if after[0].Companion != after[2] {
+		t.Error("notes.md does not pair with the new parse of refs/b.bib")
+	}
+	if err := w.Update("notes.md", []byte("### Other[ICLR'21][Google]\n- y\n")); err != nil {
+		t.Fatal(err)
+	}
+	again := w.Files()
+	if again[0] == after[0] || again[0].Notes.Papers[0].Title != "Other" || again[0].Companion != after[2] {
+		t.Errorf("notes.md update: %+v", again[0].Notes.Papers[0])
+	}
+	if again[2] != after[2] {
+		t.Error("refs/b.bib was parsed again though only the notes changed")
+	}
+	if err := w.Update("missing.md", nil); err == nil {
+		t.Error("Update of a file not in the workspace: no error")
+	}
+}
