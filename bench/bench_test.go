@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"runtime"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -103,7 +104,7 @@ func inputs(c *corpus) []lint.Input {
 // files is a fresh workspace of the corpus as `papers lint notes.md
 // notes.bib` makes it; its files are parsed when the run first asks.
 func files(b *testing.B, c *corpus) *workspace.Workspace {
-	w, err := workspace.FromInputs(nil, workspace.Options{Year: 2026}, inputs(c))
+	w, err := workspace.FromInputs(nil, workspace.Options{Year: 2026, Jobs: runtime.GOMAXPROCS(0)}, inputs(c))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,7 +12,7 @@ const testYear = 2026
 // inMemory makes a workspace of inputs held in memory, with the runner's
 // config (its venues and aliases extend the registries).
 func inMemory(r *lint.Runner, inputs []lint.Input) *workspace.Workspace {
-	w, err := workspace.FromInputs(r.Config, workspace.Options{Year: testYear}, inputs)
+	w, err := workspace.FromInputs(r.Config, workspace.Options{Year: testYear, Jobs: 2}, inputs)
 	if err != nil {
 		panic(err) // the runner was made from the same config
 	}

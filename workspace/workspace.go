@@ -13,7 +13,6 @@ package workspace
 import (
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sync"
 
 	"github.com/paperlint/papers/bib"
@@ -25,8 +24,8 @@ import (
 type Options struct {
 	// Year is the current year (see lint.Env.Year).
 	Year int
-	// Jobs bounds the goroutines that read and parse files; 0 means one
-	// per CPU.
+	// Jobs bounds the goroutines that read and parse files; <= 0 means
+	// one (the caller decides the budget: papers lint's --jobs).
 	Jobs int
 	// Bib is the companion .bib of every notes file (--bib), when set.
 	Bib string
@@ -61,10 +60,7 @@ func New(cfg *lint.Config, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	jobs := opt.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
+	jobs := max(opt.Jobs, 1)
 	return &Workspace{env: env, opt: opt, jobs: jobs, rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil
 }
 

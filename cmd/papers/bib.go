@@ -97,7 +97,7 @@ func cmdBib(args []string, e *env) int {
 			compFlag = ""
 		}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Bib: compFlag, Exclude: bf.exclude})
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: jobsOf(0), Bib: compFlag, Exclude: bf.exclude})
 	if err != nil {
 		bibSay(e, "papers: %v\n", err)
 		return exitTrouble

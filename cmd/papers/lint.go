@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -69,7 +70,7 @@ func cmdLint(args []string, e *env) int {
 	}
 	// --jobs is the worker budget of this run, passed down to the
 	// workspace (reading and parsing) and the rules.
-	runner.Jobs = lf.jobs
+	runner.Jobs = jobsOf(lf.jobs)
 	if len(lf.only) > 0 {
 		runner.Only = map[string]bool{}
 		for _, id := range lf.only {
@@ -84,7 +85,7 @@ func cmdLint(args []string, e *env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: lf.jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName})
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
@@ -185,6 +186,14 @@ func cmdLint(args []string, e *env) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// jobsOf is the worker budget for --jobs n: n, or one per CPU when n <= 0.
+func jobsOf(n int) int {
+	if n > 0 {
+		return n
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 func loadConfig(path string) (*lint.Config, error) {
