@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/paperlint/papers/internal/confine"
+	"github.com/paperlint/papers/internal/safeio"
 	"github.com/paperlint/papers/internal/typo"
 )
 
@@ -108,7 +109,7 @@ func FindConfig(dir string) string {
 
 // LoadConfig reads and strictly decodes a config file.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeio.ReadFile(path, safeio.DefaultMaxSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("config %s: no such file", path)

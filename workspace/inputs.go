@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/paperlint/papers/internal/par"
+	"github.com/paperlint/papers/internal/safeio"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -20,11 +21,12 @@ import (
 // .bib (Options.Bib, else the config's bib: mapping, else <notes>.bib, else
 // references.bib beside it), which is read for reference when it was not
 // named. A path that cannot be read is an error in the list returned, and
-// the others are still added. Call Add before Files.
-func (w *Workspace) Add(paths []string, stdin io.Reader) []error {
+// the others are still added. Only regular files are read: a FIFO, a
+// device or a link to one found in a folder is skipped with a notice (in
+// the list returned), and one named is an error. Call Add before Files.
+func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices []string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var errs []error
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	cfg := w.env.Config
 	start := len(w.inputs)
@@ -35,7 +37,7 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) []error {
 	var named []string
 	for _, p := range paths {
 		if p == "-" {
-			src, err := io.ReadAll(stdin)
+			src, err := safeio.ReadAll(stdin, w.opt.MaxFileSize)
 			if err != nil {
 				fail("read standard input: %v", err)
 				continue
@@ -76,6 +78,15 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) []error {
 			}
 			if w.excluded(path) {
 				return nil
+			}
+			if d.Type() != 0 { // a link or a special file: only regular files are read
+				if ok, what, err := safeio.IsRegular(path); err != nil || !ok {
+					if err == nil {
+						err = fmt.Errorf("%w (%s)", safeio.ErrNotRegular, what)
+					}
+					notices = append(notices, fmt.Sprintf("%s: skipped: %v", path, unwrapPathError(err)))
+					return nil
+				}
 			}
 			named = append(named, filepath.Clean(path))
 			return nil
@@ -143,8 +154,12 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) []error {
 	srcs, rerrs = w.readFiles(comps)
 	for k, comp := range comps {
 		if rerrs[k] != nil {
+			// Said, not swallowed: the notes rules would silently
+			// find nothing to compare with.
 			if w.opt.Bib != "" {
 				fail("--bib %s: %v", comp, unwrapPathError(rerrs[k]))
+			} else {
+				fail("%s (companion of %s): %v", comp, w.inputs[users[k][0]].Path, unwrapPathError(rerrs[k]))
 			}
 			for _, i := range users[k] {
 				w.inputs[i].Companion = ""
@@ -155,7 +170,7 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) []error {
 		w.inputs = append(w.inputs, lint.Input{Path: comp, Src: srcs[k], Kind: lint.BibFile, Quiet: true})
 	}
 	w.files = nil // parsed again on next use
-	return errs
+	return errs, notices
 }
 
 // excluded reports whether a walked path is skipped by --exclude or the
@@ -169,7 +184,7 @@ func (w *Workspace) excluded(path string) bool {
 func (w *Workspace) readFiles(paths []string) ([][]byte, []error) {
 	srcs := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
-	par.Do(len(paths), 2*w.jobs, func(i int) { srcs[i], errs[i] = os.ReadFile(paths[i]) })
+	par.Do(len(paths), 2*w.jobs, func(i int) { srcs[i], errs[i] = safeio.ReadFile(paths[i], w.opt.MaxFileSize) })
 	return srcs, errs
 }
 
@@ -189,7 +204,7 @@ func companionFor(notesPath, flagBib string, cfg *lint.Config, fromStdin bool) (
 	}
 	base := strings.TrimSuffix(notesPath, filepath.Ext(notesPath))
 	for _, c := range []string{base + ".bib", filepath.Join(filepath.Dir(notesPath), "references.bib")} {
-		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+		if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
 			return c, nil
 		}
 	}

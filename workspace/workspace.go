@@ -35,6 +35,9 @@ type Options struct {
 	// StdinName is the name given to standard input ("-" when empty); its
 	// extension decides whether it is notes or a .bib.
 	StdinName string
+	// MaxFileSize refuses inputs (standard input too) larger than this many
+	// bytes; 0 means no limit.
+	MaxFileSize int64
 }
 
 // Workspace holds the inputs of a run and their parsed files.

@@ -73,7 +73,7 @@ func TestBibOrderAsGiven(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if errs := w.Add(tc.order, nil); len(errs) > 0 {
+		if errs, _ := w.Add(tc.order, nil); len(errs) > 0 {
 			t.Fatal(errs)
 		}
 		files := w.Files()

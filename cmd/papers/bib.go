@@ -15,6 +15,7 @@ import (
 	"github.com/paperlint/papers/bibgen"
 	"github.com/paperlint/papers/internal/atomicfile"
 	"github.com/paperlint/papers/internal/confine"
+	"github.com/paperlint/papers/internal/safeio"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/rules"
 	"github.com/paperlint/papers/workspace"
@@ -23,6 +24,7 @@ import (
 type bibFlags struct {
 	output, bib, config, keyFormat, year string
 	merge, ascii, allowOutside           bool
+	maxFileSize                          sizeFlag
 	sections, venues, exclude            stringList
 }
 
@@ -48,6 +50,8 @@ func cmdBib(args []string, e *env) int {
 	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside the notes)")
 	fs.StringVar(&bf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
 	fs.Var(&bf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
+	bf.maxFileSize = safeio.DefaultMaxSize
+	fs.Var(&bf.maxFileSize, "max-file-size", "refuse inputs larger than this (standard input too), such as 64MB")
 	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "let the config's bib: mapping and the workspace's symbolic links lead outside the config's folder")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -97,7 +101,7 @@ func cmdBib(args []string, e *env) int {
 			compFlag = ""
 		}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: jobsOf(0), Bib: compFlag, Exclude: bf.exclude})
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: jobsOf(0, e.stderr), MaxFileSize: int64(bf.maxFileSize), Bib: compFlag, Exclude: bf.exclude})
 	if err != nil {
 		bibSay(e, "papers: %v\n", err)
 		return exitTrouble
@@ -120,11 +124,7 @@ func cmdBib(args []string, e *env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	trouble := false
-	for _, err := range ws.Add(paths, e.stdin) {
-		bibSay(e, "papers: %v\n", err)
-		trouble = true
-	}
+	trouble := addPaths(ws, paths, e)
 	var notesIn []*lint.File
 	for _, f := range ws.Files() {
 		if f.Kind == lint.NotesFile {

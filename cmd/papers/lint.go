@@ -4,12 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/paperlint/papers/internal/atomicfile"
+	"github.com/paperlint/papers/internal/safeio"
 	"github.com/paperlint/papers/internal/udiff"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/lint/report"
@@ -20,6 +20,7 @@ import (
 type lintFlags struct {
 	format, config, bib, stdinName string
 	maxWarnings, jobs              int
+	maxFileSize                    sizeFlag
 	quiet, noColor, fix, diff      bool
 	allowOutside                   bool
 	exclude, only                  stringList
@@ -33,7 +34,9 @@ func cmdLint(args []string, e *env) int {
 	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside them)")
 	fs.StringVar(&lf.stdinName, "stdin-filename", "", "name to report for standard input, which also decides its kind (.bib or notes)")
 	fs.IntVar(&lf.maxWarnings, "max-warnings", -1, "exit 1 when there are more than this many warnings (-1: no limit)")
-	fs.IntVar(&lf.jobs, "jobs", 0, "files and rules checked at once (0: one per CPU)")
+	fs.IntVar(&lf.jobs, "jobs", 0, fmt.Sprintf("files and rules checked at once (0: one per CPU; at most %d)", maxJobs))
+	lf.maxFileSize = safeio.DefaultMaxSize
+	fs.Var(&lf.maxFileSize, "max-file-size", "refuse inputs larger than this (standard input too), such as 64MB")
 	fs.BoolVar(&lf.quiet, "quiet", false, "report errors only")
 	fs.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR in the environment does the same)")
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
@@ -70,7 +73,7 @@ func cmdLint(args []string, e *env) int {
 	}
 	// --jobs is the worker budget of this run, passed down to the
 	// workspace (reading and parsing) and the rules.
-	runner.Jobs = jobsOf(lf.jobs)
+	runner.Jobs = jobsOf(lf.jobs, e.stderr)
 	if len(lf.only) > 0 {
 		runner.Only = map[string]bool{}
 		for _, id := range lf.only {
@@ -85,16 +88,12 @@ func cmdLint(args []string, e *env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName})
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize)})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
 	}
-	trouble := false
-	for _, err := range ws.Add(paths, e.stdin) {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
-		trouble = true
-	}
+	trouble := addPaths(ws, paths, e)
 	inputs := ws.Inputs()
 	if len(inputs) == 0 && trouble {
 		return exitTrouble
@@ -188,14 +187,6 @@ func cmdLint(args []string, e *env) int {
 	return exitOK
 }
 
-// jobsOf is the worker budget for --jobs n: n, or one per CPU when n <= 0.
-func jobsOf(n int) int {
-	if n > 0 {
-		return n
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
 func loadConfig(path string) (*lint.Config, error) {
 	if path == "" {
 		path = lint.FindConfig(".")
@@ -204,6 +195,19 @@ func loadConfig(path string) (*lint.Config, error) {
 		}
 	}
 	return lint.LoadConfig(path)
+}
+
+// addPaths adds the paths to the workspace, saying on stderr what could not
+// be read (trouble) and what was skipped.
+func addPaths(ws *workspace.Workspace, paths []string, e *env) (trouble bool) {
+	errs, notices := ws.Add(paths, e.stdin)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+	}
+	for _, n := range notices {
+		fmt.Fprintf(e.stderr, "papers: %s\n", n)
+	}
+	return len(errs) > 0
 }
 
 // plural picks the word for n things.

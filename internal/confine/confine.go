@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/paperlint/papers/internal/safeio"
 )
 
 // Root returns the folder that bounds a run: the folder of the config file
@@ -153,7 +155,7 @@ func WriteTarget(root, path string, fromCommandLine bool) (string, error) {
 		}
 	}
 	if !st.Mode().IsRegular() {
-		return "", fmt.Errorf("%s: refusing to write: not a regular file (%s)", path, kind(st.Mode()))
+		return "", fmt.Errorf("%s: refusing to write: not a regular file (%s)", path, safeio.Kind(st.Mode()))
 	}
 	if fromCommandLine && !lexicallyInside(root, path) {
 		// The user named a place outside the workspace: their choice.
@@ -170,21 +172,4 @@ func WriteTarget(root, path string, fromCommandLine bool) (string, error) {
 		return "", fmt.Errorf("%s: refusing to write outside the workspace %s", path, root)
 	}
 	return target, nil
-}
-
-// kind names a file mode that is not a regular file.
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return m.Type().String()
 }
