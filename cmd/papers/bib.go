@@ -23,7 +23,7 @@ import (
 
 type bibFlags struct {
 	output, bib, config, keyFormat, year string
-	merge, ascii, allowOutside           bool
+	merge, ascii, allowOutside, force    bool
 	maxFileSize                          sizeFlag
 	sections, venues, exclude            stringList
 }
@@ -50,6 +50,7 @@ func cmdBib(args []string, e *env) int {
 	fs.StringVar(&bf.bib, "bib", "", "companion .bib of the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside the notes)")
 	fs.StringVar(&bf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
 	fs.Var(&bf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
+	fs.BoolVar(&bf.force, "force", false, "with -o or --merge, also rewrite read-only files and files with several hard links")
 	bf.maxFileSize = safeio.DefaultMaxSize
 	fs.Var(&bf.maxFileSize, "max-file-size", "refuse inputs larger than this (standard input too), such as 64MB")
 	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "let the config's bib: mapping and the workspace's symbolic links lead outside the config's folder")
@@ -208,7 +209,7 @@ func bibWrite(notesIn []*lint.File, cfg *lint.Config, opt bibgen.Options, bf bib
 			bibSay(e, "papers bib: -o %v\n", err)
 			return exitTrouble
 		}
-		if err := atomicfile.Write(target, buf.Bytes(), 0o644); err != nil {
+		if err := e.writeFile(target, buf.Bytes(), atomicfile.Options{Perm: 0o644, Force: bf.force}); err != nil {
 			bibSay(e, "papers bib: %v\n", err)
 			return exitTrouble
 		}
@@ -341,7 +342,11 @@ func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt 
 			code = exitTrouble
 			continue
 		}
-		if err := atomicfile.Write(dest, appendEntries(old, text.Bytes()), 0o644); err != nil {
+		opt := atomicfile.Options{Perm: 0o644, Force: bf.force}
+		if old != nil {
+			opt.Expect = old
+		}
+		if err := e.writeFile(dest, appendEntries(old, text.Bytes()), opt); err != nil {
 			bibSay(e, "papers bib: %v\n", err)
 			code = exitTrouble
 			continue

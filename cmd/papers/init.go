@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/paperlint/papers/internal/atomicfile"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/rules"
 )
@@ -30,7 +31,10 @@ func cmdInit(args []string, e *env) int {
 		return exitTrouble
 	}
 	if *toStdout {
-		fmt.Fprint(e.stdout, text)
+		if _, err := fmt.Fprint(e.stdout, text); err != nil {
+			fmt.Fprintf(e.stderr, "papers init: write stdout: %v\n", err)
+			return exitTrouble
+		}
 		return exitOK
 	}
 	if _, err := os.Stat(lint.ConfigFileName); err == nil && !*force {
@@ -40,7 +44,8 @@ func cmdInit(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "papers init: %v\n", err)
 		return exitTrouble
 	}
-	if err := os.WriteFile(lint.ConfigFileName, []byte(text), 0o644); err != nil {
+	// Written atomically: a full disk leaves no empty .papers.yaml.
+	if err := e.writeFile(lint.ConfigFileName, []byte(text), atomicfile.Options{Perm: 0o644, Force: *force}); err != nil {
 		fmt.Fprintf(e.stderr, "papers init: %v\n", err)
 		return exitTrouble
 	}

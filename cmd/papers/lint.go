@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/paperlint/papers/internal/atomicfile"
+	"github.com/paperlint/papers/internal/confine"
 	"github.com/paperlint/papers/internal/safeio"
 	"github.com/paperlint/papers/internal/udiff"
 	"github.com/paperlint/papers/lint"
@@ -22,6 +23,7 @@ type lintFlags struct {
 	maxWarnings, jobs              int
 	maxFileSize                    sizeFlag
 	quiet, noColor, fix, diff      bool
+	force                          bool
 	allowOutside                   bool
 	exclude, only                  stringList
 }
@@ -41,6 +43,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR in the environment does the same)")
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
 	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	fs.BoolVar(&lf.force, "force", false, "with --fix, also rewrite read-only files and files with several hard links")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
 	fs.BoolVar(&lf.allowOutside, "allow-outside", false, "let the config's bib: mapping name files outside the config's folder")
 	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated); a rule off by default then runs at warning")
@@ -126,7 +129,7 @@ func cmdLint(args []string, e *env) int {
 					return exitTrouble
 				}
 			default:
-				if err := atomicfile.Write(in.Path, fixed, 0o644); err != nil {
+				if err := writeFixed(in, fixed, cfg, lf.force, e); err != nil {
 					fmt.Fprintf(e.stderr, "papers: %v\n", err)
 					trouble = true
 					continue
@@ -195,6 +198,21 @@ func loadConfig(path string) (*lint.Config, error) {
 		}
 	}
 	return lint.LoadConfig(path)
+}
+
+// writeFixed writes a fixed file through a symbolic link that stays in the
+// workspace, only if the file still holds what was read (an editor may
+// have saved it meanwhile).
+func writeFixed(in lint.Input, fixed []byte, cfg *lint.Config, force bool, e *env) error {
+	root, err := confine.RootOf(cfg.Path, in.Path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.Path, err)
+	}
+	target, err := confine.WriteTarget(root, in.Path, true)
+	if err != nil {
+		return err
+	}
+	return e.writeFile(target, fixed, atomicfile.Options{Expect: in.Src, Force: force})
 }
 
 // addPaths adds the paths to the workspace, saying on stderr what could not

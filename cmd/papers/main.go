@@ -15,10 +15,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"runtime/pprof"
+	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/paperlint/papers/internal/atomicfile"
 )
 
 // Exit codes, as documented in the README.
@@ -35,11 +39,44 @@ type env struct {
 	// isTerminal reports whether stdout is a terminal (colour and carets).
 	isTerminal bool
 	getenv     func(string) string
+	// writer writes files atomically and knows its temporaries, which an
+	// interrupt removes; nil makes one on first use.
+	writer *atomicfile.Writer
+}
+
+// files is the command's writer.
+func (e *env) files() *atomicfile.Writer {
+	if e.writer == nil {
+		e.writer = &atomicfile.Writer{}
+	}
+	return e.writer
+}
+
+// writeFile writes data to path atomically (see atomicfile.Writer.Write) and
+// tells on stderr what the writer had to clean up beside it.
+func (e *env) writeFile(path string, data []byte, opt atomicfile.Options) error {
+	w := e.files()
+	err := w.Write(path, data, opt)
+	for _, n := range w.Notices {
+		fmt.Fprintf(e.stderr, "papers: %s\n", n)
+	}
+	w.Notices = nil
+	return err
 }
 
 func main() {
 	tuneGC(os.Getenv("GOGC"))
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv, writer: &atomicfile.Writer{}}
+	// An interrupted --fix or --merge leaves the files as they were (every
+	// write is a rename) and no temporary behind.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		e.writer.Cleanup()
+		fmt.Fprintf(os.Stderr, "papers: %v: stopped\n", s)
+		os.Exit(128 + int(s.(syscall.Signal)))
+	}()
 	stop := startProfile(os.Getenv("PAPERS_CPUPROFILE"), e.stderr)
 	code := run(os.Args[1:], e)
 	stop()
@@ -115,7 +152,14 @@ func run(args []string, e *env) int {
 	case "init":
 		return cmdInit(args[1:], e)
 	case "version", "--version", "-version":
-		fmt.Fprintf(e.stdout, "papers %s\n", version())
+		if len(args) > 1 && isHelp(args[1]) {
+			fmt.Fprint(e.stdout, "Usage: papers version\n\nPrints the version of papers: the module version when installed with go install,\nelse the commit it was built from.\n")
+			return exitOK
+		}
+		if _, err := fmt.Fprintf(e.stdout, "papers %s\n", version()); err != nil {
+			fmt.Fprintf(e.stderr, "papers: write stdout: %v\n", err)
+			return exitTrouble
+		}
 		return exitOK
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(e.stdout, usage)
@@ -123,6 +167,15 @@ func run(args []string, e *env) int {
 	}
 	fmt.Fprintf(e.stderr, "papers: unknown command %q\n\n%s", args[0], usage)
 	return exitTrouble
+}
+
+// isHelp reports whether arg asks for help.
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "--help", "-help", "help":
+		return true
+	}
+	return false
 }
 
 // version is the module version when built with `go install`, else the VCS
