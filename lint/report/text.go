@@ -84,10 +84,10 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 				writeCaret(bw, line, *d, p, ix, paint)
 			}
 			if d.Fix != nil && d.Fix.Message != "" && d.Fix.Message != d.Message {
-				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), oneLine(d.Fix.Message))
+				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, d.Fix.Message))
 			}
 			for _, s := range d.Suggestions {
-				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), oneLine(s))
+				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
 			}
 		}
 		for _, r := range d.Related {
@@ -111,7 +111,7 @@ func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col i
 	if color {
 		buf = append(buf, code...)
 	}
-	buf = append(buf, s...)
+	buf = appendEscaped(buf, s, true)
 	if sep != 0 {
 		buf = append(buf, sep)
 		buf = strconv.AppendInt(buf, int64(line), 10)
@@ -126,12 +126,60 @@ func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col i
 }
 
 // appendOneLine appends s with line breaks turned into spaces (and CRs
-// dropped), as oneLine does.
+// dropped), as oneLine does, and other control characters escaped.
 func appendOneLine(buf []byte, s string) []byte {
-	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
+	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
+		s = oneLine(s)
+	}
+	return appendEscaped(buf, s, false)
+}
+
+// appendEscaped appends s with its control characters written as escapes
+// (`\x1b`, `\n`): text from the notes and file names from the repository
+// are not trusted, and an ESC or OSC sequence in them would reach the
+// user's terminal, and a newline in a file name would start a line that
+// reads as a finding or a workflow command. Tabs are kept unless all is
+// set.
+func appendEscaped(buf []byte, s string, all bool) []byte {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && (all || c != '\t') || c == 0x7f || c == 0xc2 {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return append(buf, s...)
 	}
-	return append(buf, oneLine(s)...)
+	for _, r := range s {
+		if e, ok := escapeControl(r, all); ok {
+			buf = append(buf, e...)
+			continue
+		}
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf
+}
+
+// escapeControl returns how a control character is shown: \t \n \r, else
+// \xHH (C0, DEL) or \u00HH (C1); ok is false for other characters, and for
+// a tab unless all.
+func escapeControl(r rune, all bool) (string, bool) {
+	switch {
+	case r == '\t' && !all:
+		return "", false
+	case r == '\t':
+		return `\t`, true
+	case r == '\n':
+		return `\n`, true
+	case r == '\r':
+		return `\r`, true
+	case r < 0x20 || r == 0x7f:
+		return fmt.Sprintf(`\x%02x`, r), true
+	case r >= 0x80 && r < 0xa0:
+		return fmt.Sprintf(`\u%04x`, r), true
+	}
+	return "", false
 }
 
 // writeCaret prints the line and a caret row whose width follows the
@@ -169,6 +217,10 @@ func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix
 		if r == '\r' {
 			r = ' '
 		}
+		if e, ok := escapeControl(r, false); ok {
+			shown.WriteString(e) // an ESC sequence from the notes must not reach the terminal
+			continue
+		}
 		shown.WriteRune(r)
 	}
 	prefix := ""
@@ -182,9 +234,12 @@ func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix
 		pad.WriteString(" ")
 	}
 	for _, r := range string(line[fromByte:min(max(startByte, fromByte), toByte)]) {
+		e, escaped := escapeControl(r, false)
 		switch {
 		case r == '\t':
 			pad.WriteByte('\t')
+		case escaped && r != '\r':
+			pad.WriteString(strings.Repeat(" ", len(e)))
 		case isWide(r):
 			pad.WriteString("  ")
 		default:
@@ -205,7 +260,9 @@ func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix
 	carets := 0
 	if startByte < toByte {
 		for _, r := range string(line[startByte:max(spanEnd, startByte)]) {
-			if isWide(r) {
+			if e, ok := escapeControl(r, false); ok && r != '\r' {
+				carets += len(e)
+			} else if isWide(r) {
 				carets += 2
 			} else {
 				carets++
