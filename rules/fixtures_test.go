@@ -2,18 +2,16 @@ package rules
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/lint/report"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of the rule fixtures")
 
 // TestRuleFixtures runs each rule alone on testdata/<rule>/: the files named
 // bad* must give exactly the findings in bad.golden (and, for fixable rules,
@@ -42,7 +40,7 @@ func TestRuleFixtures(t *testing.T) {
 			if !strings.Contains(got, "["+r.ID+"]") {
 				t.Errorf("bad fixtures gave no finding of %s", r.ID)
 			}
-			golden(t, filepath.Join(dir, "bad.golden"), got)
+			testkit.Golden(t, filepath.Join(dir, "bad.golden"), []byte(got))
 
 			res = runner.Run(good)
 			for _, d := range res.Diagnostics {
@@ -66,7 +64,7 @@ func TestRuleFixtures(t *testing.T) {
 				if !ok {
 					fixed = in.Src
 				}
-				golden(t, filepath.Join(dir, "fixed", filepath.Base(in.Path)), string(fixed))
+				testkit.Golden(t, filepath.Join(dir, "fixed", filepath.Base(in.Path)), fixed)
 				// fix(fix(x)) == fix(x)
 				again := runner.Fix([]lint.Input{{Path: in.Path, Src: fixed}})
 				if _, changed := again.Fixed[in.Path]; changed && len(bad) == 1 {
@@ -126,26 +124,6 @@ func fixtureInputs(t *testing.T, dir, prefix string) []lint.Input {
 		ins = append(ins, in)
 	}
 	return ins
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./rules -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test ./rules -update and review the diff)\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
 }
 
 // TestEveryRuleDocumented checks that each rule has a docs page and a row in
