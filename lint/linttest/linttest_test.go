@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -65,75 +66,21 @@ func runner(t *testing.T) *lint.Runner {
 	return r
 }
 
-func check(t *testing.T, files map[string]string) []string {
-	t.Helper()
-	var ins []lint.Input
-	for path, src := range files {
-		ins = append(ins, lint.Input{Path: path, Src: []byte(src)})
-	}
-	slices.SortFunc(ins, func(a, b lint.Input) int { return strings.Compare(a.Path, b.Path) })
-	return Check(runner(t).Run(ins))
-}
-
+// TestCheck runs Check on the files of testdata/check, each a case of its
+// own (matched wants, offsets, a .bib, unmatched wants and findings, wants
+// in code, malformed wants), and compares its problems with
+// testdata/check.golden.
 func TestCheck(t *testing.T) {
-	dir := filepath.Join("testdata", "x")
-	md := filepath.Join(dir, "a.md")
-	bibPath := filepath.Join(dir, "a.bib")
-	tests := []struct {
-		name  string
-		files map[string]string
-		want  []string // problems, with %s for the notes file
-	}{
-		{"all matched", map[string]string{
-			md: "# T\n\nBAD here <!-- want `BAD at a.md:3` -->\n\ntwo BAD BAD <!-- want \"BAD\" `^BAD at a\\.md:5$` -->\n",
-		}, nil},
-		{"offsets", map[string]string{
-			md: "# T\n\n<!-- want+1 `BAD at a.md:4` -->\nBAD\n\nBAD\n\n<!-- want-2 `a.md:6` -->\n",
-		}, nil},
-		{"bib", map[string]string{
-			bibPath: "% want+1 `bad at a.bib:2`\n@misc{k, note = {bad}}\n@misc{j,\n  note = {bad bad}, % want `bad at a.bib:4`\n  title = {x}, % want-1 `a.bib:4`\n  bad = {x},\n}\n",
-		}, []string{
-			"a.bib:6: unexpected finding: bad at a.bib:6 [test-line]",
-		}},
-		{"unexpected and unmatched", map[string]string{
-			md: "# T\n\nBAD <!-- want `GOOD` -->\n\nBAD\n\nfine <!-- want `BAD` -->\n",
-		}, []string{
-			"a.md:3: no finding matches want \"GOOD\" (written on line 3)",
-			"a.md:3: unexpected finding: BAD at a.md:3 [test-line]",
-			"a.md:5: unexpected finding: BAD at a.md:5 [test-line]",
-			"a.md:7: no finding matches want \"BAD\" (written on line 7)",
-		}},
-		{"one want, two findings", map[string]string{
-			md: "# T\n\nBAD BAD <!-- want `BAD` -->\n",
-		}, []string{
-			"a.md:3: unexpected finding: BAD at a.md:3 [test-line]",
-		}},
-		{"a want in code is no want", map[string]string{
-			md: "# T\n\nBAD `<!-- want \"BAD\" -->`\n",
-		}, []string{
-			"a.md:3: unexpected finding: BAD at a.md:3 [test-line]",
-		}},
-		{"malformed wants", map[string]string{
-			md: "# T\n\n<!-- want -->\n\n<!-- want BAD -->\n\n<!-- want `(` -->\n\n<!-- want+x `a` -->\n\n<!-- wanted: not a want -->\n",
-		}, []string{
-			"a.md:3: want comment: want needs at least one quoted regexp",
-			"a.md:5: want comment: expected a regexp in \"double\" or `back` quotes at \"BAD\"",
-			"a.md:7: want comment: error parsing regexp: missing closing ): `(`",
-			"a.md:9: want comment: bad line offset \"+\": write want+1 or want-2",
-		}},
+	dir := filepath.Join("testdata", "check")
+	ins, err := Inputs(dir, "")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := check(t, tt.files)
-			var want []string
-			for _, w := range tt.want {
-				want = append(want, filepath.Join(dir, w))
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
-		})
+	var got strings.Builder
+	for _, p := range Check(runner(t).Run(ins)) {
+		got.WriteString(filepath.ToSlash(p) + "\n")
 	}
+	testkit.Golden(t, filepath.Join("testdata", "check.golden"), []byte(got.String()))
 }
 
 func TestRunReports(t *testing.T) {
