@@ -19,10 +19,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files with what the tests produce instead of comparing")
 
-// Update reports whether the test binary was run with -update, for tests
-// that write something other than one golden file when it is given.
-func Update() bool { return *update }
-
 // Golden compares got with the file at path, or rewrites the file (and the
 // folders above it) when the test runs with -update. A difference fails the
 // test and shows a unified diff from the file to got, so that a reviewer

@@ -24,7 +24,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 func (r *recorder) Skipf(format string, args ...any) { r.skipped = true }
 
 func TestGoldenCompares(t *testing.T) {
-	if Update() {
+	if *update {
 		t.Skip("-update rewrites instead of comparing")
 	}
 	path := filepath.Join(t.TempDir(), "x.golden")
