@@ -6,33 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
-// corpusDir returns ../shared/corpus/bib relative to the repository root, or
-// $PAPERS_SHARED/corpus/bib, and skips the test when it is absent.
+// corpusDir returns the shared corpus's bib folder (see testkit.Corpus) and
+// skips the test when it is absent.
 func corpusDir(tb testing.TB) string {
 	tb.Helper()
-	dir := corpusPath()
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("corpus not available: %v", err)
-	}
-	return dir
-}
-
-func corpusPath() string {
-	shared := os.Getenv("PAPERS_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "shared")
-	}
-	return filepath.Join(shared, "corpus", "bib")
+	return testkit.Corpus(tb, "bib")
 }
 
 // corpusAvailable reports whether the corpus is there, for tests that use
 // it only in part.
-func corpusAvailable() bool {
-	_, err := os.Stat(corpusPath())
-	return err == nil
-}
+func corpusAvailable() bool { return testkit.HasCorpus("bib") }
 
 func readCorpus(tb testing.TB, rel string) []byte {
 	tb.Helper()

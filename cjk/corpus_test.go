@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/paperlint/papers/internal/cjkcorpus"
+	"github.com/paperlint/papers/internal/testkit"
 )
 
-// devSet is the shared development corpus: input -> expected pairs taken from
-// the autocorrect test fixtures and the sparanoid style guide. The test skips
-// when the folder is absent.
-const devSet = "../../shared/corpus/cjk-dev.tsv"
+// devSet is the shared development corpus (cjk-dev.tsv under
+// ../shared/corpus): input -> expected pairs taken from the autocorrect test
+// fixtures and the sparanoid style guide. The test skips when it is absent.
+const devSet = "cjk-dev.tsv"
 
 type corpusRow struct {
 	id, config, changed, input, expected, note string
@@ -114,7 +115,7 @@ func markdownSpans(line string) []Span {
 }
 
 func TestDevCorpus(t *testing.T) {
-	rows := loadCorpus(t, devSet)
+	rows := loadCorpus(t, testkit.Corpus(t, devSet))
 	var pass, unchangedBroken, defaultPass int
 	for _, r := range rows {
 		ctx := Context{}

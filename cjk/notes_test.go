@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // TestRealNotes runs the checks over the real notes and paper lists of the
@@ -13,7 +15,7 @@ import (
 // reaches the fixed point, fixes are idempotent and change nothing but
 // spaces and punctuation pairs.
 func TestRealNotes(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/notes/*.md")
+	files, _ := filepath.Glob(filepath.Join(testkit.Corpus(t, "notes"), "*.md"))
 	if len(files) == 0 {
 		t.Skip("shared notes corpus is absent")
 	}

@@ -1,15 +1,15 @@
 package org
 
 import (
-	"errors"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 func TestCanonical(t *testing.T) {
@@ -331,11 +331,7 @@ func TestConcurrentUse(t *testing.T) {
 
 // TestReference checks the embedded list against the shared reference it was written from.
 func TestReference(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "reference", "orgs.yaml")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s absent", path)
-	}
+	data, err := os.ReadFile(testkit.Shared(t, "reference/orgs.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,28 +3,28 @@ package rules
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/match"
 	"github.com/paperlint/papers/venue"
 )
 
-const dblpDerived = "corpus/bib/large-derived-dblp/dblp-derived-8venues.bib"
+const dblpDerived = "bib/large-derived-dblp/dblp-derived-8venues.bib"
 
 // TestBibDuplicateKeyDBLP runs bib-duplicate-key through lint on the
 // 13,911-entry DBLP-derived file, whose only repeated keys are three pairs
 // that differ in case (found by hand with grep and awk, listed in the
 // corpus's SOURCES.md; DBLP itself has them).
 func TestBibDuplicateKeyDBLP(t *testing.T) {
-	path := filepath.Join(sharedDir(t), dblpDerived)
+	path := testkit.Corpus(t, dblpDerived)
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("no DBLP corpus: %v", err)
+		t.Fatal(err)
 	}
 	runner := onlyRule(t, "bib-duplicate-key", t.TempDir())
 	res := run(runner, []lint.Input{{Path: path, Src: src}})
@@ -97,14 +97,7 @@ func notesFor(tb testing.TB, f *bib.File, step int) []byte {
 // citing one entry in 50 (so bib-missing, bib-mismatch and bib-unused pair
 // papers with it).
 func BenchmarkBibRules13911(b *testing.B) {
-	dir := os.Getenv("PAPERS_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(dir, dblpDerived)
-	if _, err := os.Stat(path); err != nil {
-		b.Skipf("no DBLP corpus: %v", err)
-	}
+	path := testkit.Corpus(b, dblpDerived)
 	src, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)

@@ -1,40 +1,21 @@
 package rules
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/paperlint/papers/internal/cjkcorpus"
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 )
-
-// sharedDir is ../shared beside the repository (or $PAPERS_SHARED): real
-// corpora that tests use when they are there and skip when they are not.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("PAPERS_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no shared corpus at %s", dir)
-	}
-	return dir
-}
 
 // TestCJKDevCorpusEndToEnd places each input of cjk-dev.tsv as a note under
 // a paper, runs `papers lint --fix` with the two CJK rules, and compares the
 // note with the expected text: at least 95% must match exactly, and no row
 // marked changed=no may change.
 func TestCJKDevCorpusEndToEnd(t *testing.T) {
-	path := filepath.Join(sharedDir(t), "corpus", "cjk-dev.tsv")
+	path := testkit.Corpus(t, "cjk-dev.tsv")
 	rows, err := cjkcorpus.Load(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("no %s", path)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

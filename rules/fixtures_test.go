@@ -2,23 +2,23 @@ package rules
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
+	"slices"
 	"testing"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
-	"github.com/paperlint/papers/lint/report"
+	"github.com/paperlint/papers/lint/linttest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the rule fixtures")
-
-// TestRuleFixtures runs each rule alone on testdata/<rule>/: the files named
-// bad* must give exactly the findings in bad.golden (and, for fixable rules,
-// --fix must give the files in fixed/), and the files named good* must give
-// none. Every built-in rule must have such a folder.
+// TestRuleFixtures runs each rule alone on testdata/<rule>/. The files named
+// bad* carry their expected findings in want comments (see lint/linttest)
+// and must give exactly those; the files named good* must give none. For a
+// fixable rule, --fix on the bad files must give the files in fixed/, want
+// comments and all (go test ./rules -run TestRuleFixtures -update rewrites
+// them), and a second --fix must change nothing. Every built-in rule must
+// have such a folder.
 func TestRuleFixtures(t *testing.T) {
 	for _, r := range All() {
 		t.Run(r.ID, func(t *testing.T) {
@@ -33,45 +33,26 @@ func TestRuleFixtures(t *testing.T) {
 			}
 			runner := onlyRule(t, r.ID, dir)
 
-			res := run(runner, bad)
-			var out bytes.Buffer
-			if err := report.Write(&out, "text", res.Diagnostics, res.Files, report.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			got := strings.ReplaceAll(out.String(), dir+string(filepath.Separator), "")
-			if !strings.Contains(got, "["+r.ID+"]") {
+			res := linttest.Run(t, runner, bad)
+			if !slices.ContainsFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return d.Rule == r.ID }) {
 				t.Errorf("bad fixtures gave no finding of %s", r.ID)
 			}
-			golden(t, filepath.Join(dir, "bad.golden"), got)
-
-			res = run(runner, good)
-			for _, d := range res.Diagnostics {
-				if d.Rule == r.ID {
-					t.Errorf("good fixture: unexpected finding %s:%d: %s", d.File, d.Start, d.Message)
-				}
-			}
+			linttest.Run(t, runner, good)
 
 			if !r.Fixable {
 				return
 			}
-			fr := fix(runner, bad)
-			if len(fr.Fixed) == 0 {
-				t.Errorf("fixable rule %s fixed nothing in its bad fixtures", r.ID)
-			}
+			fixed := linttest.Fix(t, runner, bad)
+			changed := false
 			for _, in := range bad {
 				if in.Quiet {
 					continue
 				}
-				fixed, ok := fr.Fixed[in.Path]
-				if !ok {
-					fixed = in.Src
-				}
-				golden(t, filepath.Join(dir, "fixed", filepath.Base(in.Path)), string(fixed))
-				// fix(fix(x)) == fix(x)
-				again := fix(runner, []lint.Input{{Path: in.Path, Src: fixed}})
-				if _, changed := again.Fixed[in.Path]; changed && len(bad) == 1 {
-					t.Errorf("%s: a second --fix changed the file again", in.Path)
-				}
+				changed = changed || !bytes.Equal(fixed[in.Path], in.Src)
+				testkit.Golden(t, filepath.Join(dir, "fixed", filepath.Base(in.Path)), fixed[in.Path])
+			}
+			if !changed {
+				t.Errorf("fixable rule %s fixed nothing in its bad fixtures", r.ID)
 			}
 		})
 	}
@@ -93,59 +74,15 @@ func onlyRule(t *testing.T, id, dir string) *lint.Runner {
 	return runner
 }
 
-// fixtureInputs reads dir/<prefix>*.md and dir/<prefix>*.bib. A notes file
-// pairs with the .bib of the same name.
+// fixtureInputs reads dir/<prefix>*.md and dir/<prefix>*.bib, each notes
+// file paired with the .bib of the same name.
 func fixtureInputs(t *testing.T, dir, prefix string) []lint.Input {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	ins, err := linttest.Inputs(dir, prefix)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() && strings.HasPrefix(n, prefix) && (strings.HasSuffix(n, ".md") || strings.HasSuffix(n, ".bib")) {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	var ins []lint.Input
-	has := map[string]bool{}
-	for _, n := range names {
-		has[n] = true
-	}
-	for _, n := range names {
-		src, err := os.ReadFile(filepath.Join(dir, n))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := lint.Input{Path: filepath.Join(dir, n), Src: src}
-		if comp := strings.TrimSuffix(n, ".md") + ".bib"; strings.HasSuffix(n, ".md") && has[comp] {
-			in.Companion = filepath.Join(dir, comp)
-		}
-		ins = append(ins, in)
-	}
 	return ins
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./rules -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test ./rules -update and review the diff)\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
 }
 
 // TestEveryRuleDocumented checks that each rule has a docs page and a row in

@@ -5,6 +5,8 @@
 // lint.NewRunner with append(rules.All(), theirs...).
 package rules
 
+//go:generate go run ../internal/gendocs -root ..
+
 import (
 	"github.com/paperlint/papers/lint"
 )

@@ -3,11 +3,12 @@ package rules
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // The real paper lists under ../shared/corpus/notes (see SOURCES.md there)
@@ -18,9 +19,6 @@ import (
 // under their original section, and run through the title rules. Findings
 // are mapped back to the list's own line numbers.
 
-// titleCorpusDirs are where the lists may be; tests skip when neither exists.
-var titleCorpusDirs = []string{"../../shared/corpus/notes", "/work/shared/corpus/notes"}
-
 // corpusEntry is one paper extracted from a list.
 type corpusEntry struct {
 	line    int    // 1-based line in the list
@@ -30,19 +28,14 @@ type corpusEntry struct {
 	section string
 }
 
+// readCorpus returns the lines of a list; the test skips when it is absent.
 func readCorpus(t *testing.T, name string) []string {
 	t.Helper()
-	for _, dir := range titleCorpusDirs {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil {
-			return strings.Split(string(data), "\n")
-		}
-		if !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
+	data, err := os.ReadFile(testkit.Corpus(t, "notes/"+name))
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Skipf("corpus file %s absent", name)
-	return nil
+	return strings.Split(string(data), "\n")
 }
 
 // venueTag turns `arXiv 2023`, `CVPR 2022` or `KDD 2018` into `arXiv'23`.

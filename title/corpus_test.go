@@ -2,33 +2,22 @@ package title
 
 import (
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
-// corpusDirs are where the real paper lists may be (see SOURCES.md there):
-// next to the checkout, or at the shared path. They are not part of the
-// project; tests that read them skip when neither exists.
-var corpusDirs = []string{"../../shared/corpus/notes", "/work/shared/corpus/notes"}
-
-// corpusTitles extracts the titles matched by re's first group from a corpus
-// file, with their 1-based line numbers.
+// corpusTitles extracts the titles matched by re's first group from a file
+// of the real paper lists under ../shared/corpus/notes (see SOURCES.md
+// there), with their 1-based line numbers. The lists are not part of the
+// project: the test skips when the file is absent.
 func corpusTitles(t *testing.T, name, re string) (titles []string, lines []int) {
 	t.Helper()
-	var data []byte
-	err := os.ErrNotExist
-	for _, dir := range corpusDirs {
-		if data, err = os.ReadFile(filepath.Join(dir, name)); !os.IsNotExist(err) {
-			break
-		}
-	}
-	if os.IsNotExist(err) {
-		t.Skipf("corpus file %s absent", name)
-	}
+	data, err := os.ReadFile(testkit.Corpus(t, "notes/"+name))
 	if err != nil {
 		t.Fatal(err)
 	}

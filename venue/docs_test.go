@@ -1,15 +1,13 @@
 package venue
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var updateDocs = flag.Bool("update", false, "rewrite docs/venues.md from the registry")
+	"github.com/paperlint/papers/internal/testkit"
+)
 
 // renderDocs renders the registry as the Markdown table of docs/venues.md,
 // so that the page can never drift from the embedded data.
@@ -66,18 +64,7 @@ func esc(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 func TestDocsVenues(t *testing.T) {
 	path := filepath.Join("..", "docs", "venues.md")
-	got := renderDocs(Default())
-	if *updateDocs {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./venue -run TestDocsVenues -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("docs/venues.md is out of date with venues.yaml; run go test ./venue -run TestDocsVenues -update")
-	}
+	// docs/venues.md out of date with venues.yaml: run
+	// go test ./venue -run TestDocsVenues -update.
+	testkit.Golden(t, path, []byte(renderDocs(Default())))
 }

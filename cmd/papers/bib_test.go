@@ -19,6 +19,7 @@ import (
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/bibgen"
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/title"
 	"github.com/paperlint/papers/venue"
@@ -299,10 +300,7 @@ func isHanOrGreek(r rune) bool {
 // gets an entry, NIPS'19 is NeurIPS's booktitle with year 2019, and the TIP
 // paper is an @article in the journal.
 func TestBibSeed(t *testing.T) {
-	seed := filepath.Join("..", "..", "..", "shared", "corpus", "notes", "weekly-papers-readme.md")
-	if _, err := os.Stat(seed); err != nil {
-		t.Skip("seed notes not present: ", err)
-	}
+	seed := testkit.Corpus(t, "notes/weekly-papers-readme.md")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out.bib")
 	code, _, stderr := runPapers(t, "bib", seed, "--bib", filepath.Join(dir, "none.bib"), "-o", out)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,10 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // notesSrc has everything that shifts naive columns: a BOM, CRLF line ends,
 // CJK (3 UTF-8 bytes, 1 UTF-16 unit, 2 terminal columns), an emoji outside
@@ -319,23 +317,7 @@ func TestGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := render(t, tt.format, diags, tt.opt)
-			path := filepath.Join("testdata", "golden", tt.name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("output differs from %s (go test -update rewrites it):\n got: %q\nwant: %q", path, got, want)
-			}
+			testkit.Golden(t, filepath.Join("testdata", "golden", tt.name), []byte(got))
 		})
 	}
 }

@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // The OASIS SARIF 2.1.0 schema is not copied into the repository (it is
@@ -21,7 +24,7 @@ import (
 // with DisallowUnknownFields and run without it.
 var schemaPaths = []string{
 	"testdata/sarif-schema-2.1.0.json",
-	"../../../shared/reference/sarif-schema-2.1.0.json",
+	filepath.Join(testkit.SharedDir(), "reference", "sarif-schema-2.1.0.json"),
 }
 
 // schemaChecker validates JSON documents against a draft-04 JSON schema. It
