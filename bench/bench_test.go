@@ -15,8 +15,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark"

@@ -467,7 +467,7 @@ func (cfg *Config) CompanionFor(notesPath string) (string, error) {
 	}
 	abs, err := filepath.Abs(notesPath)
 	if err != nil {
-		return "", nil
+		return "", fmt.Errorf("%s: %w", notesPath, err)
 	}
 	for n, b := range cfg.Bib {
 		na := n

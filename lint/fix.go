@@ -27,9 +27,9 @@ type FixResult struct {
 // texts; nothing is written to disk: the caller decides.
 func (r *Runner) Fix(ws Workspace) *FixResult {
 	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
-	res := r.Run(ws)
+	fr.Result = r.Run(ws)
 	for round := 0; round < MaxFixRounds; round++ {
-		changed := applyRound(res, fr)
+		changed := applyRound(fr.Result, fr)
 		if len(changed) == 0 {
 			break
 		}
@@ -37,16 +37,15 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 		// The round's findings and the changed files' old parses are
 		// dropped before the next parse: on a large list they are
 		// hundreds of megabytes.
-		res = nil
+		fr.Result = nil
 		for _, path := range changed {
 			if err := ws.Update(path, fr.Fixed[path]); err != nil {
 				// The workspace gave the path: it cannot lose it.
 				panic(err)
 			}
 		}
-		res = r.Run(ws)
+		fr.Result = r.Run(ws)
 	}
-	fr.Result = res
 	return fr
 }
 
