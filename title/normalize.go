@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/paperlint/papers/internal/latex"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,10 +14,11 @@ import (
 // duplicates when their keys are equal. The key is meant for comparing, not for
 // display. Steps, in order:
 //
-//  1. LaTeX markup is resolved: {\"o}, \"o and \"{o} become ö, \c{c} becomes
-//     ç, \ss becomes ß, $\alpha$ becomes α, other control words are dropped and
-//     their arguments kept, braces, $ and ~ disappear. So M{\"o}bius and Möbius
-//     get the same key.
+//  1. LaTeX markup is resolved by latex.Plain, as bib.PlainText resolves it:
+//     {\"o}, \"o and \"{o} become ö, \c{c} becomes ç, \ss becomes ß, {\i}
+//     becomes ı, $\alpha$ becomes α, other control words are dropped and their
+//     arguments kept, braces, $ and ~ disappear. So M{\"o}bius and Möbius get
+//     the same key. Titles without \ { } $ or ~ skip this step.
 //  2. Unicode NFKC: full-width letters and digits, ligatures (ﬁ), superscripts
 //     and compatibility forms become their plain equivalents.
 //  3. A trailing single-word abbreviation in parentheses is dropped:
@@ -73,8 +75,8 @@ type normalizer struct {
 
 // appendKey appends the key of s to dst.
 func (n *normalizer) appendKey(dst []byte, s string) []byte {
-	if hasLaTeX(s) {
-		s = delatex(s)
+	if latex.HasMarkup(s) {
+		s = latex.Plain(s)
 	}
 	ascii := isASCII(s)
 	if !ascii {

@@ -141,19 +141,3 @@ func TestDuplicates(t *testing.T) {
 		t.Errorf("Duplicates(nil) = %v, want none", g)
 	}
 }
-
-func TestHasLaTeX(t *testing.T) {
-	for s, want := range map[string]bool{
-		"Plain Title":          false,
-		`M{\"o}bius`:           true,
-		"$\\alpha$-divergence": true,
-		"a~b":                  true,
-		"{BERT}":               true,
-		"中文标题":                 false,
-		"":                     false,
-	} {
-		if got := hasLaTeX(s); got != want {
-			t.Errorf("hasLaTeX(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
