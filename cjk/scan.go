@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/cjkletter"
 )
 
 // The analyser works one line at a time: no rule looks across a line
@@ -383,7 +385,7 @@ func (s *scanner) tokenize(ls, le int) {
 		case r == utf8.RuneError && size == 1: // an invalid byte: a mark like any other
 			s.push(unit{start: i, end: i + 1, kind: uPunct, r: r, n: 1})
 			i++
-		case isCJK(r):
+		case cjkletter.Is(r):
 			// A run of CJK letters is one unit: the rules only look at its
 			// edges.
 			j := i + size
@@ -399,7 +401,7 @@ func (s *scanner) tokenize(ls, le int) {
 					continue
 				}
 				r2, size2 := decode3(s.text, j, limit)
-				if !isCJK(r2) {
+				if !cjkletter.Is(r2) {
 					break
 				}
 				if !cj {

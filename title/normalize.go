@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/paperlint/papers/internal/cjkletter"
 	"github.com/paperlint/papers/internal/latex"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -149,7 +150,7 @@ func isAbbreviation(s string) bool {
 		switch {
 		case unicode.IsSpace(r), r == '(', r == ')', r == ':':
 			return false
-		case isCJK(r):
+		case cjkletter.Is(r):
 			return false
 		case unicode.IsLetter(r):
 			letter = true
@@ -318,7 +319,7 @@ func classify(r rune) int {
 			return clDigit
 		}
 		return clNone
-	case isCJK(r):
+	case cjkletter.Is(r):
 		return clCJK
 	case unicode.IsLetter(r):
 		return clLetter
@@ -326,17 +327,6 @@ func classify(r rune) int {
 		return clDigit
 	}
 	return clNone
-}
-
-// isCJK reports whether r belongs to a script written without spaces between
-// words (Han, kana, Hangul), plus the iteration and prolonged-sound marks that
-// live in the Common script but only occur inside such runs.
-func isCJK(r rune) bool {
-	if r < 0x1100 {
-		return false
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r == 0x30FC || r == 0x3005
 }
 
 func isApostrophe(r rune) bool {

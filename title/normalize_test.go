@@ -52,6 +52,10 @@ func TestNormalize(t *testing.T) {
 		{"cjk mixed", "基于Transformer的推荐", "基于 transformer 的推荐"},
 		{"cjk spacing collapsed", "基于 Transformer 的推荐", "基于 transformer 的推荐"},
 		{"japanese", "ディープラーニング入門", "ディープラーニング入門"},
+		// One CJK class (internal/cjkletter) with the analyser: Bopomofo
+		// and the Common-script 〆 belong to the CJK run.
+		{"bopomofo", "注音ㄅㄆㄇ", "注音ㄅㄆㄇ"},
+		{"closing mark", "〆切Deadline", "〆切 deadline"},
 		{"cyrillic", "Глубокое Обучение", "глубокое обучение"},
 		{"cherokee capital", "Ꭸ", "Ꭸ"},
 		{"cherokee small", "ꭸ", "Ꭸ"},
