@@ -123,6 +123,12 @@ func TestArXivID(t *testing.T) {
 		{"- [arXiv'20][G] [T](https://arxiv.org/abs/2010.11929)\n  - see https://arxiv.org/abs/1706.03762\n", "2010.11929"},
 		{"### T[arXiv'20][G]\n- https://example.org/abs/2010.11929\n", ""},
 		{"### T[arXiv'20][G]\n- https://arxiv.org/list/cs.LG/recent\n", ""},
+		// Links are read as the lint rules read them (internal/ident):
+		// arXiv's html pages, its subdomains and arXiv DOIs name the paper.
+		{"### T[arXiv'24][G]\n- https://arxiv.org/html/2401.12345v1\n", "2401.12345"},
+		{"### T[arXiv'17][G]\n- https://ar5iv.labs.arxiv.org/html/1706.03762\n", "1706.03762"},
+		{"### T[arXiv'23][G]\n- https://doi.org/10.48550/arXiv.2302.13971\n", "2302.13971"},
+		{"### T[arXiv'20][G]\n- https://web.archive.org/web/2020/https://arxiv.org/abs/2010.11929\n", ""},
 	}
 	for _, tt := range tests {
 		d := parse(t, tt.notes)
@@ -131,6 +137,28 @@ func TestArXivID(t *testing.T) {
 		}
 		if got := ArXivID(d, d.Papers[0]); got != tt.want {
 			t.Errorf("ArXivID(%q) = %q, want %q", tt.notes, got, tt.want)
+		}
+	}
+}
+
+func TestDOI(t *testing.T) {
+	tests := []struct {
+		notes, want string
+	}{
+		{"### T[KDD'18][G]\n- [pdf](https://doi.org/10.1145/3219819.3219823)\n", "10.1145/3219819.3219823"},
+		// Read as the lint rules read DOIs (internal/ident): "doi:" links
+		// and the http://www. resolver name one too.
+		{"### T[KDD'18][G]\n- [doi](doi:10.1145/3219819.3219823)\n", "10.1145/3219819.3219823"},
+		{"### T[KDD'18][G]\n- http://www.doi.org/10.1145/3219819.3219823\n", "10.1145/3219819.3219823"},
+		{"### T[KDD'18][G]\n- https://dl.acm.org/doi/10.1145/3219819.3219823\n", ""},
+	}
+	for _, tt := range tests {
+		d := parse(t, tt.notes)
+		if len(d.Papers) != 1 {
+			t.Fatalf("%q: %d papers", tt.notes, len(d.Papers))
+		}
+		if got := DOI(d, d.Papers[0]); got != tt.want {
+			t.Errorf("DOI(%q) = %q, want %q", tt.notes, got, tt.want)
 		}
 	}
 }

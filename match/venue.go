@@ -52,6 +52,8 @@ func yearIn(s string) (int, bool) {
 	return 0, false
 }
 
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
 // VenueOf resolves e's booktitle or journal to a venue of reg.
 //
 // A booktitle matches a venue when it contains, as whole words, the venue's
