@@ -3,7 +3,8 @@
 // booktitle or journal that `papers bib` writes, and the years each venue was held.
 //
 // The built-in registry is embedded from venues.yaml (Default); configuration adds venues and aliases
-// with Registry.With. A Registry and the Venues it hands out are shared and must not be modified.
+// with Registry.With. Registry.ResolveBib resolves the booktitle or journal of a .bib entry to a venue.
+// A Registry and the Venues it hands out are shared and must not be modified.
 package venue
 
 import "slices"
