@@ -2,8 +2,11 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/bib"
 )
 
 // testRules: "word-todo" reports every "TODO" in a notes file (with a fix
@@ -239,12 +242,7 @@ func TestBibMacrosSharedPerFolder(t *testing.T) {
 		{Path: "other/b.bib", Src: []byte("@article{b, journal = tpami, title={B}}\n")},
 	})
 	undefined := func(f *File) bool {
-		for _, d := range f.Bib.Diagnostics {
-			if d.Code == "undefined-macro" {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(f.Bib.Diagnostics, func(d bib.Diagnostic) bool { return d.Code == "undefined-macro" })
 	}
 	if undefined(res.Files[1]) {
 		t.Error("refs/articles.bib: tpami should be defined by refs/abbrev.bib")

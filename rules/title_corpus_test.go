@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -478,12 +479,7 @@ func TestTitleCorpus(t *testing.T) {
 }
 
 func containsPair(ps []corpusPair, s string) bool {
-	for _, p := range ps {
-		if p.String() == s {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ps, func(p corpusPair) bool { return p.String() == s })
 }
 
 func pairList(ps []corpusPair) string {

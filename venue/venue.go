@@ -129,10 +129,5 @@ func (v *Venue) IsUnverified(field string) bool {
 // though it is not the venue's tag.
 func (v *Venue) IsAccepted(name string) bool {
 	n := Normalize(name)
-	for _, a := range v.Accepted {
-		if Normalize(a) == n {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(v.Accepted, func(a string) bool { return Normalize(a) == n })
 }
