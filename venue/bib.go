@@ -15,6 +15,8 @@ import (
 // ResolveBib reads them. Values are as written in the .bib (LaTeX, braces).
 // The package does not read .bib files, so the caller fills them in.
 type BibFields struct {
+	// Booktitle and Journal are where a paper appeared; a booktitle is
+	// read first.
 	Booktitle, Journal string
 	// Number and Series settle a journal several venues share (PACMPL's
 	// number is OOPSLA2, PLDI or POPL).

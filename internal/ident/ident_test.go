@@ -5,8 +5,21 @@ import (
 	"testing"
 )
 
+// stringCase is an input and what a function of one string returns for it.
+type stringCase struct{ in, want string }
+
+// checkStrings runs f, named name in messages, on every case.
+func checkStrings(t *testing.T, name string, f func(string) string, tests []stringCase) {
+	t.Helper()
+	for _, tt := range tests {
+		if got := f(tt.in); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", name, tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestDOI(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []stringCase{
 		{"10.1145/3219819.3219823", "10.1145/3219819.3219823"},
 		{"https://doi.org/10.1109/CVPR.2016.90", "10.1109/cvpr.2016.90"},
 		{"http://dx.doi.org/10.1109/CVPR.2016.90", "10.1109/cvpr.2016.90"},
@@ -29,11 +42,7 @@ func TestDOI(t *testing.T) {
 		{"10.1/x y", ""},
 		{"", ""},
 	}
-	for _, tt := range tests {
-		if got := DOI(tt.in); got != tt.want {
-			t.Errorf("DOI(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkStrings(t, "DOI", DOI, tests)
 }
 
 func TestTrimDOIPrefix(t *testing.T) {
@@ -56,7 +65,7 @@ func TestTrimDOIPrefix(t *testing.T) {
 }
 
 func TestArXivFromURL(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []stringCase{
 		{"https://arxiv.org/abs/2010.11929", "2010.11929"},
 		{"https://www.arxiv.org/pdf/2010.11929v3", "2010.11929"},
 		{"http://export.arxiv.org/abs/2010.11929", "2010.11929"},
@@ -88,15 +97,11 @@ func TestArXivFromURL(t *testing.T) {
 		{"https://arxiv.org/abs/2010.11929x", ""},
 		{"", ""},
 	}
-	for _, tt := range tests {
-		if got := ArXivFromURL(tt.in); got != tt.want {
-			t.Errorf("ArXivFromURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkStrings(t, "ArXivFromURL", ArXivFromURL, tests)
 }
 
 func TestArXiv(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []stringCase{
 		{"1706.03762", "1706.03762"},
 		{"arXiv:1706.03762v1", "1706.03762"},
 		{"ARXIV: 1706.03762", "1706.03762"},
@@ -105,18 +110,14 @@ func TestArXiv(t *testing.T) {
 		{"see 1706.03762", ""},
 		{"12345.67890", ""},
 	}
-	for _, tt := range tests {
-		if got := ArXiv(tt.in); got != tt.want {
-			t.Errorf("ArXiv(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkStrings(t, "ArXiv", ArXiv, tests)
 	if got := ArXivKey("math.GT/0309136"); got != "math.gt/0309136" {
 		t.Errorf("ArXivKey = %q", got)
 	}
 }
 
 func TestArXivInText(t *testing.T) {
-	tests := []struct{ in, want string }{
+	tests := []stringCase{
 		{"arXiv preprint arXiv:1810.04805", "1810.04805"},
 		{"arXiv 1810.04805", "1810.04805"},
 		{"ArXiv:hep-th/9901001", "hep-th/9901001"},
@@ -124,11 +125,7 @@ func TestArXivInText(t *testing.T) {
 		{"arXiv", ""},
 		{"Proceedings 1810.04805", ""},
 	}
-	for _, tt := range tests {
-		if got := ArXivInText(tt.in); got != tt.want {
-			t.Errorf("ArXivInText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	checkStrings(t, "ArXivInText", ArXivInText, tests)
 }
 
 // fields is a getter over a .bib entry's fields written as "name=value;...".
@@ -143,7 +140,7 @@ func fields(s string) func(string) string {
 }
 
 func TestEntryArXiv(t *testing.T) {
-	tests := []struct{ fields, want string }{
+	tests := []stringCase{
 		{"eprint=1706.03762;archiveprefix=arXiv", "1706.03762"},
 		{"eprint=2001.08361v2", "2001.08361"},
 		{"eprint=hep-th/9901001v1;archiveprefix=arXiv", "hep-th/9901001"},
@@ -163,24 +160,16 @@ func TestEntryArXiv(t *testing.T) {
 		{"url=https://example.org/1706.03762", ""},
 		{"", ""},
 	}
-	for _, tt := range tests {
-		if got := EntryArXiv(fields(tt.fields)); got != tt.want {
-			t.Errorf("EntryArXiv(%s) = %q, want %q", tt.fields, got, tt.want)
-		}
-	}
+	checkStrings(t, "EntryArXiv", func(s string) string { return EntryArXiv(fields(s)) }, tests)
 }
 
 func TestEntryDOI(t *testing.T) {
-	tests := []struct{ fields, want string }{
+	tests := []stringCase{
 		{"doi=10.1109/CVPR.2016.90", "10.1109/cvpr.2016.90"},
 		{"doi=x;url=https://doi.org/10.1/X", "10.1/x"},
 		{"url=https://www.doi.org/10.1/X", "10.1/x"},
 		{"url=https://example.org/10.1/X", ""},
 		{"", ""},
 	}
-	for _, tt := range tests {
-		if got := EntryDOI(fields(tt.fields)); got != tt.want {
-			t.Errorf("EntryDOI(%s) = %q, want %q", tt.fields, got, tt.want)
-		}
-	}
+	checkStrings(t, "EntryDOI", func(s string) string { return EntryDOI(fields(s)) }, tests)
 }
