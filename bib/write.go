@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -162,7 +163,7 @@ func formatEntry(b *strings.Builder, e *Entry, opts WriteOptions) ([]NotEscaped,
 					text, m = EscapeLaTeX(text)
 				}
 				for _, r := range m {
-					if !containsRune(chars, r) {
+					if !slices.Contains(chars, r) {
 						chars = append(chars, r)
 					}
 				}
@@ -291,7 +292,7 @@ func checkText(text string) string {
 func nonASCII(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if r >= utf8.RuneSelf && !containsRune(out, r) {
+		if r >= utf8.RuneSelf && !slices.Contains(out, r) {
 			out = append(out, r)
 		}
 	}

@@ -2,13 +2,12 @@ package bibgen
 
 import (
 	"math"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/paperlint/papers/bib"
-	"github.com/paperlint/papers/match"
+	"github.com/paperlint/papers/internal/ident"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/venue"
 )
@@ -38,7 +37,7 @@ const (
 //   - key: a sort key, the abbreviation or else the title, because styles
 //     sort an entry without author by its key field and warn without one;
 //   - affiliation: the organisation tags; keywords: the section;
-//   - doi, when a doi.org link of the entry names one.
+//   - doi, when a link of the entry names one (see DOI).
 //
 // The entry has no author: the notes do not name them.
 func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
@@ -132,48 +131,22 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// arxivPath matches the path of an arXiv abstract or PDF link and captures
-// the identifier without its version: new-style 2010.11929 or old-style
-// hep-th/9901001 and math.GT/0309136.
-var arxivPath = regexp.MustCompile(`^/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$`)
-
-// ArXivID returns the arXiv identifier (version dropped) named by a link of
-// the paper's own line (arxiv.org/abs/ID or arxiv.org/pdf/ID), else the one
-// identifier the links of its notes agree on; "" when there is none. Links in
-// the notes may cite other papers, so two different identifiers there name
-// none. Bare URLs count as links, as GitHub renders them so.
+// ArXivID returns the arXiv identifier (as written, version dropped) named
+// by a link of the paper's own line (an arxiv.org abs, pdf or html page or
+// an arXiv DOI, as ident.ArXivFromURL reads links for the lint rules too),
+// else the one identifier the links of its notes agree on; "" when there is
+// none. Links in the notes may cite other papers, so two different
+// identifiers there name none. Bare URLs count as links, as GitHub renders
+// them so.
 func ArXivID(d *notes.Document, p *notes.Paper) string {
-	return fromLinks(d, p, func(u string) string {
-		pu, err := url.Parse(strings.TrimSpace(u))
-		if err != nil {
-			return ""
-		}
-		switch strings.ToLower(pu.Hostname()) {
-		case "arxiv.org", "www.arxiv.org", "export.arxiv.org":
-		default:
-			return ""
-		}
-		if m := arxivPath.FindStringSubmatch(pu.Path); m != nil {
-			return m[1]
-		}
-		return ""
-	})
+	return fromLinks(d, p, ident.ArXivFromURL)
 }
 
-// DOI returns the DOI of a doi.org link of the paper, chosen as ArXivID
-// chooses, in lower case; "" when there is none.
+// DOI returns the DOI named by a link of the paper (a doi.org URL, or
+// "doi:" and a DOI, as ident.DOI reads them), chosen as ArXivID chooses, in
+// lower case; "" when there is none.
 func DOI(d *notes.Document, p *notes.Paper) string {
-	return fromLinks(d, p, func(u string) string {
-		pu, err := url.Parse(strings.TrimSpace(u))
-		if err != nil {
-			return ""
-		}
-		switch strings.ToLower(pu.Hostname()) {
-		case "doi.org", "dx.doi.org", "www.doi.org":
-			return match.NormalizeDOI(u)
-		}
-		return ""
-	})
+	return fromLinks(d, p, ident.DOI)
 }
 
 // bareURL finds URLs written as plain text, which GitHub links too.

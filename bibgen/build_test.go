@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/venue"
 )
 
@@ -110,9 +111,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestArXivID(t *testing.T) {
-	tests := []struct {
-		notes, want string
-	}{
+	tests := []linkCase{
 		{"### T[arXiv'20][G]\n- https://arxiv.org/abs/2010.11929\n", "2010.11929"},
 		{"### T[arXiv'20][G]\n- <https://www.arxiv.org/pdf/2010.11929v3>\n", "2010.11929"},
 		{"### T[arXiv'99][G]\n- [abs](http://arxiv.org/abs/hep-th/9901001v1)\n", "hep-th/9901001"},
@@ -123,14 +122,41 @@ func TestArXivID(t *testing.T) {
 		{"- [arXiv'20][G] [T](https://arxiv.org/abs/2010.11929)\n  - see https://arxiv.org/abs/1706.03762\n", "2010.11929"},
 		{"### T[arXiv'20][G]\n- https://example.org/abs/2010.11929\n", ""},
 		{"### T[arXiv'20][G]\n- https://arxiv.org/list/cs.LG/recent\n", ""},
+		// Links are read as the lint rules read them (internal/ident):
+		// arXiv's html pages, its subdomains and arXiv DOIs name the paper.
+		{"### T[arXiv'24][G]\n- https://arxiv.org/html/2401.12345v1\n", "2401.12345"},
+		{"### T[arXiv'17][G]\n- https://ar5iv.labs.arxiv.org/html/1706.03762\n", "1706.03762"},
+		{"### T[arXiv'23][G]\n- https://doi.org/10.48550/arXiv.2302.13971\n", "2302.13971"},
+		{"### T[arXiv'20][G]\n- https://web.archive.org/web/2020/https://arxiv.org/abs/2010.11929\n", ""},
 	}
+	checkLinks(t, "ArXivID", ArXivID, tests)
+}
+
+func TestDOI(t *testing.T) {
+	tests := []linkCase{
+		{"### T[KDD'18][G]\n- [pdf](https://doi.org/10.1145/3219819.3219823)\n", "10.1145/3219819.3219823"},
+		// Read as the lint rules read DOIs (internal/ident): "doi:" links
+		// and the http://www. resolver name one too.
+		{"### T[KDD'18][G]\n- [doi](doi:10.1145/3219819.3219823)\n", "10.1145/3219819.3219823"},
+		{"### T[KDD'18][G]\n- http://www.doi.org/10.1145/3219819.3219823\n", "10.1145/3219819.3219823"},
+		{"### T[KDD'18][G]\n- https://dl.acm.org/doi/10.1145/3219819.3219823\n", ""},
+	}
+	checkLinks(t, "DOI", DOI, tests)
+}
+
+// linkCase is a notes text with one paper and what its links name.
+type linkCase struct{ notes, want string }
+
+// checkLinks runs read (ArXivID or DOI) on the one paper of each case.
+func checkLinks(t *testing.T, name string, read func(*notes.Document, *notes.Paper) string, tests []linkCase) {
+	t.Helper()
 	for _, tt := range tests {
 		d := parse(t, tt.notes)
 		if len(d.Papers) != 1 {
 			t.Fatalf("%q: %d papers", tt.notes, len(d.Papers))
 		}
-		if got := ArXivID(d, d.Papers[0]); got != tt.want {
-			t.Errorf("ArXivID(%q) = %q, want %q", tt.notes, got, tt.want)
+		if got := read(d, d.Papers[0]); got != tt.want {
+			t.Errorf("%s(%q) = %q, want %q", name, tt.notes, got, tt.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package bibgen
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -91,14 +92,7 @@ func ParseKeyFormat(s string) (*KeyFormat, error) {
 // String returns the template as it was parsed.
 func (kf *KeyFormat) String() string { return kf.src }
 
-func isPlaceholder(name string) bool {
-	for _, p := range Placeholders {
-		if p == name {
-			return true
-		}
-	}
-	return false
-}
+func isPlaceholder(name string) bool { return slices.Contains(Placeholders, name) }
 
 func isKeyLiteral(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == ':' || c == '.'

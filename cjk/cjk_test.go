@@ -41,6 +41,9 @@ func TestSpacing(t *testing.T) {
 		{"thousands", "共1,000个样本", "共 1,000 个样本"},
 		{"kana", "これはGPUです", "これは GPU です"},
 		{"hangul", "한국어BERT모델", "한국어 BERT 모델"},
+		{"decomposed hangul", "\u1112\u1161\u11abBERT", "\u1112\u1161\u11ab BERT"}, // jamo are CJK letters too
+		{"closing mark", "〆切はGPU", "〆切は GPU"},
+		{"bopomofo", "注音ㄅㄆGPU", "注音ㄅㄆ GPU"},
 		{"greek", "学习率η设为0.1", "学习率 η 设为 0.1"},
 		{"accented", "Möbius变换", "Möbius 变换"},
 		{"fullwidth comma", "iPhone ，好", "iPhone，好"},

@@ -3,31 +3,9 @@ package cjk
 import (
 	"strconv"
 	"unicode"
-)
 
-// isCJK reports a CJK letter: Han, Hiragana, Katakana, Hangul or Bopomofo.
-// Punctuation is not a letter here, even when it is full-width.
-func isCJK(r rune) bool {
-	switch {
-	case r < 0x2E80:
-		return false
-	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs: the common case first
-		return true
-	case r >= 0x3040 && r <= 0x30FF: // Hiragana and Katakana
-		return r != 0x30FB && r != 0x30A0 // ・ and ゠ are punctuation
-	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
-		return true
-	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation: a few letters
-		return r == 0x3005 || r == 0x3006 || r == 0x3007 || r >= 0x3021 && r <= 0x3029 || r >= 0x3031 && r <= 0x3035 || r >= 0x3038 && r <= 0x303C
-	case r >= 0xFF00 && r <= 0xFFEF: // full-width forms: only half-width kana and jamo are letters
-		return r >= 0xFF66 && r <= 0xFF9D || r >= 0xFFA0 && r <= 0xFFDC
-	case r >= 0x3400 && r <= 0x4DBF: // Extension A
-		return true
-	case r >= 0xA000 && r < 0xAC00 || r >= 0xD7B0 && r < 0x10000: // Yi, Latin and other scripts, specials
-		return r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF || r >= 0xF900 && r <= 0xFAFF // Hangul jamo ext, compatibility ideographs
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
-}
+	"github.com/paperlint/papers/internal/cjkletter"
+)
 
 // isHangul reports Korean letters. Korean is spaced like CJK text but
 // punctuated with ASCII marks, so punctuation rules leave it alone.
@@ -40,7 +18,7 @@ func isHangul(r rune) bool {
 
 // isCJ reports the CJK letters whose text uses full-width punctuation:
 // Chinese and Japanese.
-func isCJ(r rune) bool { return isCJK(r) && !isHangul(r) }
+func isCJ(r rune) bool { return cjkletter.Is(r) && !isHangul(r) }
 
 // fullwidthAlnum returns the ASCII letter or digit for a full-width one
 // (U+FF10..U+FF19, U+FF21..U+FF3A, U+FF41..U+FF5A), or 0.

@@ -3,6 +3,8 @@ package cjk
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/cjkletter"
 )
 
 // TestDecode3 compares the short cut with the standard decoder on every
@@ -33,8 +35,8 @@ func TestDecode3(t *testing.T) {
 // Japanese letter.
 func TestFastCJKRange(t *testing.T) {
 	for r := rune(0x5000); r <= 0x9FFF; r++ {
-		if !isCJK(r) || isHangul(r) {
-			t.Fatalf("U+%04X: isCJK %v, isHangul %v", r, isCJK(r), isHangul(r))
+		if !cjkletter.Is(r) || isHangul(r) {
+			t.Fatalf("U+%04X: cjkletter.Is %v, isHangul %v", r, cjkletter.Is(r), isHangul(r))
 		}
 	}
 }

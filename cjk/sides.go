@@ -1,5 +1,7 @@
 package cjk
 
+import "github.com/paperlint/papers/internal/cjkletter"
+
 // sideOf classifies the left (left == true) or right edge of u as its
 // neighbour sees it, after the replacements decided so far.
 func (s *scanner) sideOf(u *unit, left bool) (side, rune) {
@@ -53,7 +55,7 @@ func (s *scanner) classify(r rune) (side, rune) {
 		return sNone, 0
 	case r == Object:
 		return sObject, r
-	case isCJK(r):
+	case cjkletter.Is(r):
 		return sCJK, r
 	case isWordRune(r):
 		return sLatin, r

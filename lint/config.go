@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -516,7 +517,7 @@ func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: custom rule %s: bad pattern: %w", where, c.ID, err)
 	}
-	if !contains(customScopes, c.Scope) {
+	if !slices.Contains(customScopes, c.Scope) {
 		return nil, 0, fmt.Errorf("%s: custom rule %s: scope %q is not one of %s", where, c.ID, c.Scope, strings.Join(customScopes, ", "))
 	}
 	sev := Warning
@@ -529,13 +530,4 @@ func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error)
 		return nil, 0, fmt.Errorf("%s: custom rule %s needs a message", where, c.ID)
 	}
 	return re, sev, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,18 +1,19 @@
 // Package match pairs the papers of a notes file with the entries of a .bib
 // file: by normalised title (title.Normalize, so LaTeX, braces, case and a
 // trailing "(DIN)" do not matter and CJK titles stay CJK), by DOI and by arXiv
-// identifier. It also resolves an entry's booktitle or journal to a venue of
-// the registry and reads its year, so that the lint rules and `papers bib`
-// compare notes and .bib the same way.
+// identifier (read by internal/ident, as `papers bib` reads them). It also
+// resolves an entry's booktitle or journal to a venue of the registry and
+// reads its year, so that the lint rules and `papers bib` compare notes and
+// .bib the same way.
 //
-// The package imports notes, bib, venue and title only.
+// The package imports notes, bib, venue, title and internal/ only.
 package match
 
 import (
-	"net/url"
-	"strings"
+	"slices"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/internal/ident"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/title"
 )
@@ -154,7 +155,7 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 	out := ix.ByTitle(p.Title)
 	add := func(es []*bib.Entry) {
 		for _, e := range es {
-			if !containsEntry(out, e) {
+			if !slices.Contains(out, e) {
 				out = append(out, e)
 			}
 		}
@@ -166,23 +167,14 @@ func (ix *Index) FindAll(p *notes.Paper) []*bib.Entry {
 		add(ix.ByTitle(p.Abbrev + ": " + p.Title))
 	}
 	for _, l := range p.Links {
-		if d := NormalizeDOI(l.URL); d != "" {
+		if d := ident.DOI(l.URL); d != "" {
 			add(ix.chain(ix.byDOI, ix.nextDOI, d))
 		}
-		if a := arXivFromURL(l.URL); a != "" {
-			add(ix.chain(ix.byArXiv, ix.nextAX, a))
+		if a := ident.ArXivFromURL(l.URL); a != "" {
+			add(ix.chain(ix.byArXiv, ix.nextAX, ident.ArXivKey(a)))
 		}
 	}
 	return out
-}
-
-func containsEntry(es []*bib.Entry, e *bib.Entry) bool {
-	for _, x := range es {
-		if x == e {
-			return true
-		}
-	}
-	return false
 }
 
 // ByTitle returns the entries whose normalised title equals that of t.
@@ -203,13 +195,13 @@ func (ix *Index) ByTitle(t string) []*bib.Entry {
 // ByDOI returns the entries with the DOI d (a bare DOI or a doi.org URL;
 // DOIs compare ignoring case).
 func (ix *Index) ByDOI(d string) []*bib.Entry {
-	return ix.chain(ix.byDOI, ix.nextDOI, NormalizeDOI(d))
+	return ix.chain(ix.byDOI, ix.nextDOI, ident.DOI(d))
 }
 
 // ByArXiv returns the entries with the arXiv identifier id (the version
 // suffix is ignored).
 func (ix *Index) ByArXiv(id string) []*bib.Entry {
-	return ix.chain(ix.byArXiv, ix.nextAX, normalizeArXiv(id))
+	return ix.chain(ix.byArXiv, ix.nextAX, ident.ArXivKey(ident.ArXiv(id)))
 }
 
 // TitleKey returns the normalised title of e (title.Normalize of its title
@@ -222,69 +214,6 @@ func TitleKey(e *bib.Entry) string {
 	return title.Normalize(f.Value)
 }
 
-// doiPrefixes are what may stand before a DOI, compared ignoring case.
-var doiPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "https://www.doi.org/", "doi.org/", "dx.doi.org/", "doi:"}
-
-// NormalizeDOI returns the DOI in s in lower case, without a doi.org or
-// dx.doi.org URL prefix or a "doi:" prefix, URL-unescaped; "" when s holds no
-// DOI (a DOI starts with "10." and has a "/").
-func NormalizeDOI(s string) string {
-	if strings.ContainsAny(s, "{\\") {
-		s = bib.PlainText(s) // {10.1000/{ABC}} and \_ in DOIs
-	}
-	s = strings.TrimSpace(s)
-	for _, pre := range doiPrefixes {
-		if hasPrefixFold(s, pre) {
-			s = strings.TrimSpace(s[len(pre):])
-			break
-		}
-	}
-	if !strings.HasPrefix(s, "10.") {
-		return ""
-	}
-	if strings.IndexByte(s, '%') >= 0 {
-		if u, err := url.PathUnescape(s); err == nil {
-			s = u
-		}
-	}
-	if strings.IndexByte(s, '/') < 0 || strings.ContainsAny(s, " \t\n") {
-		return ""
-	}
-	return strings.ToLower(s)
-}
-
-// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// indexFold is strings.Index ignoring ASCII case, without allocating; sub
-// must be lower case.
-func indexFold(s, sub string) int {
-	if len(sub) == 0 {
-		return 0
-	}
-	first := sub[0]
-	for i := 0; i+len(sub) <= len(s); i++ {
-		c := s[i]
-		if c|0x20 != first && c != first {
-			continue
-		}
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
-}
-
-// DOI returns e's DOI, normalised by NormalizeDOI, from its doi field, or
-// from a doi.org URL in its url field; "" when it has none.
-func DOI(e *bib.Entry) string {
-	if d := NormalizeDOI(e.Get("doi")); d != "" {
-		return d
-	}
-	if u := e.Get("url"); indexFold(u, "doi.org/") >= 0 {
-		return NormalizeDOI(u)
-	}
-	return ""
-}
+// DOI returns e's DOI in lower case, from its doi field or a doi.org URL in
+// its url field (see ident.EntryDOI); "" when it has none.
+func DOI(e *bib.Entry) string { return ident.EntryDOI(e.Get) }

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/paperlint/papers/bib"
@@ -117,41 +116,14 @@ func keys(es []*bib.Entry) []string {
 	return out
 }
 
-func TestNormalizeDOI(t *testing.T) {
-	tests := map[string]string{
-		"10.1145/3219819.3219823":                  "10.1145/3219819.3219823",
-		"https://doi.org/10.1109/CVPR.2016.90":     "10.1109/cvpr.2016.90",
-		"http://dx.doi.org/10.1109/CVPR.2016.90":   "10.1109/cvpr.2016.90",
-		"doi:10.1109/CVPR.2016.90":                 "10.1109/cvpr.2016.90",
-		"https://doi.org/10.1002%2F0470841559.ch1": "10.1002/0470841559.ch1",
-		"  10.1/x ":                        "10.1/x",
-		"https://arxiv.org/abs/1706.03762": "",
-		"11.1/x":                           "",
-		"10.1145":                          "",
-		"":                                 "",
-	}
-	for in, want := range tests {
-		if got := NormalizeDOI(in); got != want {
-			t.Errorf("NormalizeDOI(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestArXivID(t *testing.T) {
+	// The reading is ident.EntryArXiv's, tested there; match keys the
+	// identifier in lower case.
 	tests := []struct{ src, want string }{
-		{`@misc{a, eprint = {1706.03762}, archivePrefix = {arXiv}}`, "1706.03762"},
 		{`@misc{a, eprint = {2001.08361v2}}`, "2001.08361"},
-		{`@misc{a, eprint = {hep-th/9901001v1}, archiveprefix = {arXiv}}`, "hep-th/9901001"},
+		{`@misc{a, eprint = {math.GT/0309136}, archivePrefix = {arXiv}}`, "math.gt/0309136"},
+		{`@misc{a, url = {https://arxiv.org/abs/math.GT/0309136v1}}`, "math.gt/0309136"},
 		{`@misc{a, eprint = {hal-01234567}, eprinttype = {hal}}`, ""},
-		{`@article{a, journal = {CoRR}, volume = {abs/2001.08361}}`, "2001.08361"},
-		{`@article{a, journal = {arXiv preprint arXiv:1810.04805}}`, "1810.04805"},
-		{`@misc{a, url = {https://arxiv.org/abs/1512.03385v1}}`, "1512.03385"},
-		{`@misc{a, url = {http://arxiv.org/pdf/1512.03385.pdf}}`, "1512.03385"},
-		{`@misc{a, doi = {10.48550/arXiv.2302.13971}}`, "2302.13971"},
-		{`@misc{a, howpublished = {arXiv:2302.13971}}`, "2302.13971"},
-		{`@inproceedings{a, booktitle = {ICML}, pages = {1706.03762}}`, ""},
-		{`@misc{a, eprint = {12345.67890}}`, ""},
-		{`@misc{a, url = {https://example.org/1706.03762}}`, ""},
 	}
 	for _, tt := range tests {
 		if got := ArXivID(parseOne(t, tt.src)); got != tt.want {
@@ -161,11 +133,16 @@ func TestArXivID(t *testing.T) {
 }
 
 func TestDOI(t *testing.T) {
-	if got := DOI(parseOne(t, `@misc{a, url = {https://doi.org/10.1109/CVPR52733.2024.01032}}`)); got != "10.1109/cvpr52733.2024.01032" {
-		t.Errorf("DOI from url: %q", got)
-	}
-	if got := DOI(parseOne(t, `@misc{a, url = {https://example.org/x}}`)); got != "" {
-		t.Errorf("DOI of a non-DOI url: %q", got)
+	for src, want := range map[string]string{
+		`@misc{a, doi = {10.1109/CVPR.2016.90}}`:                     "10.1109/cvpr.2016.90",
+		`@misc{a, url = {https://doi.org/10.1109/CVPR.2016.90}}`:     "10.1109/cvpr.2016.90",
+		`@misc{a, doi = {x}, url = {http://dx.doi.org/10.1/X}}`:      "10.1/x",
+		`@misc{a, url = {https://example.org/10.1109/CVPR.2016.90}}`: "",
+		`@misc{a, doi = {https://doi.org/10.1002%2F0470841559.ch1}}`: "10.1002/0470841559.ch1",
+	} {
+		if got := DOI(parseOne(t, src)); got != want {
+			t.Errorf("DOI(%s) = %q, want %q", src, got, want)
+		}
 	}
 }
 
@@ -191,55 +168,23 @@ func TestYear(t *testing.T) {
 }
 
 func TestVenueOf(t *testing.T) {
+	// How names match is venue.Registry.ResolveBib's, tested there; this
+	// checks the fields VenueOf hands over.
 	reg := venue.Default()
 	tests := []struct {
 		name, src, want string // want: venue tag, "" for none
 	}{
-		{"DBLP CVPR", `@inproceedings{a, booktitle = {{IEEE/CVF} Conference on Computer Vision and Pattern Recognition,
+		{"booktitle", `@inproceedings{a, booktitle = {{IEEE/CVF} Conference on Computer Vision and Pattern Recognition,
                   {CVPR} 2024, Seattle, WA, USA, June 16-22, 2024}}`, "CVPR"},
-		{"Scholar CVPR", `@inproceedings{a, booktitle={Proceedings of the IEEE conference on computer vision and pattern recognition}}`, "CVPR"},
-		{"CVPR workshops", `@inproceedings{a, booktitle={CVPR Workshops}}`, "CVPRW"},
-		{"DBLP NeurIPS", `@inproceedings{a, booktitle = {Advances in Neural Information Processing Systems 32: Annual Conference on Neural Information Processing Systems 2019, NeurIPS 2019, December 8-14, 2019, Vancouver, BC, Canada}}`, "NeurIPS"},
-		{"DBLP NIPS", `@inproceedings{a, booktitle = {Advances in Neural Information Processing Systems 30: Annual Conference on Neural Information Processing Systems 2017}}`, "NeurIPS"},
-		{"Scholar NeurIPS in journal", `@article{a, journal={Advances in neural information processing systems}}`, "NeurIPS"},
-		{"NeurIPS D&B", `@inproceedings{a, booktitle = {Proceedings of the Neural Information Processing Systems Track on Datasets and Benchmarks 1, NeurIPS Datasets and Benchmarks 2021}}`, "NeurIPS-DB"},
-		{"ICML", `@inproceedings{a, booktitle = {Proceedings of the 41st International Conference on Machine Learning}}`, "ICML"},
-		{"KDD", `@inproceedings{a, booktitle = {Proceedings of the 30th {ACM} {SIGKDD} Conference on Knowledge Discovery and Data Mining, {KDD} 2024}}`, "KDD"},
-		{"WWW", `@inproceedings{a, booktitle = {Proceedings of the {ACM} on Web Conference 2024, {WWW} 2024}}`, "WWW"},
-		{"AAAI", `@inproceedings{a, booktitle = {Thirty-Seventh {AAAI} Conference on Artificial Intelligence, {AAAI} 2023}}`, "AAAI"},
-		{"S&P DBLP", `@inproceedings{a, booktitle = {2019 {IEEE} Symposium on Security and Privacy, {SP} 2019}}`, "S&P"},
-		{"Findings", `@inproceedings{a, booktitle = {Findings of the Association for Computational Linguistics: {ACL} 2023}}`, "Findings-ACL"},
-		{"ICDM vs SDM", `@inproceedings{a, booktitle = {2023 IEEE International Conference on Data Mining (ICDM)}}`, "ICDM"},
-		{"SDM", `@inproceedings{a, booktitle = {Proceedings of the 2023 SIAM International Conference on Data Mining}}`, "SDM"},
-		{"TPAMI DBLP", `@article{a, journal = {{IEEE} Trans. Pattern Anal. Mach. Intell.}}`, "TPAMI"},
-		{"TPAMI full", `@article{a, journal = {IEEE transactions on pattern analysis and machine intelligence}}`, "TPAMI"},
-		{"Nature", `@article{a, journal = {Nature}}`, "Nature"},
-		{"Nature MI", `@article{a, journal = {Nature Machine Intelligence}}`, "NMI"},
-		{"nature inside another journal", `@article{a, journal = {Nature Communications}}`, ""},
-		{"machine learning is not MLJ inside a booktitle", `@inproceedings{a, booktitle = {Workshop on Machine Learning for Systems}}`, ""},
-		{"MLJ", `@article{a, journal = {Machine Learning}}`, "MLJ"},
-		{"lower-case science", `@inproceedings{a, booktitle = {International Conference on Data science}}`, ""},
+		{"journal", `@article{a, journal = {{IEEE} Trans. Pattern Anal. Mach. Intell.}}`, "TPAMI"},
+		{"number settles PACMPL", `@article{a, journal = {Proc. {ACM} Program. Lang.}, number = {OOPSLA2}}`, "OOPSLA"},
 		{"CoRR", `@article{a, journal = {CoRR}, volume = {abs/2001.08361}}`, "arXiv"},
-		{"arXiv preprint", `@article{a, journal = {arXiv preprint arXiv:1810.04805}}`, "arXiv"},
-		{"bioRxiv is not arXiv", `@article{a, journal = {bioRxiv preprint}}`, ""},
 		{"eprint only", `@misc{a, eprint = {1810.04805}, archivePrefix = {arXiv}}`, "arXiv"},
+		{"arXiv url only", `@misc{a, url = {https://arxiv.org/abs/1810.04805}}`, "arXiv"},
 		{"howpublished", `@misc{a, howpublished = {arXiv}}`, "arXiv"},
+		{"publisher", `@misc{a, publisher = {arXiv}}`, "arXiv"},
 		{"published wins over eprint", `@inproceedings{a, booktitle = {NAACL-HLT}, eprint = {1810.04805}, archivePrefix = {arXiv}}`, "NAACL"},
-		{"PACMPL ambiguous", `@article{a, journal = {Proc. {ACM} Program. Lang.}}`, ""},
-		{"PACMPL with number", `@article{a, journal = {Proc. {ACM} Program. Lang.}, number = {OOPSLA2}}`, "OOPSLA"},
-		{"PACMPL PLDI", `@article{a, journal = {Proceedings of the ACM on Programming Languages}, number = {PLDI}}`, "PLDI"},
-		{"Asia CCS", `@inproceedings{a, booktitle = {Asia CCS}}`, "AsiaCCS"},
-		{"short NDSS", `@inproceedings{a, booktitle = {Network and Distributed System Security}}`, "NDSS"},
-		{"short AISTATS", `@inproceedings{a, booktitle = {Artificial Intelligence and Statistics}}`, "AISTATS"},
-		{"short but ambiguous (KDD, PAKDD)", `@inproceedings{a, booktitle = {Knowledge Discovery And Data Mining}}`, ""},
-		{"S&P without IEEE", `@inproceedings{a, booktitle = {Symposium on Security \& Privacy}}`, "S&P"},
-		{"short but ambiguous", `@inproceedings{a, booktitle = {Computer and Communications Security}}`, ""},
-		{"too generic", `@inproceedings{a, booktitle = {Workshop on Security and Privacy}}`, ""},
-		{"a journal is not a short booktitle", `@article{a, journal = {Neural Networks}}`, ""},
-		{"unknown", `@inproceedings{a, booktitle = {Proceedings of the Workshop on Something}}`, ""},
 		{"nothing", `@misc{a, title = {x}}`, ""},
-		{"fast is a word", `@inproceedings{a, booktitle = {Workshop on fast inference}}`, ""},
-		{"FAST", `@inproceedings{a, booktitle = {21st {USENIX} Conference on File and Storage Technologies, {FAST} 2023}}`, "FAST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,41 +196,13 @@ func TestVenueOf(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("VenueOf = %q, want %q", got, tt.want)
 			}
-			if ok != (v != nil) {
-				t.Errorf("ok = %v but venue = %v", ok, v)
-			}
 		})
 	}
 	if _, ok := VenueOf(nil, parseOne(t, `@misc{a, journal = {CoRR}}`)); ok {
 		t.Error("VenueOf(nil registry) matched")
 	}
-}
-
-// TestVenueOfCustomRegistry checks that a venue added in config is found,
-// and that the matcher cache keys on the registry.
-func TestVenueOfCustomRegistry(t *testing.T) {
-	reg, err := venue.Default().With([]venue.Venue{{Tag: "DLRS", Kind: venue.Workshop, Booktitle: "Workshop on Deep Learning for Recommender Systems"}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := parseOne(t, `@inproceedings{a, booktitle = {Proceedings of the 1st Workshop on Deep Learning for Recommender Systems, DLRS@RecSys 2016}}`)
-	v, ok := VenueOf(reg, e)
-	if !ok || v.Tag != "DLRS" {
-		t.Errorf("custom venue: got %v, %v", v, ok)
-	}
-	if v, ok := VenueOf(venue.Default(), e); ok && v.Tag == "DLRS" {
-		t.Error("default registry knows DLRS: the matcher cache leaked between registries")
-	}
-}
-
-func TestTokens(t *testing.T) {
-	got := tokens(`{IEEE/CVF} S\&P, {M{\"o}bius} 3DV`)
-	var ws []string
-	for _, tk := range got {
-		ws = append(ws, tk.text)
-	}
-	if strings.Join(ws, " ") != "IEEE CVF S & P Möbius 3DV" {
-		t.Errorf("tokens: %q", ws)
+	if _, ok := VenueOf(reg, nil); ok {
+		t.Error("VenueOf(nil entry) matched")
 	}
 }
 

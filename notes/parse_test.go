@@ -3,6 +3,7 @@ package notes
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -202,13 +203,7 @@ func TestProseAndProtected(t *testing.T) {
 		prot = append(prot, spanText(doc, sp))
 	}
 	for _, want := range []string{"`code`", "(a/路径.md)", "<b>", "</b>", "```\n代码块\n```"} {
-		found := false
-		for _, p := range prot {
-			if p == want {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.Contains(prot, want) {
 			t.Errorf("protected %q missing from %q", want, prot)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/year"
 )
 
 // apostrophes are the characters people put between venue and year: the
@@ -12,22 +14,12 @@ import (
 // editors and input methods produce.
 const apostrophes = "'’‘`´′"
 
-// ExpandYear turns a two-digit year into four digits. Years up to one past
-// the current year's two digits are read as 20YY, the rest as 19YY: notes
-// written in 2026 about `[ICML'98]` mean 1998, `[ICLR'27]` means 2027 (an
-// accepted paper of next year's conference).
+// ExpandYear turns a two-digit year into four digits relative to the
+// current year (see year.Expand): notes written in 2026 about `[ICML'98]`
+// mean 1998, `[ICLR'27]` means 2027 (an accepted paper of next year's
+// conference).
 func ExpandYear(yy int) int {
-	return expandYearAt(yy, time.Now().Year())
-}
-
-func expandYearAt(yy, now int) int {
-	if yy >= 100 {
-		return yy
-	}
-	if yy <= now%100+1 {
-		return 2000 + yy
-	}
-	return 1900 + yy
+	return year.Expand(yy, time.Now().Year())
 }
 
 // findTagEnd returns the index just past the bracket that closes the tag

@@ -108,15 +108,7 @@ func (r *Registry) Related(a, b string) bool {
 		return false
 	}
 	lists := func(o *Org, ok bool, other string) bool {
-		if !ok {
-			return false
-		}
-		for _, rel := range o.Related {
-			if r.key(rel) == other {
-				return true
-			}
-		}
-		return false
+		return ok && slices.ContainsFunc(o.Related, func(rel string) bool { return r.key(rel) == other })
 	}
 	return lists(oa, okA, kb) || lists(ob, okB, ka)
 }

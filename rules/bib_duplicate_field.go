@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/paperlint/papers/bib"
@@ -30,14 +31,7 @@ func checkBibDuplicateField(p *lint.Pass) {
 	}
 	// The scanner already found the repeats; without one there is nothing
 	// to look at, which keeps large clean files cheap.
-	has := false
-	for _, d := range f.Bib.Diagnostics {
-		if d.Code == bib.CodeDuplicateField {
-			has = true
-			break
-		}
-	}
-	if !has {
+	if !slices.ContainsFunc(f.Bib.Diagnostics, func(d bib.Diagnostic) bool { return d.Code == bib.CodeDuplicateField }) {
 		return
 	}
 	for _, e := range f.Bib.Entries {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/internal/ident"
 	"github.com/paperlint/papers/lint"
 )
 
@@ -204,24 +205,17 @@ func checkBibMonth(p *lint.Pass, e *bib.Entry, fl *bib.Field, handled map[int]bo
 	p.Report(d)
 }
 
-// doiPrefixes are what people put before a DOI; compared in lower case.
-var doiPrefixes = []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "https://www.doi.org/", "doi.org/", "dx.doi.org/", "doi:", "doi: "}
-
 func checkBibDOI(p *lint.Pass, e *bib.Entry, fl *bib.Field) {
 	v := strings.TrimSpace(fl.Value)
 	if v == "" || hasUndefined(fl) {
 		return
 	}
-	low := strings.ToLower(v)
-	if strings.HasPrefix(low, "10.") {
+	if strings.HasPrefix(v, "10.") {
 		return
 	}
-	bare := ""
-	for _, pre := range doiPrefixes {
-		if strings.HasPrefix(low, pre) {
-			bare = strings.TrimSpace(v[len(pre):])
-			break
-		}
+	bare, ok := ident.TrimDOIPrefix(v)
+	if !ok {
+		bare = ""
 	}
 	d := lint.Diagnostic{Start: fl.ValueSpan.Start, End: fl.ValueSpan.End}
 	switch {

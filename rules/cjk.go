@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/paperlint/papers/cjk"
+	"github.com/paperlint/papers/internal/cjkletter"
 	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/notes"
@@ -221,19 +222,14 @@ func lineBounds(src []byte, off int) (int, int) {
 	return s, off + e
 }
 
-func isCJK(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Bopomofo, r))
-}
-
 func hasCJK(b []byte) bool {
 	for i := 0; i < len(b); {
-		if b[i] < 0xE2 {
+		if b[i] < 0xE1 { // a CJK letter is U+1100 or above: three bytes or more
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRune(b[i:])
-		if isCJK(r) {
+		if cjkletter.Is(r) {
 			return true
 		}
 		i += w

@@ -21,3 +21,29 @@ func TestLineBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestHasCJK checks that a line counts as CJK by the same letter class as
+// the analyser's (internal/cjkletter). The rules' own class used to leave
+// out the Common-script letters (ー, 〆, half-width ｰ) and, below U+2E80,
+// the Hangul jamo of decomposed Korean.
+func TestHasCJK(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"han", "用BERT编码", true},
+		{"prolonged sound mark", "GPT-4ー", true},
+		{"closing mark", "〆", true},
+		{"half-width prolonged sound mark", "ｰ", true},
+		{"decomposed hangul", "\u1112\u1161\u11ab", true},
+		{"katakana middle dot", "Tokyo・Kyoto", false},
+		{"full-width comma only", "a，b", false},
+		{"latin", "Möbius and ẞ", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		if got := hasCJK([]byte(tt.line)); got != tt.want {
+			t.Errorf("%s: hasCJK(%q) = %v, want %v", tt.name, tt.line, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -471,12 +472,7 @@ func TestTitleCorpus(t *testing.T) {
 }
 
 func containsPair(ps []corpusPair, s string) bool {
-	for _, p := range ps {
-		if p.String() == s {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(ps, func(p corpusPair) bool { return p.String() == s })
 }
 
 func pairList(ps []corpusPair) string {

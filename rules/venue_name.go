@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/paperlint/papers/lint"
@@ -96,22 +97,19 @@ func checkOneVenue(p *lint.Pass, t *notes.Tag) {
 	})
 }
 
-func isFormer(v *venue.Venue, name string) bool {
-	for _, fm := range v.Former {
-		if venue.Normalize(fm.Tag) == venue.Normalize(name) {
-			return true
-		}
-	}
-	return false
-}
+func isFormer(v *venue.Venue, name string) bool { return formerIndex(v, name) >= 0 }
 
 func formerUntil(v *venue.Venue, name string) int {
-	for _, fm := range v.Former {
-		if venue.Normalize(fm.Tag) == venue.Normalize(name) {
-			return fm.Until
-		}
+	if i := formerIndex(v, name); i >= 0 {
+		return v.Former[i].Until
 	}
 	return 0
+}
+
+// formerIndex returns the position of name among v's former tags, or -1.
+func formerIndex(v *venue.Venue, name string) int {
+	n := venue.Normalize(name)
+	return slices.IndexFunc(v.Former, func(fm venue.Former) bool { return venue.Normalize(fm.Tag) == n })
 }
 
 // joinOr joins items as "a", "a or b", "a, b or c".

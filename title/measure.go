@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/cjkletter"
 )
 
 // Token kinds. Only plain words may differ by a typo; everything else
@@ -81,7 +83,7 @@ func newToken(s string) token {
 	cjk := false
 	for _, r := range s {
 		switch {
-		case isCJK(r):
+		case cjkletter.Is(r):
 			cjk = true
 		case unicode.IsLetter(r), unicode.IsMark(r):
 		default:

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/paperlint/papers/internal/cjkletter"
+	"github.com/paperlint/papers/internal/latex"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,10 +15,11 @@ import (
 // duplicates when their keys are equal. The key is meant for comparing, not for
 // display. Steps, in order:
 //
-//  1. LaTeX markup is resolved: {\"o}, \"o and \"{o} become ö, \c{c} becomes
-//     ç, \ss becomes ß, $\alpha$ becomes α, other control words are dropped and
-//     their arguments kept, braces, $ and ~ disappear. So M{\"o}bius and Möbius
-//     get the same key.
+//  1. LaTeX markup is resolved by latex.Plain, as bib.PlainText resolves it:
+//     {\"o}, \"o and \"{o} become ö, \c{c} becomes ç, \ss becomes ß, {\i}
+//     becomes ı, $\alpha$ becomes α, other control words are dropped and their
+//     arguments kept, braces, $ and ~ disappear. So M{\"o}bius and Möbius get
+//     the same key. Titles without \ { } $ or ~ skip this step.
 //  2. Unicode NFKC: full-width letters and digits, ligatures (ﬁ), superscripts
 //     and compatibility forms become their plain equivalents.
 //  3. A trailing single-word abbreviation in parentheses is dropped:
@@ -73,8 +76,8 @@ type normalizer struct {
 
 // appendKey appends the key of s to dst.
 func (n *normalizer) appendKey(dst []byte, s string) []byte {
-	if hasLaTeX(s) {
-		s = delatex(s)
+	if latex.HasMarkup(s) {
+		s = latex.Plain(s)
 	}
 	ascii := isASCII(s)
 	if !ascii {
@@ -147,7 +150,7 @@ func isAbbreviation(s string) bool {
 		switch {
 		case unicode.IsSpace(r), r == '(', r == ')', r == ':':
 			return false
-		case isCJK(r):
+		case cjkletter.Is(r):
 			return false
 		case unicode.IsLetter(r):
 			letter = true
@@ -316,7 +319,7 @@ func classify(r rune) int {
 			return clDigit
 		}
 		return clNone
-	case isCJK(r):
+	case cjkletter.Is(r):
 		return clCJK
 	case unicode.IsLetter(r):
 		return clLetter
@@ -324,17 +327,6 @@ func classify(r rune) int {
 		return clDigit
 	}
 	return clNone
-}
-
-// isCJK reports whether r belongs to a script written without spaces between
-// words (Han, kana, Hangul), plus the iteration and prolonged-sound marks that
-// live in the Common script but only occur inside such runs.
-func isCJK(r rune) bool {
-	if r < 0x1100 {
-		return false
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		r == 0x30FC || r == 0x3005
 }
 
 func isApostrophe(r rune) bool {

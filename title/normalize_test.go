@@ -52,6 +52,10 @@ func TestNormalize(t *testing.T) {
 		{"cjk mixed", "基于Transformer的推荐", "基于 transformer 的推荐"},
 		{"cjk spacing collapsed", "基于 Transformer 的推荐", "基于 transformer 的推荐"},
 		{"japanese", "ディープラーニング入門", "ディープラーニング入門"},
+		// One CJK class (internal/cjkletter) with the analyser: Bopomofo
+		// and the Common-script 〆 belong to the CJK run.
+		{"bopomofo", "注音ㄅㄆㄇ", "注音ㄅㄆㄇ"},
+		{"closing mark", "〆切Deadline", "〆切 deadline"},
 		{"cyrillic", "Глубокое Обучение", "глубокое обучение"},
 		{"cherokee capital", "Ꭸ", "Ꭸ"},
 		{"cherokee small", "ꭸ", "Ꭸ"},
@@ -139,21 +143,5 @@ func TestDuplicates(t *testing.T) {
 	}
 	if g := Duplicates(nil); len(g) != 0 {
 		t.Errorf("Duplicates(nil) = %v, want none", g)
-	}
-}
-
-func TestHasLaTeX(t *testing.T) {
-	for s, want := range map[string]bool{
-		"Plain Title":          false,
-		`M{\"o}bius`:           true,
-		"$\\alpha$-divergence": true,
-		"a~b":                  true,
-		"{BERT}":               true,
-		"中文标题":                 false,
-		"":                     false,
-	} {
-		if got := hasLaTeX(s); got != want {
-			t.Errorf("hasLaTeX(%q) = %v, want %v", s, got, want)
-		}
 	}
 }

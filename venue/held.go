@@ -2,7 +2,8 @@ package venue
 
 import (
 	"slices"
-	"time"
+
+	"github.com/paperlint/papers/internal/year"
 )
 
 // Cadences a venue can be held at.
@@ -72,25 +73,9 @@ func (h Held) eval(year int) (held bool, determinable bool) {
 	}
 }
 
-// ExpandYear turns the two-digit year of a tag such as KDD'18 into a four-digit year, pivoting on
-// the current year: see ExpandYearFrom.
-func ExpandYear(yy int) int {
-	return ExpandYearFrom(yy, time.Now().Year())
-}
-
-// ExpandYearFrom turns a two-digit year into a four-digit one relative to thisYear: from 00 up to
-// the two digits of next year it is this century, above that the previous one. Next year is included
-// because notes cite accepted papers of a conference that takes place next year (ICLR'27 written in
-// late 2026). With thisYear 2026: 00..27 -> 2000..2027, 28..99 -> 1928..1999. Values outside 0..99
-// are returned unchanged, so a four-digit year passes through.
+// ExpandYearFrom turns a two-digit year into a four-digit one relative to thisYear: see year.Expand,
+// the one home of the rule (the notes parser uses it too). With thisYear 2026: 00..27 -> 2000..2027,
+// 28..99 -> 1928..1999. Values outside 0..99 are returned unchanged.
 func ExpandYearFrom(yy, thisYear int) int {
-	if yy < 0 || yy > 99 {
-		return yy
-	}
-	next := thisYear + 1
-	century := next / 100 * 100
-	if yy <= next%100 {
-		return century + yy
-	}
-	return century - 100 + yy
+	return year.Expand(yy, thisYear)
 }

@@ -18,11 +18,13 @@ import (
 //go:embed venues.yaml
 var embedded []byte
 
-// Registry maps venue names to venues. It is immutable once built, so one Registry may be shared by
-// any number of goroutines.
+// Registry maps venue names to venues. Its venues never change once it is built, so one Registry
+// may be shared by any number of goroutines; the index and memo ResolveBib builds on first use are
+// safe for concurrent use too, and are dropped with the Registry.
 type Registry struct {
 	venues []*Venue          // in file order, then config order
 	byName map[string]*Venue // normalised tag, alias or former tag -> venue
+	bib    bibResolver       // ResolveBib's names and memo, built on first use
 }
 
 var defaultRegistry = sync.OnceValue(func() *Registry {

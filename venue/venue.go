@@ -3,7 +3,8 @@
 // booktitle or journal that `papers bib` writes, and the years each venue was held.
 //
 // The built-in registry is embedded from venues.yaml (Default); configuration adds venues and aliases
-// with Registry.With. A Registry and the Venues it hands out are shared and must not be modified.
+// with Registry.With. Registry.ResolveBib resolves the booktitle or journal of a .bib entry to a venue.
+// A Registry and the Venues it hands out are shared and must not be modified.
 package venue
 
 import "slices"
@@ -128,10 +129,5 @@ func (v *Venue) IsUnverified(field string) bool {
 // though it is not the venue's tag.
 func (v *Venue) IsAccepted(name string) bool {
 	n := Normalize(name)
-	for _, a := range v.Accepted {
-		if Normalize(a) == n {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(v.Accepted, func(a string) bool { return Normalize(a) == n })
 }

@@ -1,6 +1,9 @@
 package benchgen
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // cadence says in which years a venue takes place. Journals and arXiv
 // publish every year, so they use annual.
@@ -39,12 +42,7 @@ func (v *venueInfo) heldIn(y int) bool {
 		return false
 	}
 	if len(v.years) > 0 {
-		for _, h := range v.years {
-			if h == y {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(v.years, y)
 	}
 	if v.until != 0 && y > v.until {
 		return true
@@ -239,10 +237,8 @@ func venueByTag(tag string) *venueInfo {
 	if tag == "NIPS" {
 		tag = "NeurIPS"
 	}
-	for _, v := range venues {
-		if v.tag == tag {
-			return v
-		}
+	if i := slices.IndexFunc(venues, func(v *venueInfo) bool { return v.tag == tag }); i >= 0 {
+		return venues[i]
 	}
 	return nil
 }
