@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/paperlint/papers/notes"
 )
@@ -71,4 +73,35 @@ func checkCustom(p *Pass, scope string, re *regexp.Regexp, msg string) {
 			match(e.Span)
 		}
 	}
+}
+
+// customScopes are the parts of an entry a declarative rule may match.
+var customScopes = []string{"title", "venue", "org", "section", "note", "entry"}
+
+// compileCustom checks a declarative rule and compiles its pattern.
+func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error) {
+	where := fmt.Sprintf("%s:%d", path, c.Line)
+	if c.ID == "" || strings.ContainsAny(c.ID, " \t,") {
+		return nil, 0, fmt.Errorf("%s: custom rule needs an id without spaces or commas", where)
+	}
+	if c.Pattern == "" {
+		return nil, 0, fmt.Errorf("%s: custom rule %s needs a pattern (RE2)", where, c.ID)
+	}
+	re, err := regexp.Compile(c.Pattern)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: custom rule %s: bad pattern: %w", where, c.ID, err)
+	}
+	if !slices.Contains(customScopes, c.Scope) {
+		return nil, 0, fmt.Errorf("%s: custom rule %s: scope %q is not one of %s", where, c.ID, c.Scope, strings.Join(customScopes, ", "))
+	}
+	sev := Warning
+	if c.Severity != "" {
+		if sev, err = ParseSeverity(c.Severity); err != nil {
+			return nil, 0, fmt.Errorf("%s: custom rule %s: %w", where, c.ID, err)
+		}
+	}
+	if c.Message == "" {
+		return nil, 0, fmt.Errorf("%s: custom rule %s needs a message", where, c.ID)
+	}
+	return re, sev, nil
 }
