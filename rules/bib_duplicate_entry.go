@@ -185,8 +185,3 @@ func reportDuplicateEntry(p *lint.Pass, refs []bibRef, group []int, i, partner i
 	}
 	p.Report(d)
 }
-
-// bibWhere names a place as path:line for messages.
-func bibWhere(f *lint.File, off int) string {
-	return fmt.Sprintf("%s:%d", f.Path, f.Lines().Position(off).Line)
-}

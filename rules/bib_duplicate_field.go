@@ -68,12 +68,3 @@ func reportDuplicateField(p *lint.Pass, f *lint.File, e *bib.Entry, first, again
 	}
 	p.Report(d)
 }
-
-// short abbreviates a value's source text for messages.
-func short(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
-}

@@ -21,12 +21,3 @@ var EmptyNotes = &lint.Rule{
 		}
 	},
 }
-
-// shorten cuts s to at most n characters, marking the cut.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

@@ -92,14 +92,3 @@ func checkVenueTag(p *lint.Pass, f *lint.File, t *notes.Tag) {
 	}
 	p.Report(d)
 }
-
-// joinAnd joins items as "a", "a and b", "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/notes"
@@ -110,15 +109,4 @@ func formerUntil(v *venue.Venue, name string) int {
 func formerIndex(v *venue.Venue, name string) int {
 	n := venue.Normalize(name)
 	return slices.IndexFunc(v.Former, func(fm venue.Former) bool { return venue.Normalize(fm.Tag) == n })
-}
-
-// joinOr joins items as "a", "a or b", "a, b or c".
-func joinOr(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
