@@ -13,11 +13,18 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // definitions at the start of every paragraph: a file without any (most
 // notes files; hasLinkDefinition says) gives the same document, faster.
 // It also keeps plain entry headings and plain list item paragraphs raw,
-// out of goldmark's inline parsing (see raw.go).
-var mdNoDefs = goldmark.New(
-	goldmark.WithParser(parser.NewParser(
-		parser.WithBlockParsers(withRawEntries(parser.DefaultBlockParsers())...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	)),
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-)
+// out of goldmark's inline parsing (rawEntries, see raw.go).
+var mdNoDefs = newNoDefs(rawEntries{})
+
+// newNoDefs builds a parser that reads no link reference definitions, with
+// md's extensions and ext. Tests build it without rawEntries to check that
+// keeping entries raw changes no document.
+func newNoDefs(ext ...goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		)),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.Strikethrough}, ext...)...),
+	)
+}
