@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -121,7 +122,7 @@ func BenchmarkParseNotes(b *testing.B) {
 			b.SetBytes(int64(len(c.notes)))
 			b.ReportAllocs()
 			for b.Loop() {
-				notes.Parse("notes.md", c.notes, notes.Options{})
+				notes.Parse("notes.md", c.notes, notes.Options{Jobs: runtime.GOMAXPROCS(0)})
 			}
 		})
 	}

@@ -129,7 +129,7 @@ func (r *Runner) parse(in Input, reader *bib.Reader) (f *File) {
 	}()
 	switch k {
 	case NotesFile:
-		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue})
+		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue, Jobs: runtime.GOMAXPROCS(0)})
 	case BibFile:
 		if reader == nil {
 			reader = bib.NewReader()

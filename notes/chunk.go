@@ -20,12 +20,12 @@ var chunkMin = 4 << 20
 const pieceSize = 2 << 20
 
 // pieceCount is how many pieces parse cuts src into: one for a small
-// file, else enough for every core and for pieces of about pieceSize.
-func pieceCount(size, cores int) int {
+// file, else enough for every job and for pieces of about pieceSize.
+func pieceCount(size, jobs int) int {
 	if size < chunkMin {
 		return 1
 	}
-	return max(cores, (size+pieceSize-1)/pieceSize)
+	return max(jobs, (size+pieceSize-1)/pieceSize)
 }
 
 // parsePiece runs goldmark on src[from:to] (md, or mdNoDefs for a file

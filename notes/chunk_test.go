@@ -67,7 +67,9 @@ func TestChunkedParseEqualsWhole(t *testing.T) {
 				if cuts := splitPoints(src, pieces); len(cuts) < pieces/2 {
 					t.Fatalf("expected the file to be split in %d, got cuts %v", pieces, cuts)
 				}
-				split := parse("n.md", src, Options{}, pieces)
+				// Several jobs, so that the race detector sees pieces
+				// parsed at once.
+				split := parse("n.md", src, Options{Jobs: 4}, pieces)
 				compareDocuments(t, whole, split)
 			}
 		})
@@ -163,7 +165,7 @@ func TestHasLinkDefinition(t *testing.T) {
 func TestDefinitionInListApplies(t *testing.T) {
 	smallChunks(t)
 	src := bigNotesWith("# 笔记\n\n见[官方实现][impl]。\n\n", 1500, "- [impl]: https://example.org/impl\n\n")
-	doc := Parse("n.md", src, Options{})
+	doc := Parse("n.md", src, Options{Jobs: 4})
 	ref := bytes.Index(src, []byte("[官方实现][impl]"))
 	for _, r := range doc.Prose {
 		if r.Start <= ref && ref < r.End {

@@ -3,7 +3,6 @@ package notes
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"sort"
 	"unicode/utf8"
 	"unsafe"
@@ -18,14 +17,23 @@ type Options struct {
 	// IsVenue reports whether a tag text without a year (`arXiv`, `TPAMI`)
 	// names a known venue. Without it, only tags with a year are venues.
 	IsVenue func(name string) bool
+	// Jobs is how many goroutines parse the pieces of a large file at
+	// once; <= 0 means 1. The caller owns the worker budget (a server
+	// holds many runs, each with its own), so Parse does not look at
+	// GOMAXPROCS. With more than one job, the UTF-8 check of the whole
+	// file also runs beside the pieces.
+	Jobs int
 }
+
+// jobs is Jobs, at least 1.
+func (o Options) jobs() int { return max(o.Jobs, 1) }
 
 // Parse reads src as a notes file. It never fails: what cannot be read as
 // written is listed in Document.Problems and parsing goes on. The Document
 // refers to src (its strings share src's memory): src must not be modified
 // afterwards.
 func Parse(path string, src []byte, opt Options) *Document {
-	return parse(path, src, opt, pieceCount(len(src), runtime.GOMAXPROCS(0)))
+	return parse(path, src, opt, pieceCount(len(src), opt.jobs()))
 }
 
 func parse(path string, src []byte, opt Options, pieces int) *Document {
@@ -66,13 +74,14 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 			}
 		}
 	}
-	// The UTF-8 check reads the whole file: it runs beside goldmark. A large
-	// file is parsed in pieces, each walked as soon as goldmark is done with
-	// it, so that only a few pieces' syntax trees are alive at once (a tree
-	// is about five times the size of its text: keeping a 78 MB file's tree
-	// whole gave the garbage collector 400 MB more to mark, again and again).
+	// The UTF-8 check reads the whole file: with more than one job it runs
+	// beside goldmark. A large file is parsed in pieces, each walked as soon
+	// as goldmark is done with it, so that only a few pieces' syntax trees
+	// are alive at once (a tree is about five times the size of its text:
+	// keeping a 78 MB file's tree whole gave the garbage collector 400 MB
+	// more to mark, again and again).
 	var parts []*parseState
-	par.Do(2, 0, func(i int) {
+	par.Do(2, opt.jobs(), func(i int) {
 		if i == 0 {
 			p.checkUTF8()
 			return
@@ -85,7 +94,7 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 		}
 		cuts := splitPoints(parseSrc, pieces)
 		parts = make([]*parseState, len(cuts)-1)
-		par.Do(len(parts), runtime.GOMAXPROCS(0), func(k int) {
+		par.Do(len(parts), opt.jobs(), func(k int) {
 			root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1], &pieceInfo{s: s, opt: opt})
 			parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
 			parts[k].walkTop(root)

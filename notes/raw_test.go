@@ -89,6 +89,7 @@ func TestRawEntriesChangeNothing(t *testing.T) {
 	}
 	smallChunks(t)
 	big := bigNotes()
+	opt.Jobs = 4
 	if d := documentDiff(parseWith("b.md", big, opt, 4, mdPlainNoDefs), parseWith("b.md", big, opt, 4, mdNoDefs)); d != "" {
 		t.Errorf("big notes: %s", d)
 	}
