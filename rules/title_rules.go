@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/paperlint/papers/lint"
@@ -81,7 +82,7 @@ func analyseTitles(p *lint.Pass) *titleAnalysis {
 	}
 	build := func() any {
 		entries, titles := collectTitles(p)
-		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles)}
+		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles, runtime.GOMAXPROCS(0))}
 	}
 	a, _ := files[0].Memo("title-rules", build).(*titleAnalysis)
 	if a == nil {
