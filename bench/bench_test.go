@@ -181,7 +181,7 @@ func BenchmarkFormat(b *testing.B) {
 		c := input(b, s.n)
 		r := runner(b)
 		res := r.Run(inputs(c))
-		opt := report.Options{Rules: r.Rules, ToolVersion: "bench"}
+		opt := report.Options{Rules: r.Rules, ToolVersion: "bench", Jobs: runtime.GOMAXPROCS(0)}
 		for _, f := range report.Formats {
 			b.Run(fmt.Sprintf("%s/%s/%d-findings", f, s.name, len(res.Diagnostics)), func(b *testing.B) {
 				b.ReportAllocs()
