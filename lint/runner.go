@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 	"unsafe"
 
 	"github.com/paperlint/papers/bib"
@@ -129,7 +130,7 @@ func (r *Runner) parse(in Input, reader *bib.Reader) (f *File) {
 	}()
 	switch k {
 	case NotesFile:
-		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue, Jobs: runtime.GOMAXPROCS(0)})
+		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: r.isVenue, Jobs: runtime.GOMAXPROCS(0), Year: time.Now().Year()})
 	case BibFile:
 		if reader == nil {
 			reader = bib.NewReader()

@@ -59,7 +59,7 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 		if kind == ASCIIBrackets && te < end && s[te] == '(' {
 			break
 		}
-		t := newTag(s, i, te, kind)
+		t := newTag(s, i, te, kind, opt.Year)
 		if len(lead) == 0 && !looksLikeVenue(t, opt) {
 			break
 		}
@@ -91,7 +91,7 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 			break
 		}
 		// `[text](url)` is a link; a tag directly followed by `(` never is.
-		trail = append(trail, newTag(s, ts, k, kind)) // right to left
+		trail = append(trail, newTag(s, ts, k, kind, opt.Year)) // right to left
 		j = ts
 	}
 	if len(trail) == 0 {

@@ -23,6 +23,16 @@ type Options struct {
 	// GOMAXPROCS. With more than one job, the UTF-8 check of the whole
 	// file also runs beside the pieces.
 	Jobs int
+	// Year is the current year, against which two-digit years (`KDD'18`)
+	// are read: up to one past its last two digits they are 20YY, above
+	// that 19YY, so that in 2026 `[ICLR'27]` is 2027 and `[ICML'98]` is
+	// 1998. Callers set it (a run reads its clock once, and passes it
+	// down). 0 reads 00..68 as 20YY and 69..99 as 19YY, POSIX strptime's
+	// fixed %y window, rather than looking at the clock: a Document must
+	// not depend on the day it was parsed (tests and a long-lived server
+	// would see a file read differently after New Year), and the window is
+	// right for every paper from 1969 to 2068.
+	Year int
 }
 
 // jobs is Jobs, at least 1.

@@ -2,7 +2,6 @@ package notes
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,19 +11,26 @@ import (
 // editors and input methods produce.
 const apostrophes = "'’‘`´′"
 
-// ExpandYear turns a two-digit year into four digits. Years up to one past
-// the current year's two digits are read as 20YY, the rest as 19YY: notes
-// written in 2026 about `[ICML'98]` mean 1998, `[ICLR'27]` means 2027 (an
-// accepted paper of next year's conference).
-func ExpandYear(yy int) int {
-	return expandYearAt(yy, time.Now().Year())
-}
+// posixYearLimit is the last two-digit year that POSIX strptime's %y reads
+// as 20YY (00..68 are 2000..2068, 69..99 are 1969..1999).
+const posixYearLimit = 68
 
-func expandYearAt(yy, now int) int {
+// expandYear turns a two-digit year into four digits, relative to thisYear
+// (the current year, which Options.Year gives). Years up to one past
+// thisYear's two digits are read as 20YY, the rest as 19YY: notes written
+// in 2026 about `[ICML'98]` mean 1998, `[ICLR'27]` means 2027 (an accepted
+// paper of next year's conference). thisYear <= 0 reads years as %y does
+// (posixYearLimit): a fixed rule, not the clock. Four-digit years pass
+// through.
+func expandYear(yy, thisYear int) int {
 	if yy >= 100 {
 		return yy
 	}
-	if yy <= now%100+1 {
+	limit := posixYearLimit
+	if thisYear > 0 {
+		limit = thisYear%100 + 1
+	}
+	if yy <= limit {
 		return 2000 + yy
 	}
 	return 1900 + yy
@@ -73,8 +79,9 @@ func findTagStart(s string, end int) (start int, kind Bracket) {
 }
 
 // newTag reads the bracket group src[start:end] (absolute offsets) and fills
-// in the venue fields when its text looks like `NAME'YY`.
-func newTag(src string, start, end int, kind Bracket) *Tag {
+// in the venue fields when its text looks like `NAME'YY`, reading a
+// two-digit year relative to thisYear (expandYear).
+func newTag(src string, start, end int, kind Bracket, thisYear int) *Tag {
 	open, closeLen := 1, 1
 	if kind == LenticularBrackets {
 		open, closeLen = len("【"), len("】")
@@ -85,15 +92,16 @@ func newTag(src string, start, end int, kind Bracket) *Tag {
 		Bracket: kind,
 	}
 	t.Raw = src[t.Inner.Start:t.Inner.End]
-	parseVenueParts(t)
+	parseVenueParts(t, thisYear)
 	return t
 }
 
 // parseVenueParts splits a tag's text into name, separator, year and rest.
 // It is lenient on purpose: `NIPS'19`, `NIPS' 18`, `NSDI22`, `ISSCC’24`,
 // `NeurIPS 2022`, `NIPS'2019`, `Arxiv'24.10` and `ICLR 2023 (Oral)` are all
-// read, so that venue-format can say what differs from `NAME'YY`.
-func parseVenueParts(t *Tag) {
+// read, so that venue-format can say what differs from `NAME'YY`. A
+// two-digit year is read relative to thisYear (expandYear).
+func parseVenueParts(t *Tag, thisYear int) {
 	raw := t.Raw
 	base := t.Inner.Start
 	// Leading and trailing spaces inside the brackets belong to no part.
@@ -178,7 +186,7 @@ func parseVenueParts(t *Tag) {
 	t.RestSpan = Span{base + lo + yearEnd, base + hi}
 	if y, ok := atoi(t.YearText); ok {
 		if len(t.YearText) == 2 {
-			y = ExpandYear(y)
+			y = expandYear(y, thisYear)
 		}
 		t.Year = y
 	}
