@@ -87,7 +87,6 @@ func TestRawEntriesChangeNothing(t *testing.T) {
 	if d := documentDiff(plain, fast); d != "" {
 		t.Error(d)
 	}
-	smallChunks(t)
 	big := bigNotes()
 	opt.Jobs = 4
 	if d := documentDiff(parseWith("b.md", big, opt, 4, mdPlainNoDefs), parseWith("b.md", big, opt, 4, mdNoDefs)); d != "" {
