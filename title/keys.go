@@ -14,12 +14,11 @@ const minParallel = 4096
 // number. It returns the number of ranges. Small inputs, and jobs below 2,
 // run in one range on the calling goroutine.
 func parallel(n, jobs int, fn func(part, lo, hi int)) int {
-	workers := jobs
-	if n < minParallel || workers < 2 {
+	if n < minParallel || jobs < 2 {
 		fn(0, 0, n)
 		return 1
 	}
-	size := (n + workers - 1) / workers
+	size := (n + jobs - 1) / jobs
 	parts := (n + size - 1) / size
 	var wg sync.WaitGroup
 	for p := range parts {
