@@ -133,7 +133,7 @@ func BenchmarkParseNotes(b *testing.B) {
 			b.SetBytes(int64(len(c.notes)))
 			b.ReportAllocs()
 			for b.Loop() {
-				notes.Parse("notes.md", c.notes, notes.Options{})
+				notes.Parse("notes.md", c.notes, notes.Options{Jobs: runtime.GOMAXPROCS(0)})
 			}
 		})
 	}
@@ -192,7 +192,7 @@ func BenchmarkFormat(b *testing.B) {
 		c := input(b, s.n)
 		r := runner(b)
 		res := r.Run(files(b, c))
-		opt := report.Options{Rules: r.Rules, ToolVersion: "bench"}
+		opt := report.Options{Rules: r.Rules, ToolVersion: "bench", Jobs: runtime.GOMAXPROCS(0)}
 		for _, f := range report.Formats {
 			b.Run(fmt.Sprintf("%s/%s/%d-findings", f, s.name, len(res.Diagnostics)), func(b *testing.B) {
 				b.ReportAllocs()

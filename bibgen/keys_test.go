@@ -8,11 +8,13 @@ import (
 	"github.com/paperlint/papers/venue"
 )
 
-// parse reads a notes text with the default registry, as `papers` does.
+// parse reads a notes text with the default registry, as `papers` does in
+// 2026 (a fixed year, so that the tests read two-digit years the same on
+// any day).
 func parse(t *testing.T, src string) *notes.Document {
 	t.Helper()
 	reg := venue.Default()
-	return notes.Parse("notes.md", []byte(src), notes.Options{IsVenue: func(n string) bool {
+	return notes.Parse("notes.md", []byte(src), notes.Options{Year: 2026, IsVenue: func(n string) bool {
 		_, ok := reg.Lookup(n)
 		return ok
 	}})

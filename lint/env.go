@@ -107,7 +107,7 @@ func ParseFile(in Input, env *Env, jobs int, macros *bib.Reader) (f *File) {
 	}()
 	switch k {
 	case NotesFile:
-		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{IsVenue: func(name string) bool {
+		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{Jobs: jobs, Year: env.Year, IsVenue: func(name string) bool {
 			_, ok := env.Venues.Lookup(name)
 			return ok
 		}})

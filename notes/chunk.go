@@ -11,8 +11,7 @@ import (
 
 // chunkMin is the size below which a file is parsed in one piece: splitting
 // pays only when goldmark's parse is long enough to share among cores.
-// (A variable so that tests can split files of a few hundred kilobytes.)
-var chunkMin = 4 << 20
+const chunkMin = 4 << 20
 
 // pieceSize is the size of the pieces a large file is cut into: small
 // enough that the syntax trees of the pieces being parsed and walked at one
@@ -20,12 +19,12 @@ var chunkMin = 4 << 20
 const pieceSize = 2 << 20
 
 // pieceCount is how many pieces parse cuts src into: one for a small
-// file, else enough for every core and for pieces of about pieceSize.
-func pieceCount(size, cores int) int {
+// file, else enough for every job and for pieces of about pieceSize.
+func pieceCount(size, jobs int) int {
 	if size < chunkMin {
 		return 1
 	}
-	return max(cores, (size+pieceSize-1)/pieceSize)
+	return max(jobs, (size+pieceSize-1)/pieceSize)
 }
 
 // parsePiece runs goldmark on src[from:to] (md, or mdNoDefs for a file
@@ -53,8 +52,10 @@ func parsePiece(md goldmark.Markdown, src []byte, from, to int, info *pieceInfo)
 // on: at an ATX heading in column 0 after a blank line, outside fenced code,
 // HTML comments and raw HTML blocks. A file with link reference
 // definitions is not split, since a definition applies to the whole file.
+// Whether a file is large enough to split is pieceCount's to say (tests
+// split files of a few hundred kilobytes, which it would not).
 func splitPoints(src []byte, n int) []int {
-	if n < 2 || len(src) < chunkMin {
+	if n < 2 {
 		return []int{0, len(src)}
 	}
 	cuts := []int{0}

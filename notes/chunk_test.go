@@ -8,15 +8,12 @@ import (
 	"testing"
 )
 
-// smallChunks lets the test split files of more than 256 KB, so that the
-// tests of splitting stay fast (under the race detector too).
-func smallChunks(t *testing.T) {
-	old := chunkMin
-	chunkMin = 256 << 10
-	t.Cleanup(func() { chunkMin = old })
-}
+// bigSize is the size of the files the tests split: far below chunkMin, so
+// that the tests of splitting stay fast (under the race detector too); the
+// tests ask for pieces themselves instead of letting pieceCount decide.
+const bigSize = 384 << 10
 
-// bigNotes builds a notes file of more than chunkMin bytes with every
+// bigNotes builds a notes file of more than bigSize bytes with every
 // construct that could straddle a split point: fenced code holding
 // headings, HTML comments over blank lines, lists, prose with code spans.
 func bigNotes() []byte { return bigNotesWith("# 论文笔记\n\n", -1, "") }
@@ -26,7 +23,7 @@ func bigNotes() []byte { return bigNotesWith("# 论文笔记\n\n", -1, "") }
 func bigNotesWith(head string, at int, extra string) []byte {
 	var b strings.Builder
 	b.WriteString(head)
-	for i := 0; b.Len() < chunkMin+chunkMin/2; i++ {
+	for i := 0; b.Len() < bigSize; i++ {
 		if i == at {
 			b.WriteString(extra)
 		}
@@ -49,7 +46,6 @@ func bigNotesWith(head string, at int, extra string) []byte {
 // TestChunkedParseEqualsWhole checks that parsing a large file in parallel
 // pieces gives exactly the document that one piece gives.
 func TestChunkedParseEqualsWhole(t *testing.T) {
-	smallChunks(t)
 	// The file's title (its only level-1 heading that is no entry) is found
 	// after the pieces are walked: at the top, after some papers, in a
 	// later piece, or not at all when there are two.
@@ -67,7 +63,9 @@ func TestChunkedParseEqualsWhole(t *testing.T) {
 				if cuts := splitPoints(src, pieces); len(cuts) < pieces/2 {
 					t.Fatalf("expected the file to be split in %d, got cuts %v", pieces, cuts)
 				}
-				split := parse("n.md", src, Options{}, pieces)
+				// Several jobs, so that the race detector sees pieces
+				// parsed at once.
+				split := parse("n.md", src, Options{Jobs: 4}, pieces)
 				compareDocuments(t, whole, split)
 			}
 		})
@@ -116,7 +114,6 @@ func compareDocuments(t *testing.T, whole, split *Document) {
 }
 
 func TestSplitPointsRespectConstructs(t *testing.T) {
-	smallChunks(t)
 	src := bigNotes()
 	for _, c := range splitPoints(src, 8)[1:] {
 		if c == len(src) {
@@ -126,8 +123,14 @@ func TestSplitPointsRespectConstructs(t *testing.T) {
 			t.Errorf("cut at %d is not a heading after a blank line: %q", c, src[c:c+20])
 		}
 	}
-	if got := splitPoints([]byte("## a\n\n## b\n"), 4); len(got) != 2 {
-		t.Errorf("a small file must not be split: %v", got)
+	if got := pieceCount(len("## a\n\n## b\n"), 4); got != 1 {
+		t.Errorf("a small file must not be split: %d pieces", got)
+	}
+	if got := pieceCount(chunkMin, 4); got != 4 {
+		t.Errorf("a file of chunkMin bytes with 4 jobs: %d pieces, want 4", got)
+	}
+	if got := pieceCount(chunkMin, 1); got != 2 {
+		t.Errorf("a file of chunkMin bytes with 1 job: %d pieces, want 2 of pieceSize", got)
 	}
 }
 
@@ -161,9 +164,8 @@ func TestHasLinkDefinition(t *testing.T) {
 // reference definition sits in a list item is parsed as one piece, so that
 // a reference far from it is still a link (not prose).
 func TestDefinitionInListApplies(t *testing.T) {
-	smallChunks(t)
 	src := bigNotesWith("# 笔记\n\n见[官方实现][impl]。\n\n", 1500, "- [impl]: https://example.org/impl\n\n")
-	doc := Parse("n.md", src, Options{})
+	doc := parse("n.md", src, Options{Jobs: 4}, 4)
 	ref := bytes.Index(src, []byte("[官方实现][impl]"))
 	for _, r := range doc.Prose {
 		if r.Start <= ref && ref < r.End {

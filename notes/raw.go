@@ -1,9 +1,9 @@
 package notes
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -153,22 +153,32 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// withRawEntries wraps goldmark's ATX heading parser in entryHeadingParser
-// and its list item parser in rawItemParser. They are found by type name:
-// if goldmark renames them, nothing is wrapped and nothing is kept raw
-// (TestWithRawEntriesWraps says so).
-func withRawEntries(blocks []util.PrioritizedValue) []util.PrioritizedValue {
-	out := make([]util.PrioritizedValue, len(blocks))
-	for i, b := range blocks {
-		if bp, ok := b.Value.(parser.BlockParser); ok {
-			switch fmt.Sprintf("%T", bp) {
-			case "*parser.atxHeadingParser":
-				b.Value = entryHeadingParser{bp}
-			case "*parser.listItemParser":
-				b.Value = rawItemParser{bp}
-			}
-		}
-		out[i] = b
-	}
-	return out
+// rawEntries is the goldmark extension that keeps plain entry headings and
+// plain list item paragraphs raw: it registers entryHeadingParser and
+// rawItemParser, made from goldmark's public constructors, just before
+// goldmark's own ATX heading and list item parsers. Block parsers are tried
+// in priority order and the first that opens a block wins, so ours open
+// every heading and list item goldmark's would; goldmark's are asked only
+// about the lines ours decline, and decline them too. The tree is the one
+// goldmark builds, with entries and plain paragraphs raw.
+type rawEntries struct{}
+
+// The priorities of goldmark's ATX heading and list item parsers in
+// parser.DefaultBlockParsers. They are not exported; if goldmark changed
+// them, ours could come after its own and nothing would be kept raw:
+// TestRawEntriesChangeNothing counts the raw nodes and fails then.
+const (
+	atxHeadingPriority = 600
+	listItemPriority   = 400
+)
+
+// Extend registers the raw entry block parsers with m's parser. They take
+// no parser options (heading attributes, automatic heading ids): the
+// project sets none, and a raw entry heading has no inline content to
+// read them from.
+func (rawEntries) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithBlockParsers(
+		util.Prioritized(entryHeadingParser{parser.NewATXHeadingParser()}, atxHeadingPriority-1),
+		util.Prioritized(rawItemParser{parser.NewListItemParser()}, listItemPriority-1),
+	))
 }

@@ -2,7 +2,6 @@ package notes
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,12 +13,11 @@ import (
 // editors and input methods produce.
 const apostrophes = "'’‘`´′"
 
-// ExpandYear turns a two-digit year into four digits relative to the
-// current year (see year.Expand): notes written in 2026 about `[ICML'98]`
-// mean 1998, `[ICLR'27]` means 2027 (an accepted paper of next year's
-// conference).
-func ExpandYear(yy int) int {
-	return year.Expand(yy, time.Now().Year())
+// expandYear turns a two-digit year into four digits relative to thisYear,
+// the current year that Options.Year gives (see year.Expand; 0 reads years
+// by POSIX's fixed %y window, never the clock).
+func expandYear(yy, thisYear int) int {
+	return year.Expand(yy, thisYear)
 }
 
 // findTagEnd returns the index just past the bracket that closes the tag
@@ -65,8 +63,9 @@ func findTagStart(s string, end int) (start int, kind Bracket) {
 }
 
 // newTag reads the bracket group src[start:end] (absolute offsets) and fills
-// in the venue fields when its text looks like `NAME'YY`.
-func newTag(src string, start, end int, kind Bracket) *Tag {
+// in the venue fields when its text looks like `NAME'YY`, reading a
+// two-digit year relative to thisYear (expandYear).
+func newTag(src string, start, end int, kind Bracket, thisYear int) *Tag {
 	open, closeLen := 1, 1
 	if kind == LenticularBrackets {
 		open, closeLen = len("【"), len("】")
@@ -77,15 +76,16 @@ func newTag(src string, start, end int, kind Bracket) *Tag {
 		Bracket: kind,
 	}
 	t.Raw = src[t.Inner.Start:t.Inner.End]
-	parseVenueParts(t)
+	parseVenueParts(t, thisYear)
 	return t
 }
 
 // parseVenueParts splits a tag's text into name, separator, year and rest.
 // It is lenient on purpose: `NIPS'19`, `NIPS' 18`, `NSDI22`, `ISSCC’24`,
 // `NeurIPS 2022`, `NIPS'2019`, `Arxiv'24.10` and `ICLR 2023 (Oral)` are all
-// read, so that venue-format can say what differs from `NAME'YY`.
-func parseVenueParts(t *Tag) {
+// read, so that venue-format can say what differs from `NAME'YY`. A
+// two-digit year is read relative to thisYear (expandYear).
+func parseVenueParts(t *Tag, thisYear int) {
 	raw := t.Raw
 	base := t.Inner.Start
 	// Leading and trailing spaces inside the brackets belong to no part.
@@ -170,7 +170,7 @@ func parseVenueParts(t *Tag) {
 	t.RestSpan = Span{base + lo + yearEnd, base + hi}
 	if y, ok := atoi(t.YearText); ok {
 		if len(t.YearText) == 2 {
-			y = ExpandYear(y)
+			y = expandYear(y, thisYear)
 		}
 		t.Year = y
 	}

@@ -2,9 +2,6 @@ package notes
 
 import (
 	"testing"
-	"time"
-
-	"github.com/paperlint/papers/internal/year"
 )
 
 func TestParseVenueParts(t *testing.T) {
@@ -37,7 +34,7 @@ func TestParseVenueParts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
 			src := "[" + tt.raw + "]"
-			tag := newTag(src, 0, len(src), ASCIIBrackets)
+			tag := newTag(src, 0, len(src), ASCIIBrackets, 2026)
 			if tag.Name != tt.name || tag.Sep != tt.sep || tag.YearText != tt.yearText || tag.Year != tt.year || tag.Rest != tt.rest {
 				t.Errorf("got name=%q sep=%q year=%q/%d rest=%q; want name=%q sep=%q year=%q/%d rest=%q",
 					tag.Name, tag.Sep, tag.YearText, tag.Year, tag.Rest, tt.name, tt.sep, tt.yearText, tt.year, tt.rest)
@@ -54,12 +51,29 @@ func TestParseVenueParts(t *testing.T) {
 }
 
 func TestExpandYear(t *testing.T) {
-	// The rule itself is year.Expand's, tested there; this checks that
-	// notes reads the current year.
-	now := time.Now().Year()
-	for _, yy := range []int{0, 19, now%100 + 1, 98, 2019} {
-		if got, want := ExpandYear(yy), year.Expand(yy, now); got != want {
-			t.Errorf("ExpandYear(%d) = %d, want %d", yy, got, want)
+	for _, tt := range []struct{ yy, now, want int }{
+		{19, 2026, 2019}, {27, 2026, 2027}, {28, 2026, 1928}, {98, 2026, 1998}, {0, 2026, 2000}, {2019, 2026, 2019},
+		{28, 2027, 2028}, {27, 2025, 1927},
+		// No current year: POSIX's fixed %y window.
+		{27, 0, 2027}, {68, 0, 2068}, {69, 0, 1969}, {98, 0, 1998}, {2019, 0, 2019},
+	} {
+		if got := expandYear(tt.yy, tt.now); got != tt.want {
+			t.Errorf("expandYear(%d, %d) = %d, want %d", tt.yy, tt.now, got, tt.want)
+		}
+	}
+}
+
+// TestOptionsYear checks that Parse reads two-digit years against
+// Options.Year, not the clock.
+func TestOptionsYear(t *testing.T) {
+	src := []byte("## 节\n### Title[ICLR'27][Google]\n")
+	for _, tt := range []struct{ year, want int }{{2026, 2027}, {2025, 1927}, {0, 2027}} {
+		doc := Parse("n.md", src, Options{Year: tt.year})
+		if len(doc.Papers) != 1 || doc.Papers[0].Venue == nil {
+			t.Fatalf("Year %d: no paper with a venue in %q", tt.year, src)
+		}
+		if got := doc.Papers[0].Venue.Year; got != tt.want {
+			t.Errorf("Year %d: ICLR'27 read as %d, want %d", tt.year, got, tt.want)
 		}
 	}
 }
@@ -74,7 +88,7 @@ func TestSplitOrgs(t *testing.T) {
 		" , ":         nil,
 	} {
 		src := "[" + raw + "]"
-		tag := newTag(src, 0, len(src), ASCIIBrackets)
+		tag := newTag(src, 0, len(src), ASCIIBrackets, 2026)
 		orgs := splitOrgs(tag)
 		if len(orgs) != len(want) {
 			t.Errorf("%q: got %d orgs %v, want %v", raw, len(orgs), orgs, want)

@@ -136,7 +136,7 @@ func nearMisses(p *lint.AnalysisPass) map[*notes.Paper][]*bib.Entry {
 			entries = append(entries, e)
 		}
 	}
-	for _, pr := range title.Similar(titles, title.Options{}) {
+	for _, pr := range title.Similar(titles, title.Options{Jobs: p.Jobs}) {
 		if pr.A < len(missing) && pr.B >= len(missing) {
 			pp := missing[pr.A]
 			out[pp] = append(out[pp], entries[pr.B-len(missing)])

@@ -76,7 +76,7 @@ var titleAnalysisOfRun = &lint.Analysis[*titleAnalysis]{
 	Scope: lint.PerRun,
 	Run: func(p *lint.AnalysisPass) *titleAnalysis {
 		entries, titles := collectTitles(p.NotesFiles())
-		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles)}
+		return &titleAnalysis{entries: entries, titles: titles, index: title.NewIndex(titles, p.Jobs)}
 	},
 }
 

@@ -2,6 +2,7 @@ package title
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -191,7 +192,7 @@ func benchmarkSimilar(b *testing.B, n int) {
 	var pairs int
 	before := cpuTime()
 	for b.Loop() {
-		pairs = len(Similar(titles, Options{}))
+		pairs = len(Similar(titles, Options{Jobs: runtime.GOMAXPROCS(0)}))
 	}
 	b.ReportMetric(float64(cpuTime()-before)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(pairs), "pairs")

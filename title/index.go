@@ -16,8 +16,10 @@ type Index struct {
 }
 
 // NewIndex normalises and tokenises titles, in parallel for long lists.
-// Titles are identified by their position in the slice.
-func NewIndex(titles []string) *Index { return &Index{ix: buildIndex(titles)} }
+// Titles are identified by their position in the slice. jobs is how many
+// goroutines the index uses on a long list, here and in Similar and
+// SimilarGroups; <= 0 means 1.
+func NewIndex(titles []string, jobs int) *Index { return &Index{ix: buildIndex(titles, jobs)} }
 
 // Duplicates groups the indices of titles whose Normalize keys are equal,
 // as the function Duplicates does: groups of two or more in increasing
@@ -44,7 +46,7 @@ func (x *Index) Duplicates() [][]int {
 }
 
 // Similar returns the pairs of near-duplicate titles, as the function
-// Similar does.
+// Similar does (with the index's jobs, not opt.Jobs).
 func (x *Index) Similar(opt Options) []Pair {
 	return x.ix.expand(x.ix.candidates(opt.threshold()))
 }

@@ -17,7 +17,9 @@ func TestIndexAgrees(t *testing.T) {
 	titles := append(syntheticTitles(20_000, 5),
 		"", "--", "Deep Interest Network for Click-Through Rate Prediction(DIN)",
 		"DIN: Deep Interest Network for Click-Through Rate Prediction", "ISS", "ISS++", "ISS")
-	x := NewIndex(titles)
+	// The index works with several jobs, the functions with one: the
+	// results must not depend on how the work is split.
+	x := NewIndex(titles, 4)
 	wantDup := fmt.Sprint(Duplicates(titles))
 	wantSim := fmt.Sprint(Similar(titles, Options{}))
 	wantLow := fmt.Sprint(Similar(titles, Options{Threshold: 0.5}))
@@ -39,10 +41,10 @@ func TestIndexAgrees(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if g := NewIndex(nil).Duplicates(); len(g) != 0 {
+	if g := NewIndex(nil, 0).Duplicates(); len(g) != 0 {
 		t.Errorf("empty index: %v", g)
 	}
-	if p := NewIndex([]string{"x"}).Similar(Options{}); len(p) != 0 {
+	if p := NewIndex([]string{"x"}, 0).Similar(Options{}); len(p) != 0 {
 		t.Errorf("one title: %v", p)
 	}
 }
@@ -61,7 +63,7 @@ func TestSimilarGroupsExpandToSimilar(t *testing.T) {
 	for range 300 {
 		titles = append(titles, base[rng.IntN(len(base))])
 	}
-	ix := NewIndex(titles)
+	ix := NewIndex(titles, 2)
 	var got []Pair
 	for _, g := range ix.SimilarGroups(Options{}) {
 		if g.A[0] >= g.B[0] {

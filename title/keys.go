@@ -1,7 +1,6 @@
 package title
 
 import (
-	"runtime"
 	"sync"
 	"unicode/utf8"
 )
@@ -10,16 +9,16 @@ import (
 // more than it saves.
 const minParallel = 4096
 
-// parallel splits [0, n) into one contiguous range per CPU and runs fn on
-// each range concurrently, passing the range's number. It returns the number
-// of ranges. Small inputs run in one range on the calling goroutine.
-func parallel(n int, fn func(part, lo, hi int)) int {
-	workers := runtime.GOMAXPROCS(0)
-	if n < minParallel || workers < 2 {
+// parallel splits [0, n) into one contiguous range per job (at most jobs
+// ranges) and runs fn on each range concurrently, passing the range's
+// number. It returns the number of ranges. Small inputs, and jobs below 2,
+// run in one range on the calling goroutine.
+func parallel(n, jobs int, fn func(part, lo, hi int)) int {
+	if n < minParallel || jobs < 2 {
 		fn(0, 0, n)
 		return 1
 	}
-	size := (n + workers - 1) / workers
+	size := (n + jobs - 1) / jobs
 	parts := (n + size - 1) / size
 	var wg sync.WaitGroup
 	for p := range parts {
@@ -41,10 +40,11 @@ type tokenChunk struct {
 	hashes []uint64 // sequence hash of each title (token hashes depend only on the string)
 }
 
-// tokenizeAll normalises and tokenises titles in parallel.
-func tokenizeAll(titles []string) []tokenChunk {
-	chunks := make([]tokenChunk, runtime.GOMAXPROCS(0))
-	parts := parallel(len(titles), func(p, lo, hi int) {
+// tokenizeAll normalises and tokenises titles on at most jobs goroutines
+// (jobs >= 1).
+func tokenizeAll(titles []string, jobs int) []tokenChunk {
+	chunks := make([]tokenChunk, jobs)
+	parts := parallel(len(titles), jobs, func(p, lo, hi int) {
 		var n normalizer
 		c := tokenChunk{
 			lo:     lo,

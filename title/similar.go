@@ -3,7 +3,6 @@ package title
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 )
 
@@ -19,6 +18,10 @@ type Options struct {
 	// titles first, since one edit weighs more in a short title; it never
 	// admits a pair the token rules reject.
 	Threshold float64
+	// Jobs is how many goroutines Similar uses on a long list; <= 0 means
+	// 1. The caller owns the worker budget, so Similar does not look at
+	// GOMAXPROCS. An Index's methods use the jobs it was built with.
+	Jobs int
 }
 
 func (o Options) threshold() float64 {
@@ -76,7 +79,7 @@ type Pair struct {
 // and only titles sharing a key are compared, so the work grows linearly with
 // the number of titles.
 func Similar(titles []string, opt Options) []Pair {
-	ix := buildIndex(titles)
+	ix := buildIndex(titles, opt.Jobs)
 	found := ix.candidates(opt.threshold())
 	return ix.expand(found)
 }
@@ -86,7 +89,7 @@ func Similar(titles []string, opt Options) []Pair {
 // carry. Titles with equal Normalize keys match with Score 1 and an empty
 // Reason. It suits one-off checks, such as a .bib title against a notes title.
 func Match(a, b string, opt Options) (score float64, reason string, ok bool) {
-	ix := buildIndex([]string{a, b})
+	ix := buildIndex([]string{a, b}, 1)
 	ra, rb := ix.rep[0], ix.rep[1]
 	switch {
 	case ra < 0 || rb < 0:
@@ -117,6 +120,7 @@ type index struct {
 	head  []int32  // per rep: its first title
 	tail  []int32  // per rep: its last title
 	next  []int32  // per title: the next title with the same rep, or -1
+	jobs  int      // goroutines that work on a long list, at least 1
 }
 
 func (ix *index) tokens(r int32) []uint32 { return ix.seq[ix.off[r]:ix.off[r+1]] }
@@ -125,14 +129,17 @@ func (ix *index) score(r, s int32, cost int) float64 {
 	return 1 - float64(cost)/float64(max(ix.runes[r], ix.runes[s]))
 }
 
-func buildIndex(titles []string) *index {
+// buildIndex builds the index of titles with jobs goroutines (<= 0 means
+// 1), which its candidates use too.
+func buildIndex(titles []string, jobs int) *index {
 	ix := &index{
 		dict: make(map[string]uint32),
 		off:  []int32{0},
 		rep:  make([]int32, len(titles)),
 		next: make([]int32, len(titles)),
+		jobs: max(jobs, 1),
 	}
-	chunks := tokenizeAll(titles)
+	chunks := tokenizeAll(titles, ix.jobs)
 	total := 0
 	for _, c := range chunks {
 		total += len(c.ids)
@@ -235,8 +242,8 @@ func (ix *index) candidates(threshold float64) []found {
 	}
 	// Each worker emits and sorts the keys of its share of reps; the sorted
 	// parts are then merged, which is one pass instead of three.
-	parts := make([][]uint64, runtime.GOMAXPROCS(0))
-	nparts := parallel(nreps, func(p, lo, hi int) {
+	parts := make([][]uint64, ix.jobs)
+	nparts := parallel(nreps, ix.jobs, func(p, lo, hi int) {
 		recs := ix.appendKeys(make([]uint64, 0, 2*(ix.off[hi]-ix.off[lo])+2*int32(hi-lo)), lo, hi)
 		parts[p] = radixSortHigh(recs)
 	})

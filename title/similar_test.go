@@ -142,7 +142,7 @@ func TestSimilar(t *testing.T) {
 func TestSimilarAgreesWithMatch(t *testing.T) {
 	titles := syntheticTitles(3000, 7)
 	got := Similar(titles, Options{})
-	ix := buildIndex(titles)
+	ix := buildIndex(titles, 1)
 	want := map[[2]int]bool{}
 	for i := range titles {
 		for j := i + 1; j < len(titles); j++ {

@@ -158,7 +158,7 @@ func cmdLint(args []string, e *env) int {
 		out = e.stderr
 	}
 	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff && !stdinFix
-	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: runner.Rules, ToolVersion: version()}
+	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: runner.Rules, ToolVersion: version(), Jobs: runner.Jobs}
 	if err := report.Write(out, lf.format, diags, res.Files, opt); err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble

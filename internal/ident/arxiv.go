@@ -62,7 +62,7 @@ func isHostPrefix(s string) bool {
 			continue // the empty label after the last dot
 		}
 		for i := 0; i < len(label); i++ {
-			if c := label[i] | 0x20; !(c >= 'a' && c <= 'z' || label[i] >= '0' && label[i] <= '9' || label[i] == '-') {
+			if !hostByte(label[i]) {
 				return false
 			}
 		}
@@ -178,4 +178,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // strings.Contains's fast search instead of a case-folding scan.
 func mentionsArXiv(s string) bool {
 	return len(s) >= 5 && (strings.Contains(s, "rXiv") || strings.Contains(s, "rxiv") || strings.Contains(s, "RXIV") || strings.Contains(s, "RXiv"))
+}
+
+// hostByte reports whether b may appear in a host name label: an ASCII
+// letter, a digit or a hyphen.
+func hostByte(b byte) bool {
+	c := b | 0x20 // lower case, for letters
+	return c >= 'a' && c <= 'z' || b >= '0' && b <= '9' || b == '-'
 }

@@ -24,6 +24,9 @@ func TestExpand(t *testing.T) {
 		{"four digits pass through", 2018, 2026, 2018},
 		{"100 passes through", 100, 2026, 100},
 		{"negative passes through", -1, 2026, -1},
+		{"no current year: POSIX window, 68", 68, 0, 2068},
+		{"no current year: POSIX window, 69", 69, 0, 1969},
+		{"no current year: 27", 27, 0, 2027},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,8 +13,8 @@ import (
 // into inline annotations on the pull request's diff:
 //
 //	::error file=notes.md,line=3,col=5,endLine=3,endColumn=9,title=venue-name::message
-func writeGitHub(w io.Writer, diags []lint.Diagnostic, ix *index) error {
-	return inParts(w, len(diags), func(buf *bytes.Buffer, lo, hi int) error {
+func writeGitHub(w io.Writer, diags []lint.Diagnostic, ix *index, jobs int) error {
+	return inParts(w, len(diags), jobs, func(buf *bytes.Buffer, lo, hi int) error {
 		for i := lo; i < hi; i++ {
 			writeGitHubLine(buf, &diags[i], ix)
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"runtime"
 
 	"github.com/paperlint/papers/internal/par"
 )
@@ -16,10 +15,10 @@ const partSize = 8192
 
 // inParts formats the findings [0, n) with format, in parallel parts of
 // partSize when there are many, and writes the parts to w in order. Parts
-// are formatted a batch (one per core) at a time and written before the
-// next batch starts, so that a large output (a SARIF log of a big list is
-// hundreds of megabytes) is never held whole.
-func inParts(w io.Writer, n int, format func(buf *bytes.Buffer, lo, hi int) error) error {
+// are formatted a batch (one per job, jobs >= 1) at a time and written
+// before the next batch starts, so that a large output (a SARIF log of a
+// big list is hundreds of megabytes) is never held whole.
+func inParts(w io.Writer, n, jobs int, format func(buf *bytes.Buffer, lo, hi int) error) error {
 	if n <= partSize {
 		var buf bytes.Buffer
 		if err := format(&buf, 0, n); err != nil {
@@ -29,7 +28,6 @@ func inParts(w io.Writer, n int, format func(buf *bytes.Buffer, lo, hi int) erro
 		return err
 	}
 	parts := (n + partSize - 1) / partSize
-	jobs := runtime.GOMAXPROCS(0)
 	bufs := make([]bytes.Buffer, jobs)
 	errs := make([]error, jobs)
 	for first := 0; first < parts; first += jobs {
@@ -81,7 +79,8 @@ func jsonItems(buf *bytes.Buffer, lo, hi int, prefix, indent string, item func(i
 // an empty array at marker (such as `"results": []`), with the n items of
 // that array in its place: "[", the items (jsonItems at prefix), and the
 // closing "]" at closeIndent on a line of its own when indent is not "".
-func spliceArray(w io.Writer, skeleton []byte, marker string, n int, prefix, indent, closeIndent string, item func(i int) any) error {
+// The items are formatted in parts on at most jobs goroutines (inParts).
+func spliceArray(w io.Writer, skeleton []byte, marker string, n, jobs int, prefix, indent, closeIndent string, item func(i int) any) error {
 	at := bytes.Index(skeleton, []byte(marker))
 	if at < 0 || n == 0 {
 		_, err := w.Write(skeleton)
@@ -95,7 +94,7 @@ func spliceArray(w io.Writer, skeleton []byte, marker string, n int, prefix, ind
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
-	err := inParts(w, n, func(buf *bytes.Buffer, lo, hi int) error {
+	err := inParts(w, n, jobs, func(buf *bytes.Buffer, lo, hi int) error {
 		return jsonItems(buf, lo, hi, prefix, indent, item)
 	})
 	if err != nil {

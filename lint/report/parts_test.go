@@ -32,7 +32,7 @@ func TestTextInPartsKeepsOrder(t *testing.T) {
 	}
 	_ = bw.Flush()
 	var parts bytes.Buffer
-	if err := writeText(&parts, diags, ix, Options{Context: true}); err != nil {
+	if err := writeText(&parts, diags, ix, Options{Context: true, Jobs: 4}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(whole.Bytes(), parts.Bytes()) {
@@ -89,16 +89,16 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		all[i] = toJSON(&diags[i], ix)
 	}
 	var got bytes.Buffer
-	if err := writeJSON(&got, diags, ix); err != nil {
+	if err := writeJSON(&got, diags, ix, 4); err != nil {
 		t.Fatal(err)
 	}
 	if want := encode(all); !bytes.Equal(got.Bytes(), want) {
 		t.Errorf("json: parts differ from one document (%d vs %d bytes)", got.Len(), len(want))
 	}
 
-	opt := Options{ToolVersion: "test"}
+	opt := Options{ToolVersion: "test", Jobs: 4}
 	rules, ruleIndex := sarifRules(opt.Rules, diags)
-	fps := sarifFingerprints(diags, ix)
+	fps := sarifFingerprints(diags, ix, 1)
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules}},
 		ColumnKind: "utf16CodeUnits",
@@ -128,7 +128,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Reset()
-	if err := writeRDJSON(&got, diags, ix); err != nil {
+	if err := writeRDJSON(&got, diags, ix, 4); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -55,7 +55,7 @@ type rdSuggestion struct {
 	Text  string  `json:"text"`
 }
 
-func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index) error {
+func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, jobs int) error {
 	// The result is encoded with an empty list, then the diagnostics are
 	// encoded in parallel parts into it.
 	var skeleton bytes.Buffer
@@ -64,7 +64,7 @@ func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index) error {
 	if err := enc.Encode(rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}); err != nil {
 		return err
 	}
-	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), "", "", "", func(i int) any {
+	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), jobs, "", "", "", func(i int) any {
 		return toRDJSON(&diags[i], ix)
 	})
 }

@@ -25,7 +25,14 @@ type Options struct {
 	Rules []*lint.Rule
 	// ToolVersion is written where a format records it.
 	ToolVersion string
+	// Jobs is how many goroutines format the parts of a large output
+	// (many thousands of findings); <= 0 means 1. The caller owns the
+	// worker budget, so Write does not look at GOMAXPROCS.
+	Jobs int
 }
+
+// jobs is Jobs, at least 1.
+func (o Options) jobs() int { return max(o.Jobs, 1) }
 
 // Write prints diags in the named format. files gives access to each file's
 // source for positions; a diagnostic whose file is missing gets line 1.
@@ -35,15 +42,15 @@ func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.Fi
 	case "text", "":
 		return writeText(w, diags, idx, opt)
 	case "json":
-		return writeJSON(w, diags, idx)
+		return writeJSON(w, diags, idx, opt.jobs())
 	case "github":
-		return writeGitHub(w, diags, idx)
+		return writeGitHub(w, diags, idx, opt.jobs())
 	case "sarif":
 		return writeSARIF(w, diags, idx, opt)
 	case "checkstyle":
 		return writeCheckstyle(w, diags, idx)
 	case "rdjson":
-		return writeRDJSON(w, diags, idx)
+		return writeRDJSON(w, diags, idx, opt.jobs())
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

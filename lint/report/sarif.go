@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,9 +188,9 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 	if err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
 		return err
 	}
-	fps := sarifFingerprints(diags, ix)
+	fps := sarifFingerprints(diags, ix, opt.jobs())
 	// Results: log (0) > runs (1) > run (2) > results (3) > result (4).
-	return spliceArray(w, skeleton.Bytes(), `"results": []`, len(diags), "        ", "  ", "      ", func(i int) any {
+	return spliceArray(w, skeleton.Bytes(), `"results": []`, len(diags), opt.jobs(), "        ", "  ", "      ", func(i int) any {
 		return sarifResultOf(diags[i], ix, ruleIndex, fps[i])
 	})
 }
@@ -199,10 +198,10 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 // sarifFingerprints returns each finding's partial fingerprint: its line
 // hash and, after a colon, how many findings up to it have that hash, so
 // that identical findings on identical lines stay apart. The hashes are
-// computed in parallel, the counts in order.
-func sarifFingerprints(diags []lint.Diagnostic, ix *index) []string {
+// computed in parallel on at most jobs goroutines, the counts in order.
+func sarifFingerprints(diags []lint.Diagnostic, ix *index, jobs int) []string {
 	fps := make([]string, len(diags))
-	par.Do((len(diags)+partSize-1)/partSize, runtime.GOMAXPROCS(0), func(k int) {
+	par.Do((len(diags)+partSize-1)/partSize, jobs, func(k int) {
 		// Findings of one rule on one line share the hash of that line: a
 		// long line with many findings is hashed once per part, not once
 		// per finding.

@@ -28,7 +28,7 @@ const (
 // Context the source line with a caret under the span, so that a finding
 // can be read without opening the file.
 func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	return inParts(w, len(diags), func(buf *bytes.Buffer, lo, hi int) error {
+	return inParts(w, len(diags), opt.jobs(), func(buf *bytes.Buffer, lo, hi int) error {
 		bw := bufio.NewWriter(buf)
 		if err := writeTextPart(bw, diags[lo:hi], ix, opt); err != nil {
 			return err

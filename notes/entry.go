@@ -1,0 +1,207 @@
+package notes
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingEntry reads a heading as an entry, or returns nil when it is a
+// section heading (no tags).
+func headingEntry(h *ast.Heading, s string, opt Options) *Paper {
+	ts := headingText(h)
+	if ts.Len() == 0 {
+		return nil
+	}
+	ts.End = trimRightSpace(s, ts.Start, ts.End)
+	e := parseEntryLine(s, ts, opt, false)
+	if e == nil {
+		return nil
+	}
+	e.Form = HeadingForm
+	return e
+}
+
+// listEntry reads a list item's first line as an entry, or returns nil. A
+// list item is an entry only when it starts with a venue tag, or ends with
+// tags one of which carries a year: ordinary notes such as
+// `- 见[MS-TCT](MSTCT.md)` must not become papers.
+func listEntry(s string, line Span, opt Options) *Paper {
+	e := parseEntryLine(s, line, opt, true)
+	if e == nil {
+		return nil
+	}
+	e.Form = ListForm
+	return e
+}
+
+// parseEntryLine reads `Title[VENUE'YY][Org]`, `[VENUE'YY][Org] Title` or
+// `[VENUE'YY] [Title](url)` from s[line]. In strict mode (list items) the
+// entry needs a venue tag with a year or a known venue.
+func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
+	e := &Paper{Span: line}
+	start, end := line.Start, line.End
+
+	// Leading tags: `[CCS'17] Title`, `- [OSDI'18][MSRA] [Title](url)`.
+	i := start
+	var lead []*Tag
+	for i < end {
+		if s[i] != '[' && !strings.HasPrefix(s[i:end], "【") {
+			break
+		}
+		te, kind := findTagEnd(s[:end], i)
+		if te < 0 {
+			break
+		}
+		// `[label](url)` and `[label][ref]` at the start are links, not tags,
+		// unless the bracket group reads as a venue.
+		if kind == ASCIIBrackets && te < end && s[te] == '(' {
+			break
+		}
+		t := newTag(s, i, te, kind, opt.Year)
+		if len(lead) == 0 && !looksLikeVenue(t, opt) {
+			break
+		}
+		lead = append(lead, t)
+		i = te
+		for i < end && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	if len(lead) > 0 {
+		e.TagsFirst = true
+		e.Tags = lead
+		titleSpan := Span{i, end}
+		e.setTitle(s, titleSpan)
+		e.classifyTags(opt)
+		return e
+	}
+
+	// Trailing tags: `Title[VENUE'YY][Org]`.
+	j := end
+	var trail []*Tag
+	for j > start {
+		k := j
+		for k > start && (s[k-1] == ' ' || s[k-1] == '\t') {
+			k--
+		}
+		ts, kind := findTagStart(s[:k], k)
+		if ts < start {
+			break
+		}
+		// `[text](url)` is a link; a tag directly followed by `(` never is.
+		trail = append(trail, newTag(s, ts, k, kind, opt.Year)) // right to left
+		j = ts
+	}
+	if len(trail) == 0 {
+		return nil
+	}
+	slices.Reverse(trail)
+	if strict {
+		ok := false
+		for _, t := range trail {
+			if t.HasYear() && t.Name != "" {
+				ok = true
+			}
+		}
+		if !ok {
+			return nil
+		}
+	}
+	e.Tags = trail
+	titleEnd := j
+	k := titleEnd
+	for k > start && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k < titleEnd {
+		e.Gap = Span{k, titleEnd}
+	}
+	e.setTitle(s, Span{start, k})
+	e.classifyTags(opt)
+	return e
+}
+
+// looksLikeVenue reports whether a tag at the start of an entry is a venue:
+// it has a name and a year, or its text is a known venue.
+func looksLikeVenue(t *Tag, opt Options) bool {
+	if t.Name == "" {
+		return false
+	}
+	if t.HasYear() {
+		return true
+	}
+	return opt.IsVenue != nil && opt.IsVenue(strings.TrimSpace(t.Raw))
+}
+
+// classifyTags picks the venue tag (the first with a year, else the first
+// known venue) and reads the others as organisations.
+func (e *Paper) classifyTags(opt Options) {
+	var venue *Tag
+	for _, t := range e.Tags {
+		if t.Name != "" && t.HasYear() {
+			venue = t
+			break
+		}
+	}
+	if venue == nil && opt.IsVenue != nil {
+		for _, t := range e.Tags {
+			if opt.IsVenue(strings.TrimSpace(t.Raw)) {
+				venue = t
+				break
+			}
+		}
+	}
+	if venue != nil {
+		venue.IsVenue = true
+		e.Venue = venue
+	}
+	for _, t := range e.Tags {
+		if t != venue {
+			e.Orgs = append(e.Orgs, splitOrgs(t)...)
+		}
+	}
+}
+
+// setTitle records the title, unwrapping a link (`[Title](url)`) or emphasis
+// (`**Title**`) and splitting off a trailing abbreviation `(DIN)`.
+func (e *Paper) setTitle(s string, sp Span) {
+	sp = trimSpan(s, sp)
+	// `[Title](url)`
+	if sp.Len() > 1 && s[sp.Start] == '[' {
+		if k := strings.Index(s[sp.Start:sp.End], "]("); k > 0 {
+			inner := Span{sp.Start + 1, sp.Start + k}
+			close := strings.LastIndexByte(s[sp.Start:sp.End], ')')
+			if close > k {
+				e.Links = append(e.Links, Link{
+					Label:     s[inner.Start:inner.End],
+					URL:       strings.Trim(s[sp.Start+k+2:sp.Start+close], "<> "),
+					Span:      Span{sp.Start, sp.Start + close + 1},
+					LabelSpan: inner,
+					URLSpan:   Span{sp.Start + k + 2, sp.Start + close},
+				})
+				sp = trimSpan(s, inner)
+			}
+		}
+	}
+	for _, mark := range []string{"**", "__", "*", "_"} {
+		if sp.Len() > 2*len(mark) && strings.HasPrefix(s[sp.Start:sp.End], mark) && strings.HasSuffix(s[sp.Start:sp.End], mark) {
+			sp = trimSpan(s, Span{sp.Start + len(mark), sp.End - len(mark)})
+			break
+		}
+	}
+	// Trailing `(ABBR)`: short, no spaces, at the very end of the title.
+	if sp.Len() > 2 && s[sp.End-1] == ')' {
+		if open := strings.LastIndexByte(s[sp.Start:sp.End], '('); open > 0 {
+			inner := s[sp.Start+open+1 : sp.End-1]
+			if inner != "" && len(inner) <= 24 && !strings.ContainsAny(inner, " \t") {
+				e.Abbrev = inner
+				e.AbbrevSpan = Span{sp.Start + open, sp.End}
+				sp = trimSpan(s, Span{sp.Start, sp.Start + open})
+			}
+		}
+	}
+	e.TitleSpan = sp
+	e.Title = s[sp.Start:sp.End]
+}
