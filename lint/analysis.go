@@ -13,7 +13,8 @@ type AnalysisScope int
 
 const (
 	// PerFile analyses give one result per file of their Kind (every file
-	// of the run when Kind is 0), companions read for reference included.
+	// of the run when Kind is 0); files read for reference only are
+	// included when the analysis is Quiet.
 	PerFile AnalysisScope = iota + 1
 	// PerCompanion analyses give one result per .bib that is the companion
 	// of at least one notes file; the pass holds that .bib and its notes.
@@ -34,6 +35,7 @@ type analysisSpec struct {
 	name     string
 	scope    AnalysisScope
 	kind     Kind
+	quiet    bool
 	requires []Analyzer
 	run      func(*AnalysisPass) any
 }
@@ -55,6 +57,12 @@ type Analysis[T any] struct {
 	Scope AnalysisScope
 	// Kind restricts a PerFile analysis to notes or .bib files; 0 is both.
 	Kind Kind
+	// Quiet makes a PerFile analysis run on files read for reference only
+	// (Input.Quiet: companions, the rest of the workspace around the files
+	// given) too; without it they are skipped, since no rule reports on
+	// them. Analyses that corpus rules or other analyses read across files
+	// (a .bib's index, a notes file's companion entries) set it.
+	Quiet bool
 	// Requires lists the analyses whose results Run reads.
 	Requires []Analyzer
 	// Run computes the result for the unit the pass holds.
@@ -68,7 +76,7 @@ type Analysis[T any] struct {
 // goroutines (tests, the editor server) share package-level analyses.
 func (a *Analysis[T]) spec() *analysisSpec {
 	a.once.Do(func() {
-		a.s = &analysisSpec{name: a.Name, scope: a.Scope, kind: a.Kind, requires: a.Requires,
+		a.s = &analysisSpec{name: a.Name, scope: a.Scope, kind: a.Kind, quiet: a.Quiet, requires: a.Requires,
 			run: func(p *AnalysisPass) any { return a.Run(p) }}
 	})
 	return a.s

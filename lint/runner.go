@@ -162,7 +162,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 			}
 		default:
 			for _, f := range files {
-				if s.kind == 0 || f.Kind == s.kind {
+				if (s.kind == 0 || f.Kind == s.kind) && (s.quiet || !f.Quiet) {
 					u := &unitResult{}
 					ar.byFile[f] = u
 					p := base

@@ -14,6 +14,7 @@ var bibIndex = &lint.Analysis[*match.Index]{
 	Name:  "bib-index",
 	Scope: lint.PerFile,
 	Kind:  lint.BibFile,
+	Quiet: true, // companions are read for reference
 	Run: func(p *lint.AnalysisPass) *match.Index {
 		if p.File.Bib == nil {
 			return match.NewIndex(nil)
@@ -30,6 +31,7 @@ var companionEntries = &lint.Analysis[[][]*bib.Entry]{
 	Name:     "companion-entries",
 	Scope:    lint.PerFile,
 	Kind:     lint.NotesFile,
+	Quiet:    true, // near misses and bib-unused read every notes file of a .bib
 	Requires: []lint.Analyzer{bibIndex},
 	Run: func(p *lint.AnalysisPass) [][]*bib.Entry {
 		f := p.File

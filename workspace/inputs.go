@@ -28,7 +28,6 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	cfg := w.env.Config
 	start := len(w.inputs)
 	seen := map[string]bool{}
 	for _, in := range w.inputs {
@@ -60,40 +59,10 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 			named = append(named, filepath.Clean(p))
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fail("%s: %v", path, unwrapPathError(err))
-				return nil
-			}
-			if d.IsDir() {
-				if d.Name() == ".git" || path != p && w.excluded(path) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".md", ".markdown", ".bib":
-			default:
-				return nil
-			}
-			if w.excluded(path) {
-				return nil
-			}
-			if d.Type() != 0 { // a link or a special file: only regular files are read
-				if ok, what, err := safeio.IsRegular(path); err != nil || !ok {
-					if err == nil {
-						err = fmt.Errorf("%w (%s)", safeio.ErrNotRegular, what)
-					}
-					notices = append(notices, fmt.Sprintf("%s: skipped: %v", path, unwrapPathError(err)))
-					return nil
-				}
-			}
-			named = append(named, filepath.Clean(path))
-			return nil
-		})
-		if err != nil {
-			fail("%s: %v", p, err)
-		}
+		found, werrs, skipped := w.walk(p, false)
+		named = append(named, found...)
+		errs = append(errs, werrs...)
+		notices = append(notices, skipped...)
 	}
 	// The order given ranks the .bib files of a folder (macros are read in
 	// it); the inputs themselves are kept in name order, which decides the
@@ -119,8 +88,16 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 		}
 		w.inputs = append(w.inputs, lint.Input{Path: p, Src: srcs[i], Kind: lint.KindOf(p)})
 	}
-	// Pair each notes file with its companion .bib, reading the .bib for
-	// reference when it was not named.
+	errs = append(errs, w.pairFrom(start, seen)...)
+	w.files = nil // parsed again on next use
+	return errs, notices
+}
+
+// pairFrom pairs each notes input from start on with its companion .bib,
+// reading the .bib for reference when it is not an input yet.
+func (w *Workspace) pairFrom(start int, seen map[string]bool) (errs []error) {
+	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	cfg := w.env.Config
 	n := len(w.inputs)
 	var comps []string // companions to read, each once
 	var users [][]int  // the notes inputs of each
@@ -151,7 +128,7 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 		}
 		users[k] = append(users[k], i)
 	}
-	srcs, rerrs = w.readFiles(comps)
+	srcs, rerrs := w.readFiles(comps)
 	for k, comp := range comps {
 		if rerrs[k] != nil {
 			// Said, not swallowed: the notes rules would silently
@@ -169,8 +146,103 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 		seen[comp] = true
 		w.inputs = append(w.inputs, lint.Input{Path: comp, Src: srcs[k], Kind: lint.BibFile, Quiet: true})
 	}
-	w.files = nil // parsed again on next use
-	return errs, notices
+	return errs
+}
+
+// walk lists the notes and .bib files under dir, skipping .git, excluded
+// paths and what the .gitignore files of its git work tree ignore (a
+// folder named on the command line is walked even when ignored). Links to
+// anything but a regular file are skipped with a notice. With ownOnly, a
+// folder below dir that has a .papers.yaml of its own is another workspace
+// and is skipped.
+func (w *Workspace) walk(dir string, ownOnly bool) (found []string, errs []error, notices []string) {
+	ig, gitTop := ignoresFor(dir)
+	rel := func(path string) string {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return filepath.ToSlash(path)
+		}
+		r, err := filepath.Rel(gitTop, abs)
+		if err != nil {
+			return filepath.ToSlash(path)
+		}
+		return filepath.ToSlash(r)
+	}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+			return nil
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || path != dir && w.excluded(path) {
+				return filepath.SkipDir
+			}
+			if ownOnly && path != dir {
+				if _, err := os.Lstat(filepath.Join(path, lint.ConfigFileName)); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			if ig != nil {
+				r := rel(path)
+				if path != dir && ig.ignored(r, true) {
+					return filepath.SkipDir
+				}
+				if r == "." {
+					r = ""
+				}
+				ig.load(path, r)
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".md", ".markdown", ".bib":
+		default:
+			return nil
+		}
+		if w.excluded(path) || ig != nil && ig.ignored(rel(path), false) {
+			return nil
+		}
+		if d.Type() != 0 { // a link or a special file: only regular files are read
+			if ok, what, err := safeio.IsRegular(path); err != nil || !ok {
+				if err == nil {
+					err = fmt.Errorf("%w (%s)", safeio.ErrNotRegular, what)
+				}
+				notices = append(notices, fmt.Sprintf("%s: skipped: %v", path, unwrapPathError(err)))
+				return nil
+			}
+		}
+		found = append(found, filepath.Clean(path))
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", dir, err))
+	}
+	return found, errs, notices
+}
+
+// ignoresFor returns the .gitignore rules that apply above dir (those of
+// dir and below are loaded by the walk) and the git work tree's folder, or
+// nil when dir is in no git work tree.
+func ignoresFor(dir string) (*ignores, string) {
+	top := gitRoot(dir)
+	if top == "" {
+		return nil, ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, ""
+	}
+	ig := &ignores{}
+	rel, err := filepath.Rel(top, abs)
+	if err != nil || rel == "." {
+		return ig, top
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for i := 0; i < len(parts); i++ {
+		r := strings.Join(parts[:i], "/")
+		ig.load(filepath.Join(top, filepath.FromSlash(r)), r)
+	}
+	return ig, top
 }
 
 // excluded reports whether a walked path is skipped by --exclude or the
@@ -219,4 +291,93 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Root returns the workspace folder of path (a file or a folder): the
+// folder of the nearest .papers.yaml from path's folder upwards, else the
+// git work tree holding it, else the current folder when it holds path,
+// else path's folder.
+func Root(path string) string {
+	dir := path
+	if st, err := os.Stat(path); err != nil || !st.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	if cfg := lint.FindConfig(dir); cfg != "" {
+		return filepath.Dir(cfg)
+	}
+	if top := gitRoot(dir); top != "" {
+		return top
+	}
+	wd, err := os.Getwd()
+	abs, aerr := filepath.Abs(dir)
+	if err != nil || aerr != nil {
+		return dir
+	}
+	if r, err := filepath.Rel(wd, abs); err == nil && r != ".." && !strings.HasPrefix(r, "../") {
+		return wd
+	}
+	return abs
+}
+
+// AddContext adds, for reference only (Input.Quiet), the notes and .bib
+// files under root that are not inputs yet, with their companions: the
+// corpus rules (duplicate and similar titles, organisation spellings, the
+// notes against their .bib) then see the whole workspace and report only
+// in the files given to Add, with related locations anywhere. This is what
+// a pre-commit hook, which hands over the staged files only, and an editor,
+// which lints one buffer, need to agree with `papers lint .`. What cannot be
+// read is skipped with a notice: it is not what the user asked to lint.
+func (w *Workspace) AddContext(root string) (notices []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	// Paths are walked relative to the current folder when they can be,
+	// so that they print as the user's own paths do.
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(root); err == nil {
+			if r, err := filepath.Rel(wd, abs); err == nil {
+				root = r
+			}
+		}
+	}
+	start := len(w.inputs)
+	seen := map[string]bool{}
+	have := map[string]bool{} // absolute paths of the inputs
+	for _, in := range w.inputs {
+		seen[in.Path] = true
+		if abs, err := filepath.Abs(in.Path); err == nil {
+			have[abs] = true
+		}
+	}
+	// Special files met here are skipped without a word: the user did not
+	// ask to lint them, and the walk of a folder they name reports them.
+	found, errs, _ := w.walk(root, true)
+	for _, err := range errs {
+		notices = append(notices, fmt.Sprintf("workspace: %v", err))
+	}
+	var toRead []string
+	for _, p := range found {
+		abs, err := filepath.Abs(p)
+		if err != nil || have[abs] || seen[p] {
+			continue
+		}
+		have[abs], seen[p] = true, true
+		toRead = append(toRead, p)
+	}
+	sort.Strings(toRead)
+	srcs, rerrs := w.readFiles(toRead)
+	for i, p := range toRead {
+		if rerrs[i] != nil {
+			notices = append(notices, fmt.Sprintf("%s: skipped: %v", p, unwrapPathError(rerrs[i])))
+			continue
+		}
+		if _, ok := w.rank[p]; !ok {
+			w.rank[p] = len(w.rank)
+		}
+		w.inputs = append(w.inputs, lint.Input{Path: p, Src: srcs[i], Kind: lint.KindOf(p), Quiet: true})
+	}
+	for _, err := range w.pairFrom(start, seen) {
+		notices = append(notices, fmt.Sprintf("workspace: %v", err))
+	}
+	w.files = nil
+	return notices
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -24,7 +27,7 @@ type lintFlags struct {
 	maxFileSize                    sizeFlag
 	quiet, noColor, fix, diff      bool
 	force                          bool
-	allowOutside                   bool
+	allowOutside, noWorkspace      bool
 	exclude, only                  stringList
 }
 
@@ -32,7 +35,7 @@ func cmdLint(args []string, e *env) int {
 	var lf lintFlags
 	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted; - reads standard input.", e.stderr)
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
+	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in each path's folder or its nearest parent)")
 	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside them)")
 	fs.StringVar(&lf.stdinName, "stdin-filename", "", "name to report for standard input, which also decides its kind (.bib or notes)")
 	fs.IntVar(&lf.maxWarnings, "max-warnings", -1, "exit 1 when there are more than this many warnings (-1: no limit)")
@@ -46,6 +49,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.force, "force", false, "with --fix, also rewrite read-only files and files with several hard links")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
 	fs.BoolVar(&lf.allowOutside, "allow-outside", false, "let the config's bib: mapping name files outside the config's folder")
+	fs.BoolVar(&lf.noWorkspace, "no-workspace", false, "with files given, let the corpus rules see those files only, not the rest of their workspace")
 	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated); a rule off by default then runs at warning")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -63,83 +67,34 @@ func cmdLint(args []string, e *env) int {
 		return exitTrouble
 	}
 
-	cfg, err := loadConfig(lf.config)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
-		return exitTrouble
-	}
-	cfg.AllowOutside = lf.allowOutside
-	runner, err := lint.NewRunner(rules.All(), cfg)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
-		return exitTrouble
-	}
-	// --jobs is the worker budget of this run, passed down to the
-	// workspace (reading and parsing) and the rules.
-	runner.Jobs = jobsOf(lf.jobs, e.stderr)
-	if len(lf.only) > 0 {
-		runner.Only = map[string]bool{}
-		for _, id := range lf.only {
-			if !runner.KnownRule(id) {
-				fmt.Fprintf(e.stderr, "papers lint: unknown rule %q in --rule (see `papers rules`)\n", id)
-				return exitTrouble
-			}
-			runner.Only[id] = true
-		}
-	}
-
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize)})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "papers: %v\n", err)
-		return exitTrouble
-	}
-	trouble := addPaths(ws, paths, e)
-	inputs := ws.Inputs()
-	if len(inputs) == 0 && trouble {
-		return exitTrouble
-	}
-
-	var res *lint.Result
-	stdinFix := false
-	switch {
-	case lf.fix || lf.diff:
-		fr := runner.Fix(ws)
-		res = fr.Result
-		for _, in := range inputs {
-			fixed, ok := fr.Fixed[in.Path]
-			if !ok && (!lf.fix || !ws.FromStdin(in.Path)) {
-				continue
-			}
-			if !ok {
-				fixed = in.Src
-			}
-			switch {
-			case lf.diff:
-				if err := udiff.Write(e.stdout, "a/"+in.Path, "b/"+in.Path, in.Src, fixed); err != nil {
-					fmt.Fprintf(e.stderr, "papers: %v\n", err)
-					return exitTrouble
-				}
-			case ws.FromStdin(in.Path):
-				stdinFix = true
-				if _, err := e.stdout.Write(fixed); err != nil {
-					fmt.Fprintf(e.stderr, "papers: write stdout: %v\n", err)
-					return exitTrouble
-				}
-			default:
-				if err := writeFixed(in, fixed, cfg, lf.force, e); err != nil {
-					fmt.Fprintf(e.stderr, "papers: %v\n", err)
-					trouble = true
-					continue
-				}
-				n := fr.Applied[in.Path]
-				fmt.Fprintf(e.stderr, "papers: fixed %s (%d %s)\n", in.Path, n, plural(n, "fix", "fixes"))
+	// Each path is linted under the config found from its own folder
+	// upwards (like ESLint and ruff), so that a hook or an editor running
+	// from elsewhere gets what `papers lint` gets in the notes' folder.
+	var res lint.Result
+	var ruleList []*lint.Rule
+	trouble, stdinFix, inputs := false, false, 0
+	for _, g := range groupByConfig(paths, &lf) {
+		gr, code := lintGroup(g, &lf, e)
+		if code == exitTrouble && gr == nil {
+			return exitTrouble
+		}
+		trouble = trouble || gr.trouble
+		stdinFix = stdinFix || gr.stdinFix
+		inputs += gr.inputs
+		res.Files = append(res.Files, gr.res.Files...)
+		res.Diagnostics = append(res.Diagnostics, gr.res.Diagnostics...)
+		for _, r := range gr.rules {
+			if !slices.ContainsFunc(ruleList, func(x *lint.Rule) bool { return x.ID == r.ID }) {
+				ruleList = append(ruleList, r)
 			}
 		}
-	default:
-		res = runner.Run(ws)
+	}
+	lint.SortDiagnostics(res.Diagnostics)
+	if inputs == 0 && trouble {
+		return exitTrouble
 	}
 
 	diags := res.Diagnostics
@@ -158,7 +113,7 @@ func cmdLint(args []string, e *env) int {
 		out = e.stderr
 	}
 	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff && !stdinFix
-	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: runner.Rules, ToolVersion: version(), Jobs: runner.Jobs}
+	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: ruleList, ToolVersion: version(), Jobs: jobsOf(lf.jobs, io.Discard)}
 	if err := report.Write(out, lf.format, diags, res.Files, opt); err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
@@ -176,7 +131,7 @@ func cmdLint(args []string, e *env) int {
 	if lf.format == "text" && e.isTerminal && len(res.Diagnostics) > 0 {
 		infos := len(res.Diagnostics) - errs - warns
 		fmt.Fprintf(e.stderr, "%d %s, %d %s, %d %s in %d %s\n", errs, plural(errs, "error", "errors"),
-			warns, plural(warns, "warning", "warnings"), infos, plural(infos, "info", "infos"), len(inputs), plural(len(inputs), "file", "files"))
+			warns, plural(warns, "warning", "warnings"), infos, plural(infos, "info", "infos"), inputs, plural(inputs, "file", "files"))
 	}
 	switch {
 	case trouble:
@@ -188,6 +143,171 @@ func cmdLint(args []string, e *env) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// configGroup is the paths linted under one config.
+type configGroup struct {
+	config string // the config file, "" for the defaults
+	paths  []string
+}
+
+// groupByConfig groups paths by the config found from each one's folder
+// upwards (--config names one for all), in the order they come.
+func groupByConfig(paths []string, lf *lintFlags) []configGroup {
+	if lf.config != "" {
+		return []configGroup{{config: lf.config, paths: paths}}
+	}
+	var groups []configGroup
+	at := map[string]int{}
+	for _, p := range paths {
+		dir := p
+		switch {
+		case p == "-" && lf.stdinName != "":
+			dir = filepath.Dir(lf.stdinName)
+		case p == "-":
+			dir = "."
+		default:
+			if st, err := os.Stat(p); err != nil || !st.IsDir() {
+				dir = filepath.Dir(p)
+			}
+		}
+		cfg := lint.FindConfig(dir)
+		k, ok := at[cfg]
+		if !ok {
+			k = len(groups)
+			at[cfg] = k
+			groups = append(groups, configGroup{config: cfg})
+		}
+		groups[k].paths = append(groups[k].paths, p)
+	}
+	return groups
+}
+
+// groupResult is what linting one config group gave.
+type groupResult struct {
+	res               *lint.Result
+	rules             []*lint.Rule
+	inputs            int
+	trouble, stdinFix bool
+}
+
+// lintGroup lints (and fixes) one group's paths under its config. A nil
+// result with exitTrouble stops the command (a config or flag error).
+func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
+	cfg := lint.DefaultConfig()
+	if g.config != "" {
+		var err error
+		if cfg, err = lint.LoadConfig(g.config); err != nil {
+			fmt.Fprintf(e.stderr, "papers: %v\n", err)
+			return nil, exitTrouble
+		}
+	}
+	cfg.AllowOutside = lf.allowOutside
+	runner, err := lint.NewRunner(rules.All(), cfg)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		return nil, exitTrouble
+	}
+	// --jobs is the worker budget of this run, passed down to the
+	// workspace (reading and parsing) and the rules.
+	runner.Jobs = jobsOf(lf.jobs, e.stderr)
+	if len(lf.only) > 0 {
+		runner.Only = map[string]bool{}
+		for _, id := range lf.only {
+			if !runner.KnownRule(id) {
+				fmt.Fprintf(e.stderr, "papers lint: unknown rule %q in --rule (see `papers rules`)\n", id)
+				return nil, exitTrouble
+			}
+			runner.Only[id] = true
+		}
+	}
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize)})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers: %v\n", err)
+		return nil, exitTrouble
+	}
+	gr := &groupResult{rules: runner.Rules}
+	gr.trouble = addPaths(ws, g.paths, e)
+	inputs := ws.Inputs()
+	gr.inputs = len(inputs)
+	if !lf.noWorkspace && namesFiles(g.paths) {
+		// Files were given (a pre-commit hook's staged files, an editor's
+		// buffer): the corpus rules read the rest of the workspace too,
+		// and report in the files given only.
+		for _, n := range ws.AddContext(workspace.Root(contextAnchor(g.paths, lf))) {
+			fmt.Fprintf(e.stderr, "papers: %s\n", n)
+		}
+	}
+
+	switch {
+	case lf.fix || lf.diff:
+		fr := runner.Fix(ws)
+		gr.res = fr.Result
+		for _, in := range inputs {
+			fixed, ok := fr.Fixed[in.Path]
+			if !ok && (!lf.fix || !ws.FromStdin(in.Path)) {
+				continue
+			}
+			if !ok {
+				fixed = in.Src
+			}
+			switch {
+			case lf.diff:
+				if err := udiff.Write(e.stdout, "a/"+in.Path, "b/"+in.Path, in.Src, fixed); err != nil {
+					fmt.Fprintf(e.stderr, "papers: %v\n", err)
+					return nil, exitTrouble
+				}
+			case ws.FromStdin(in.Path):
+				gr.stdinFix = true
+				if _, err := e.stdout.Write(fixed); err != nil {
+					fmt.Fprintf(e.stderr, "papers: write stdout: %v\n", err)
+					return nil, exitTrouble
+				}
+			default:
+				if err := writeFixed(in, fixed, cfg, lf.force, e); err != nil {
+					fmt.Fprintf(e.stderr, "papers: %v\n", err)
+					gr.trouble = true
+					continue
+				}
+				n := fr.Applied[in.Path]
+				fmt.Fprintf(e.stderr, "papers: fixed %s (%d %s)\n", in.Path, n, plural(n, "fix", "fixes"))
+			}
+		}
+	default:
+		gr.res = runner.Run(ws)
+	}
+	return gr, exitOK
+}
+
+// namesFiles reports whether paths name a file or standard input, not only
+// folders.
+func namesFiles(paths []string) bool {
+	for _, p := range paths {
+		if p == "-" {
+			return true
+		}
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+// contextAnchor is the path whose workspace is read around the files
+// given: the first file, or standard input's name.
+func contextAnchor(paths []string, lf *lintFlags) string {
+	for _, p := range paths {
+		if p == "-" {
+			if lf.stdinName != "" {
+				return lf.stdinName
+			}
+			return "."
+		}
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+	}
+	return "."
 }
 
 func loadConfig(path string) (*lint.Config, error) {
