@@ -450,7 +450,7 @@ func TestCache(t *testing.T) {
 		t.Errorf("cache hit: %q %v, %d requests", b, err, s.count())
 	}
 	// Expired: asked again.
-	clk.advance(2*time.Hour)
+	clk.advance(2 * time.Hour)
 	if _, err := get(c); err != nil || s.count() != 2 {
 		t.Errorf("expired entry: %v, %d requests", err, s.count())
 	}
@@ -460,7 +460,7 @@ func TestCache(t *testing.T) {
 		t.Errorf("refresh: %v, %d requests", err, s.count())
 	}
 	// Offline: an expired entry is still used, and nothing is asked.
-	clk.advance(48*time.Hour)
+	clk.advance(48 * time.Hour)
 	off := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Cache: cache, Offline: true})
 	if b, err := get(off); err != nil || b != "ok" || s.count() != 3 {
 		t.Errorf("offline with an old entry: %q %v, %d requests", b, err, s.count())
