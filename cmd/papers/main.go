@@ -34,12 +34,14 @@ type env struct {
 	stdout, stderr io.Writer
 	// isTerminal reports whether stdout is a terminal (colour and carets).
 	isTerminal bool
-	getenv     func(string) string
+	// errTerminal reports whether stderr is a terminal (progress lines).
+	errTerminal bool
+	getenv      func(string) string
 }
 
 func main() {
 	tuneGC(os.Getenv("GOGC"))
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), getenv: os.Getenv}
 	stop := startProfile(os.Getenv("PAPERS_CPUPROFILE"), e.stderr)
 	code := run(os.Args[1:], e)
 	stop()
