@@ -77,7 +77,7 @@ func value(r *bib.Entry, name string) (string, bool) {
 		}
 	}
 	v := strings.Join(strings.Fields(f.Value), " ")
-	if v == "" || !balanced(v) {
+	if v == "" || !bib.BracesBalance(v) {
 		return "", false
 	}
 	switch name {
@@ -104,23 +104,4 @@ func pageRange(p string) string {
 		}
 	}
 	return p
-}
-
-// balanced reports whether the braces of s balance, so that it can be
-// written in braces. BibTeX counts an escaped \{ as a brace too, and so
-// does bib.Write.
-func balanced(s string) bool {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth < 0 {
-				return false
-			}
-		}
-	}
-	return depth == 0
 }
