@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -67,11 +66,8 @@ func (a *ArXiv) ByArXiv(ctx context.Context, id string) ([]*resolve.Record, erro
 		base = ArXivBase
 	}
 	u := base + "?" + url.Values{"id_list": {id}, "max_results": {"1"}}.Encode()
-	body, err := a.Client.Get(ctx, u, "application/atom+xml")
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
+	body, found, err := a.Client.getFound(ctx, u, "application/atom+xml")
+	if !found || err != nil {
 		return nil, err
 	}
 	var f atomFeed

@@ -18,6 +18,7 @@ package online
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -193,6 +194,31 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error)
 		_ = c.opt.Cache.Put(rawURL, Entry{Fetched: c.opt.Now(), Status: status, Body: string(body)})
 	}
 	return Entry{Status: status, Body: string(body)}.result()
+}
+
+// getJSON fetches rawURL and decodes its JSON answer into v. found is false,
+// without error, when the service has no such record (404, 410).
+func (c *Client) getJSON(ctx context.Context, rawURL string, v any) (found bool, err error) {
+	body, found, err := c.getFound(ctx, rawURL, "application/json")
+	if !found || err != nil {
+		return false, err
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return false, fmt.Errorf("%s: unreadable answer: %w", rawURL, err)
+	}
+	return true, nil
+}
+
+// getFound is Get with ErrNotFound turned into found == false.
+func (c *Client) getFound(ctx context.Context, rawURL, accept string) (body []byte, found bool, err error) {
+	body, err = c.Get(ctx, rawURL, accept)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	}
+	return body, true, nil
 }
 
 // fetch sends the request, retrying transient failures, and returns a 200,

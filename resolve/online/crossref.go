@@ -2,8 +2,6 @@ package online
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -74,19 +72,12 @@ func (d crossrefDate) year() int {
 // ByDOI implements resolve.Source.
 func (c *Crossref) ByDOI(ctx context.Context, doi string) ([]*resolve.Record, error) {
 	u := c.base() + "/works/" + url.PathEscape(doi)
-	body, err := c.Client.Get(ctx, u, "application/json")
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
 	var a struct {
 		Status  string       `json:"status"`
 		Message crossrefWork `json:"message"`
 	}
-	if err := json.Unmarshal(body, &a); err != nil {
-		return nil, fmt.Errorf("%s: unreadable answer: %w", u, err)
+	if found, err := c.Client.getJSON(ctx, u, &a); !found || err != nil {
+		return nil, err
 	}
 	if a.Status != "ok" {
 		return nil, fmt.Errorf("%s: status %q", u, a.Status)
@@ -109,21 +100,14 @@ func (c *Crossref) Search(ctx context.Context, q resolve.Query) ([]*resolve.Reco
 	}
 	v := url.Values{"query.bibliographic": {q.Title}, "rows": {strconv.Itoa(rows)}}
 	u := c.base() + "/works?" + v.Encode()
-	body, err := c.Client.Get(ctx, u, "application/json")
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
 	var a struct {
 		Status  string `json:"status"`
 		Message struct {
 			Items []crossrefWork `json:"items"`
 		} `json:"message"`
 	}
-	if err := json.Unmarshal(body, &a); err != nil {
-		return nil, fmt.Errorf("%s: unreadable answer: %w", u, err)
+	if found, err := c.Client.getJSON(ctx, u, &a); !found || err != nil {
+		return nil, err
 	}
 	if a.Status != "ok" {
 		return nil, fmt.Errorf("%s: status %q", u, a.Status)

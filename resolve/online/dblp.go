@@ -3,7 +3,6 @@ package online
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -114,16 +113,9 @@ func (d *DBLP) Search(ctx context.Context, q resolve.Query) ([]*resolve.Record, 
 	}
 	v := url.Values{"q": {words}, "format": {"json"}, "h": {fmt.Sprint(h)}}
 	u := strings.TrimRight(d.base(), "/") + "/search/publ/api?" + v.Encode()
-	body, err := d.Client.Get(ctx, u, "application/json")
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
 	var a dblpAnswer
-	if err := json.Unmarshal(body, &a); err != nil {
-		return nil, fmt.Errorf("%s: unreadable answer: %w", u, err)
+	if found, err := d.Client.getJSON(ctx, u, &a); !found || err != nil {
+		return nil, err
 	}
 	if c := a.Result.Status.Code; c != "" && c != "200" {
 		return nil, fmt.Errorf("%s: status %s %s", u, c, a.Result.Status.Text)

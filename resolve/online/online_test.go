@@ -100,13 +100,19 @@ func resolveOne(t *testing.T, q resolve.Query, srcs ...resolve.Source) resolve.O
 	return (&resolve.Resolver{Sources: srcs}).Resolve(context.Background(), []resolve.Query{q})[0]
 }
 
+// mustResolve resolves q at the given level and returns the record's entry.
+func mustResolve(t *testing.T, q resolve.Query, level resolve.Level, srcs ...resolve.Source) (resolve.Outcome, *bib.Entry) {
+	t.Helper()
+	o := resolveOne(t, q, srcs...)
+	if o.Chosen == nil || o.Chosen.Verdict.Level != level {
+		t.Fatalf("outcome: %+v, want a record at level %v", o, level)
+	}
+	return o, o.Chosen.Record.Entry
+}
+
 func TestDBLPExactMatch(t *testing.T) {
 	f, dblp, _, _ := newServices(t)
-	o := resolveOne(t, notesQuery("Deep Interest Network for Click-Through Rate Prediction", "KDD", 2018), dblp)
-	if o.Chosen == nil || o.Chosen.Verdict.Level != resolve.Same {
-		t.Fatalf("not resolved: %+v", o)
-	}
-	e := o.Chosen.Record.Entry
+	o, e := mustResolve(t, notesQuery("Deep Interest Network for Click-Through Rate Prediction", "KDD", 2018), resolve.Same, dblp)
 	// The publisher comes from the record's .bib (its cross-referenced
 	// proceedings), which the search hit lacks.
 	if e.Get("publisher") != "{ACM}" || !strings.HasPrefix(strings.Join(strings.Fields(e.Get("author")), " "), "Guorui Zhou and Xiaoqiang Zhu") {
@@ -173,11 +179,7 @@ func TestCrossrefByDOI(t *testing.T) {
 	_, _, cr, _ := newServices(t)
 	q := notesQuery("Deep Interest Network for Click-Through Rate Prediction", "KDD", 2018)
 	q.DOI = "10.1145/3219819.3219823"
-	o := resolveOne(t, q, cr)
-	if o.Chosen == nil || o.Chosen.Verdict.Level != resolve.Same {
-		t.Fatalf("outcome: %+v", o)
-	}
-	e := o.Chosen.Record.Entry
+	_, e := mustResolve(t, q, resolve.Same, cr)
 	if e.Type != "inproceedings" || e.Get("author") != "Zhou, Guorui and Zhu, Xiaoqiang and Song, Chenru and Gai, Kun" ||
 		!strings.Contains(e.Get("booktitle"), `Knowledge Discovery \& Data Mining`) {
 		t.Errorf("record: %v", e.Fields)
@@ -190,12 +192,8 @@ func TestCrossrefByDOI(t *testing.T) {
 
 func TestCrossrefQuery(t *testing.T) {
 	_, _, cr, _ := newServices(t)
-	o := resolveOne(t, notesQuery("Defending Person Detection Against Adversarial Patch Attack by using Universal Defensive Frame", "TIP", 2022), cr)
-	if o.Chosen == nil || o.Chosen.Verdict.Level != resolve.Same || o.Refused != 1 {
-		t.Fatalf("outcome: %+v", o)
-	}
-	e := o.Chosen.Record.Entry
-	if e.Type != "article" || e.Get("volume") != "31" || e.Get("doi") != "10.1109/TIP.2022.3217375" {
+	o, e := mustResolve(t, notesQuery("Defending Person Detection Against Adversarial Patch Attack by using Universal Defensive Frame", "TIP", 2022), resolve.Same, cr)
+	if o.Refused != 1 || e.Type != "article" || e.Get("volume") != "31" || e.Get("doi") != "10.1109/TIP.2022.3217375" {
 		t.Errorf("record: %v", e.Fields)
 	}
 	recs, _ := cr.Search(context.Background(), resolve.Query{Title: "x"})
@@ -209,11 +207,7 @@ func TestArXiv(t *testing.T) {
 	_, _, _, ax := newServices(t)
 	q := notesQuery("Deep & Cross Network for Ad Click Predictions", "arXiv", 2017)
 	q.ArXiv = "1708.05123"
-	o := resolveOne(t, q, ax)
-	if o.Chosen == nil || o.Chosen.Verdict.Level != resolve.Same {
-		t.Fatalf("outcome: %+v", o)
-	}
-	e := o.Chosen.Record.Entry
+	_, e := mustResolve(t, q, resolve.Same, ax)
 	if e.Get("author") != "Ruoxi Wang and Bin Fu and Gang Fu and Mingliang Wang" || e.Get("title") != `Deep \& Cross Network for Ad Click Predictions` ||
 		e.Get("eprint") != "1708.05123" || e.Get("year") != "2017" || e.Get("primaryClass") != "cs.LG" {
 		t.Errorf("record: %v", e.Fields)
