@@ -132,6 +132,23 @@ func checkReadBack(t *testing.T, out []byte, wantEntries int) *bib.File {
 	return f
 }
 
+// readBackWithAuthors reads the .bib at path with checkReadBack and checks
+// that every entry has an author.
+func readBackWithAuthors(t *testing.T, path string, wantEntries int) *bib.File {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := checkReadBack(t, src, wantEntries)
+	for _, e := range f.Entries {
+		if e.Get("author") == "" {
+			t.Errorf("%s has no author", e.Key)
+		}
+	}
+	return f
+}
+
 type view struct {
 	Type, Key string
 	Fields    map[string]string
@@ -162,16 +179,7 @@ func TestBibExampleBibTeX(t *testing.T) {
 	if !strings.Contains(stderr, "8 entries: 8 from the companion .bib, 0 built from the notes") {
 		t.Errorf("stderr = %q", stderr)
 	}
-	src, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := checkReadBack(t, src, 8)
-	for _, e := range f.Entries {
-		if e.Get("author") == "" {
-			t.Errorf("%s has no author", e.Key)
-		}
-	}
+	readBackWithAuthors(t, out, 8)
 	r := runBibTeX(t, dir)
 	if r.exit != 0 || len(r.warnings) != 0 || r.used != 8 {
 		t.Errorf("bibtex: exit %d, %d entries, warnings %q\n%s", r.exit, r.used, r.warnings, r.blg)
@@ -374,16 +382,7 @@ func TestBibSeedLibrary(t *testing.T) {
 	if !strings.Contains(stderr, "papers bib: resolve: 26 of 26 built entries completed") {
 		t.Errorf("no summary:\n%s", stderr)
 	}
-	src, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := checkReadBack(t, src, 26)
-	for _, e := range f.Entries {
-		if !e.Has("author") {
-			t.Errorf("%s has no author", e.Key)
-		}
-	}
+	f := readBackWithAuthors(t, out, 26)
 	// The key, type and venue stay the notes'; the library adds fields.
 	din := f.Entry("kdd2018deep")
 	if din == nil || din.Get("pages") != "1059--1068" || din.Get("publisher") != "{ACM}" || din.Get("doi") != "10.1145/3219819.3219823" ||
