@@ -402,6 +402,31 @@ func TestBibSeedLibrary(t *testing.T) {
 	}
 }
 
+// TestBibResolveProgress checks the progress line that a terminal on
+// stderr gets, and that it is erased at the end.
+func TestBibResolveProgress(t *testing.T) {
+	dir := t.TempDir()
+	notesPath := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(notesPath, []byte("## S\n### Attention Is All You Need[NIPS'17][Google]\n### Deep Residual Learning for Image Recognition[CVPR'16][MSRA]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := filepath.Join(dir, "lib.bib")
+	if err := os.WriteFile(lib, []byte("@inproceedings{v, author = {Ashish Vaswani}, title = {Attention is All you Need}, booktitle = {NIPS}, year = 2017}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, errTerminal: true, getenv: func(string) string { return "" }}
+	if code := run([]string{"bib", "--library", lib, notesPath}, e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "\rresolving 1/2 ...\rresolving 2/2 ...\r\x1b[K") {
+		t.Errorf("no progress line: %q", errb.String())
+	}
+	if _, _, stderr := runPapers(t, "bib", "--library", lib, notesPath); strings.Contains(stderr, "resolving") {
+		t.Errorf("a progress line without a terminal: %q", stderr)
+	}
+}
+
 // TestBibMergeKeepsEveryByte checks that --merge appends after the existing
 // bytes, which stay exactly as they were (odd spacing, comments, a missing
 // final newline, CRLF), and that a second merge adds nothing.
