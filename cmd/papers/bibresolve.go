@@ -41,6 +41,11 @@ var politeIntervals = map[string]time.Duration{
 	"api.crossref.org": 200 * time.Millisecond,
 }
 
+// nearTitle is the share of title words a refused candidate must have for
+// the report to name it as the closest one: below it, the candidate is
+// another paper that happens to share a few words with this one.
+const nearTitle = 0.7
+
 // bibResolver completes built entries; nil when no source is configured.
 type bibResolver struct {
 	r       *resolve.Resolver
@@ -165,10 +170,12 @@ func (br *bibResolver) complete(built []*bibgen.Item, srcs []bibgen.Source, e *e
 			continue
 		}
 		switch {
-		case o.Closest != nil:
+		case o.Closest != nil && (o.Closest.Verdict.TitleOK || o.Closest.Verdict.TitleScore >= nearTitle):
 			bibSay(e, "papers bib: %s: %s: unresolved: the closest candidate, %s %s, was refused: %s\n",
 				where, it.Entry.Key, o.Closest.Record.Source, o.Closest.Record.Describe(), o.Closest.Verdict.Why)
 		case len(o.Errors) == 0:
+			// A candidate sharing only some words is no help to the
+			// reader: it is not named.
 			bibSay(e, "papers bib: %s: %s: unresolved: no source has a record of this title\n", where, it.Entry.Key)
 		}
 		for _, err := range o.Errors {
