@@ -34,6 +34,14 @@ import (
 // there is no such record. It is cached like a found one.
 var ErrNotFound = errors.New("not found")
 
+// ErrHostDown is returned, without a request, for a host whose last
+// maxFailures requests of the run failed.
+var ErrHostDown = errors.New("host not asked again in this run")
+
+// maxFailures is how many requests in a row may fail before a host is
+// left alone for the rest of the run.
+const maxFailures = 3
+
 // ErrOffline is returned by an offline client for a URL not in its cache.
 var ErrOffline = errors.New("not in the cache, and the run is offline")
 
@@ -100,6 +108,7 @@ type hostGate struct {
 	interval time.Duration // between two requests
 	mu       sync.Mutex
 	next     time.Time // no request before this time
+	failures int       // requests in a row that failed
 }
 
 // NewClient returns a client with the options' defaults filled in.
@@ -223,8 +232,33 @@ func (c *Client) getFound(ctx context.Context, rawURL, accept string) (body []by
 
 // fetch sends the request, retrying transient failures, and returns a 200,
 // 404 or 410 answer.
+//
+// A host whose last maxFailures requests failed is not asked again in the
+// run: a service that is down would otherwise cost every paper its
+// retries and timeouts.
 func (c *Client) fetch(ctx context.Context, u *url.URL, accept string) (int, []byte, error) {
 	gate := c.gate(u.Host)
+	gate.mu.Lock()
+	failures := gate.failures
+	gate.mu.Unlock()
+	if failures >= maxFailures {
+		return 0, nil, fmt.Errorf("%s: %w: its last %d requests failed", u.Redacted(), ErrHostDown, failures)
+	}
+	status, body, err := c.fetchRetrying(ctx, u, accept, gate)
+	if ctx.Err() == nil {
+		gate.mu.Lock()
+		if err != nil {
+			gate.failures++
+		} else {
+			gate.failures = 0
+		}
+		gate.mu.Unlock()
+	}
+	return status, body, err
+}
+
+// fetchRetrying sends the request, retrying transient failures.
+func (c *Client) fetchRetrying(ctx context.Context, u *url.URL, accept string, gate *hostGate) (int, []byte, error) {
 	for attempt := 0; ; attempt++ {
 		if err := c.wait(ctx, gate); err != nil {
 			return 0, nil, fmt.Errorf("%s: %w", u.Redacted(), err)

@@ -358,6 +358,21 @@ func TestClientGivesUp(t *testing.T) {
 	}
 }
 
+func TestClientHostDown(t *testing.T) {
+	s, u := newScripted(t, 500, "", 500, "", 500, "", 500, "", 500, "", 500, "")
+	clk := newFakeClock()
+	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Retries: -1})
+	for i := 0; i < 3; i++ {
+		if _, err := c.Get(context.Background(), u+"/"+string(rune('a'+i)), ""); err == nil || errors.Is(err, ErrHostDown) {
+			t.Fatalf("request %d: %v", i, err)
+		}
+	}
+	_, err := c.Get(context.Background(), u+"/d", "")
+	if !errors.Is(err, ErrHostDown) || s.count() != 3 {
+		t.Errorf("after 3 failures: %v, %d requests", err, s.count())
+	}
+}
+
 func TestClientTimeout(t *testing.T) {
 	var mu sync.Mutex
 	n := 0
