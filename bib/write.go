@@ -257,33 +257,55 @@ func allIn(s string, tab *[256]bool) bool {
 	return true
 }
 
-// checkText reports why text cannot be written in braces, or "".
-func checkText(text string) string {
-	depth := 0
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
+// BracesBalance reports whether every brace of s closes one opened before
+// it and all are closed, so that s can be a braced field value. BibTeX
+// counts an escaped \{ as a brace too, and so does this.
+func BracesBalance(s string) bool {
+	depth, ok := braceDepth(s)
+	return ok && depth == 0
+}
+
+// braceDepth returns how many braces s leaves open; ok is false when a
+// brace closes nothing (depth is then meaningless).
+func braceDepth(s string) (depth int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '{':
 			depth++
 		case '}':
 			depth--
 			if depth < 0 {
-				return "unbalanced braces: a \"}\" closes nothing"
-			}
-		case '\n':
-			j := i + 1
-			for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-				j++
-			}
-			if j < len(text) && text[j] == '@' {
-				sc := scanner{s: text, n: len(text)}
-				if sc.isEntryStart(j) {
-					return "a line of the value starts with @name{, which BibTeX reads as a new entry"
-				}
+				return depth, false
 			}
 		}
 	}
-	if depth != 0 {
+	return depth, true
+}
+
+// checkText reports why text cannot be written in braces, or "".
+func checkText(text string) string {
+	switch depth, ok := braceDepth(text); {
+	case !ok:
+		return "unbalanced braces: a \"}\" closes nothing"
+	case depth != 0:
 		return "unbalanced braces: a \"{\" is never closed"
+	}
+	for i := strings.IndexByte(text, '\n'); i >= 0; {
+		j := i + 1
+		for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+			j++
+		}
+		if j < len(text) && text[j] == '@' {
+			sc := scanner{s: text, n: len(text)}
+			if sc.isEntryStart(j) {
+				return "a line of the value starts with @name{, which BibTeX reads as a new entry"
+			}
+		}
+		k := strings.IndexByte(text[i+1:], '\n')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
 	}
 	return ""
 }

@@ -247,3 +247,21 @@ func TestCanonicalFieldOrder(t *testing.T) {
 		t.Error("CanonicalFieldOrder returned the package's slice")
 	}
 }
+
+func TestBracesBalance(t *testing.T) {
+	for s, want := range map[string]bool{
+		"":               true,
+		"{ACM}":          true,
+		"a {b {c}} d":    true,
+		"}{":             false,
+		"{":              false,
+		`M\"{o}bius`:     true,
+		`\{ escaped`:     false,
+		"{a}}":           false,
+		"no braces here": true,
+	} {
+		if got := BracesBalance(s); got != want {
+			t.Errorf("BracesBalance(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/bib"
 )
 
 // EscapeText turns plain text from the notes (Markdown, not LaTeX) into the
@@ -60,7 +62,7 @@ func tokenize(s string) []token {
 			i += 2
 			continue
 		case r == '$':
-			if end := closingDollar(s, i+1); end > i+1 && bracesBalance(s[i:end]) {
+			if end := closingDollar(s, i+1); end > i+1 && bib.BracesBalance(s[i:end]) {
 				toks = append(toks, token{kind: tokMath, s: s[i : end+1]})
 				i = end + 1
 				continue
@@ -145,25 +147,6 @@ func closingDollar(s string, from int) int {
 		}
 	}
 	return -1
-}
-
-// bracesBalance reports whether every brace of s closes one opened before it
-// and all are closed. Math is copied as it is, so its braces must balance on
-// their own; BibTeX counts \{ as a brace too.
-func bracesBalance(s string) bool {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth < 0 {
-				return false
-			}
-		}
-	}
-	return depth == 0
 }
 
 func isASCIIPunct(c byte) bool {

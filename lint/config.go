@@ -46,6 +46,15 @@ type Config struct {
 	// BibKeyFormat is the key template `papers bib` uses for the entries it
 	// builds, such as `{venue}{year}{word}`; --key-format overrides it.
 	BibKeyFormat string `yaml:"bib-key-format"`
+	// Library lists .bib files (relative to the config's folder) in which
+	// `papers bib` looks up the authors and pages of the papers it builds;
+	// see LibraryFiles.
+	Library []string `yaml:"library"`
+	// libraryAt is where each of Library's values is written, for messages.
+	libraryAt [][2]int
+	// Online lets `papers bib` ask DBLP, Crossref and arXiv; --online and
+	// --offline override it.
+	Online bool `yaml:"online"`
 }
 
 // RuleConfig is one rule's section of the config.
@@ -164,6 +173,10 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			err = strictDecode(path, v, &cfg.Exclude)
 		case "bib-key-format":
 			err = strictDecode(path, v, &cfg.BibKeyFormat)
+		case "library":
+			err = cfg.decodeLibrary(path, v)
+		case "online":
+			err = strictDecode(path, v, &cfg.Online)
 		case "custom-rules":
 			err = strictDecode(path, v, &cfg.CustomRules)
 			if err == nil && v.Kind == yaml.SequenceNode {
@@ -174,7 +187,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 				}
 			}
 		default:
-			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
+			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
 		}
 		if err != nil {
 			return nil, err

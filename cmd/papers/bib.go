@@ -26,6 +26,7 @@ type bibFlags struct {
 	merge, ascii, allowOutside, force    bool
 	maxFileSize                          sizeFlag
 	sections, venues, exclude            stringList
+	res                                  resolveFlags
 }
 
 const bibSynopsis = `bib [flags] [notes...|-]
@@ -34,7 +35,9 @@ Writes a BibTeX entry for every paper of the notes (*.md, *.markdown; folders
 are walked; with no path, the current folder). A paper its companion .bib
 already holds gets that entry unchanged; the others get one built from the
 notes, without author: those are listed on stderr so that you can complete
-them. --merge appends the built entries to the companion .bib instead.`
+them, or --library and --online complete them from your .bib files and from
+DBLP, Crossref and arXiv. --merge appends the built entries to the companion
+.bib instead.`
 
 func cmdBib(args []string, e *env) int {
 	var bf bibFlags
@@ -53,7 +56,8 @@ func cmdBib(args []string, e *env) int {
 	fs.BoolVar(&bf.force, "force", false, "with -o or --merge, also rewrite read-only files and files with several hard links")
 	bf.maxFileSize = safeio.DefaultMaxSize
 	fs.Var(&bf.maxFileSize, "max-file-size", "refuse inputs larger than this (standard input too), such as 64MB")
-	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "let the config's bib: mapping and the workspace's symbolic links lead outside the config's folder")
+	fs.BoolVar(&bf.allowOutside, "allow-outside", false, "let the config's bib: and library: paths and the workspace's symbolic links lead outside the config's folder")
+	addResolveFlags(fs, &bf.res)
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -118,6 +122,11 @@ func cmdBib(args []string, e *env) int {
 		bibSay(e, "papers bib: %s: %v\n", keySource, err)
 		return exitTrouble
 	}
+	br, trouble, err := newResolver(fs, bf.res, cfg, opt.Venues, e)
+	if err != nil {
+		bibSay(e, "papers bib: %v\n", err)
+		return exitTrouble
+	}
 	for _, v := range opt.Filter.UnknownVenues(opt.Venues) {
 		bibSay(e, "papers bib: --venue %s: the registry does not know this venue; only tags written %s match\n", v, v)
 	}
@@ -125,7 +134,9 @@ func cmdBib(args []string, e *env) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	trouble := addPaths(ws, paths, e)
+	if addPaths(ws, paths, e) {
+		trouble = true
+	}
 	var notesIn []*lint.File
 	for _, f := range ws.Files() {
 		if f.Kind == lint.NotesFile {
@@ -141,9 +152,9 @@ func cmdBib(args []string, e *env) int {
 
 	var code int
 	if bf.merge {
-		code = bibMerge(ws, notesIn, mergeTarget, opt, bf, e)
+		code = bibMerge(ws, notesIn, mergeTarget, opt, bf, br, e)
 	} else {
-		code = bibWrite(notesIn, cfg, opt, bf, e)
+		code = bibWrite(notesIn, cfg, opt, bf, br, e)
 	}
 	if trouble {
 		return exitTrouble
@@ -152,7 +163,7 @@ func cmdBib(args []string, e *env) int {
 }
 
 // bibWrite writes every selected entry to stdout or -o.
-func bibWrite(notesIn []*lint.File, cfg *lint.Config, opt bibgen.Options, bf bibFlags, e *env) int {
+func bibWrite(notesIn []*lint.File, cfg *lint.Config, opt bibgen.Options, bf bibFlags, br *bibResolver, e *env) int {
 	if bf.output != "" {
 		for _, in := range notesIn {
 			switch {
@@ -171,6 +182,7 @@ func bibWrite(notesIn []*lint.File, cfg *lint.Config, opt bibgen.Options, bf bib
 	}
 	res := bibgen.Generate(srcs, opt)
 	code := reportNotices(res, e)
+	br.complete(res.Built(), srcs, e)
 
 	var buf bytes.Buffer
 	var missing []bib.NotEscaped
@@ -243,7 +255,7 @@ type mergeGroup struct {
 // The file written must be a regular file; one that the workspace names
 // (the config's mapping, <notes>.bib, a symbolic link) must lie inside the
 // workspace of its notes.
-func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt bibgen.Options, bf bibFlags, e *env) int {
+func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt bibgen.Options, bf bibFlags, br *bibResolver, e *env) int {
 	bibs := map[string]*lint.File{}
 	for _, f := range ws.Files() {
 		if f.Kind == lint.BibFile {
@@ -315,6 +327,7 @@ func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt 
 			bibSay(e, "papers bib: %s: nothing to add, it holds every paper of the notes\n", g.path)
 			continue
 		}
+		br.complete(added, g.srcs, e)
 		entries := make([]*bib.Entry, len(added))
 		for i, it := range added {
 			entries[i] = it.Entry
@@ -351,15 +364,24 @@ func bibMerge(ws *workspace.Workspace, notesIn []*lint.File, target string, opt 
 			code = exitTrouble
 			continue
 		}
+		noAuthor := 0
 		for _, it := range added {
-			bibSay(e, "papers bib: %s: added %s (%s:%d, no author)\n", g.path, it.Entry.Key, g.srcs[it.Source].Notes.Path, it.Line)
+			note := ""
+			if !it.Entry.Has("author") {
+				note, noAuthor = ", no author", noAuthor+1
+			}
+			bibSay(e, "papers bib: %s: added %s (%s:%d%s)\n", g.path, it.Entry.Key, g.srcs[it.Source].Notes.Path, it.Line, note)
 		}
 		reportNotEscaped(missing, e)
 		verb := "added"
 		if !g.exists {
 			verb = "created with"
 		}
-		bibSay(e, "papers bib: %s: %s %s built from the notes; complete their authors\n", g.path, verb, nEntries(len(added)))
+		advice := "; complete their authors"
+		if noAuthor == 0 {
+			advice = ""
+		}
+		bibSay(e, "papers bib: %s: %s %s built from the notes%s\n", g.path, verb, nEntries(len(added)), advice)
 	}
 	return code
 }
@@ -421,10 +443,14 @@ func reportNotices(res *bibgen.Result, e *env) int {
 	return code
 }
 
-// reportNoAuthor lists the built entries, which have no author, and returns
-// how many there are.
+// reportNoAuthor lists the built entries that still have no author (none
+// was found for them in a library or online), and returns how many entries
+// were built.
 func reportNoAuthor(built []*bibgen.Item, srcs []bibgen.Source, e *env) int {
 	for _, it := range built {
+		if it.Entry.Has("author") {
+			continue
+		}
 		bibSay(e, "papers bib: %s:%d: no author for %s (built from the notes): %s\n",
 			srcs[it.Source].Notes.Path, it.Line, it.Entry.Key, it.Paper.Title)
 	}

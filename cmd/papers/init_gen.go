@@ -150,6 +150,11 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"#   README.md: refs/papers.bib\n" +
 	"# Key template of the entries papers bib builds (--key-format wins):\n" +
 	"# bib-key-format: '{venue}{year}{word}'\n" +
+	"# .bib files papers bib takes authors and pages from (inside this folder):\n" +
+	"# library:\n" +
+	"#   - refs/zotero.bib\n" +
+	"# Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):\n" +
+	"# online: false\n" +
 	"# Paths not to lint when walking folders:\n" +
 	"# exclude:\n" +
 	"#   - drafts/**\n" +

@@ -38,7 +38,9 @@ type env struct {
 	stdout, stderr io.Writer
 	// isTerminal reports whether stdout is a terminal (colour and carets).
 	isTerminal bool
-	getenv     func(string) string
+	// errTerminal reports whether stderr is a terminal (progress lines).
+	errTerminal bool
+	getenv      func(string) string
 	// writer writes files atomically and knows its temporaries, which an
 	// interrupt removes; nil makes one on first use.
 	writer *atomicfile.Writer
@@ -66,7 +68,7 @@ func (e *env) writeFile(path string, data []byte, opt atomicfile.Options) error 
 
 func main() {
 	tuneGC(os.Getenv("GOGC"))
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), getenv: os.Getenv, writer: &atomicfile.Writer{}}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), getenv: os.Getenv, writer: &atomicfile.Writer{}}
 	// An interrupted --fix or --merge leaves the files as they were (every
 	// write is a rename) and no temporary behind.
 	sigs := make(chan os.Signal, 1)

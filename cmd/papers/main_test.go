@@ -2,7 +2,11 @@ package main
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,9 +25,23 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the CLI scripts: exit codes, output formats, directives,
 // config, --fix and --diff.
+//
+// Each script gets a cache folder of its own ($XDG_CACHE_HOME, so that
+// papers bib --online never writes under the test's $HOME) and a fake
+// DBLP, Crossref and arXiv (PAPERS_DBLP_URL and its siblings), so that no
+// script can reach the network.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			srv := httptest.NewServer(fakeServices())
+			env.Defer(srv.Close)
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+			env.Setenv("PAPERS_DBLP_URL", srv.URL)
+			env.Setenv("PAPERS_CROSSREF_URL", srv.URL)
+			env.Setenv("PAPERS_ARXIV_URL", srv.URL+"/api/query")
+			return nil
+		},
 		// [root]: the tests run as root, who reads files whatever their
 		// permissions.
 		Condition: func(cond string) (bool, error) {
@@ -32,5 +50,40 @@ func TestScripts(t *testing.T) {
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
+	})
+}
+
+// fakeServices answers as DBLP, Crossref and the arXiv API with the
+// fixtures of package resolve/online (see its testdata/README.md): DBLP
+// finds Deep Interest Network (KDD'18) and the look-alike "Trojaning Attack
+// on Neural Networks"; Crossref and arXiv know nothing.
+func fakeServices() http.Handler {
+	dir := filepath.Join("..", "..", "resolve", "online", "testdata")
+	serve := func(w http.ResponseWriter, name string) {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		_, _ = w.Write(data)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query().Get("q")
+		switch {
+		case r.URL.Path == "/search/publ/api" && strings.Contains(q, "interest"):
+			serve(w, "dblp-search-din.json")
+		case r.URL.Path == "/search/publ/api" && strings.Contains(q, "trojan"):
+			serve(w, "dblp-search-trojan.json")
+		case r.URL.Path == "/search/publ/api":
+			serve(w, "dblp-search-empty.json")
+		case r.URL.Path == "/rec/conf/kdd/ZhouZSFZMYJLG18.bib":
+			serve(w, "dblp-rec-din.bib")
+		case r.URL.Path == "/works":
+			_, _ = w.Write([]byte(`{"status":"ok","message-type":"work-list","message":{"items":[]}}`))
+		case r.URL.Path == "/api/query":
+			serve(w, "arxiv-error.xml")
+		default:
+			http.NotFound(w, r)
+		}
 	})
 }

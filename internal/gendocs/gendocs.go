@@ -161,6 +161,11 @@ rules:
 #   README.md: refs/papers.bib
 # Key template of the entries papers bib builds (--key-format wins):
 # bib-key-format: '{venue}{year}{word}'
+# .bib files papers bib takes authors and pages from (inside this folder):
+# library:
+#   - refs/zotero.bib
+# Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):
+# online: false
 # Paths not to lint when walking folders:
 # exclude:
 #   - drafts/**

@@ -41,7 +41,7 @@ func ArXivFromURL(u string) string {
 // arXivFromDOI returns the identifier of an arXiv DOI (10.48550/arXiv.ID),
 // bare or as a resolver URL, as written and without its version.
 func arXivFromDOI(s string) string {
-	if d := doiAsWritten(s); hasPrefixFold(d, arXivDOIPrefix) {
+	if d := DOIAsWritten(s); hasPrefixFold(d, arXivDOIPrefix) {
 		return findArXiv(d[len(arXivDOIPrefix):], false)
 	}
 	return ""

@@ -45,15 +45,16 @@ func TrimDOIPrefix(s string) (string, bool) {
 // ({10.1000/{ABC}}, \_), and a percent-escaped URL path is unescaped. A DOI
 // starts with "10.", has a "/" and no white space.
 func DOI(s string) string {
-	d := doiAsWritten(s)
+	d := DOIAsWritten(s)
 	if d == "" {
 		return ""
 	}
 	return strings.ToLower(d)
 }
 
-// doiAsWritten is DOI with the case kept.
-func doiAsWritten(s string) string {
+// DOIAsWritten is DOI with the case kept, as the publisher registered it
+// (for writing; compare with DOI).
+func DOIAsWritten(s string) string {
 	if strings.ContainsAny(s, "{\\") {
 		s = latex.Plain(s)
 	}
