@@ -7,6 +7,9 @@ import (
 	"github.com/paperlint/papers/internal/typo"
 )
 
+// genericWords start the names of too many venues to suggest them.
+var genericWords = map[string]bool{"ieee": true, "acm": true, "proceedings": true, "international": true, "annual": true, "journal": true, "the": true}
+
 // Suggest returns the known venues that name is likely a misspelling of, nearest first, then by tag.
 // It returns nil when name is itself a known name (Lookup wins: ICLR is never a typo of ICML) or
 // when nothing is close enough.
@@ -23,7 +26,10 @@ import (
 //     PODS);
 //   - 6 characters or more: two edits of any kind ("NeurlPS" -> NeurIPS).
 //
-// A suggestion is advice, not a fix: a venue missing from the registry (ICSE, ICPR) may well look
+// When no name is that close, a name that is the first word of known tags ("Usenix" of USENIX
+// Security and USENIX ATC) suggests those venues: the rest of the tag was left out.
+//
+// A suggestion is advice, not a fix: a venue missing from the registry (ICPR) may well look
 // like one that is in it.
 func (r *Registry) Suggest(name string) []*Venue {
 	if _, ok := r.Lookup(name); ok {
@@ -47,6 +53,16 @@ func (r *Registry) Suggest(name string) []*Venue {
 		}
 		if best >= 0 {
 			hits = append(hits, hit{v, best})
+		}
+	}
+	if len(hits) == 0 && !genericWords[string(in)] {
+		for _, v := range r.venues {
+			for _, n := range append([]string{v.Tag}, v.Aliases...) {
+				if w := strings.Fields(n); len(w) > 1 && len(w) <= 3 && Normalize(w[0]) == string(in) {
+					hits = append(hits, hit{v, 0})
+					break
+				}
+			}
 		}
 	}
 	slices.SortFunc(hits, func(a, b hit) int {

@@ -83,3 +83,20 @@ func TestSuggestOrder(t *testing.T) {
 		}
 	}
 }
+
+// A name that is the first word of known tags suggests them.
+func TestSuggestFirstWord(t *testing.T) {
+	got := tags(Default().Suggest("Usenix"))
+	if !slices.Contains(got, "USENIX Security") {
+		t.Errorf("Suggest(Usenix) = %v, want USENIX Security among them", got)
+	}
+	if got := Default().Suggest("Proceedings"); got != nil {
+		t.Errorf("Suggest(Proceedings) = %v: no tag starts with it", tags(got))
+	}
+}
+
+func TestSuggestFirstWordNotGeneric(t *testing.T) {
+	if got := Default().Suggest("IEEE"); got != nil {
+		t.Errorf("Suggest(IEEE) = %v: too many venues start with it", tags(got))
+	}
+}
