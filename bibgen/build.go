@@ -9,6 +9,7 @@ import (
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/internal/ident"
 	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/org"
 	"github.com/paperlint/papers/venue"
 )
 
@@ -30,23 +31,25 @@ const (
 //     eprint and archivePrefix when a link of the entry names its arXiv id,
 //     else with howpublished = {arXiv}; an unknown venue or a paper without
 //     venue tag is @misc with howpublished naming the venue as written;
-//   - title: the title with acronyms and CamelCase words protected (see
-//     ProtectTitle), and the abbreviation kept in braces: "Deep Interest
-//     Network for Click-Through Rate Prediction ({DIN})";
-//   - year: the four-digit year of the venue tag;
+//   - title: the paper's title with acronyms, CamelCase words and capitalised
+//     words that do not start a sentence protected (see ProtectTitle); the
+//     notes' abbreviation is not part of the title and goes to shorttitle
+//     ("{DIN}"), which biblatex styles print in citations and BibTeX styles
+//     ignore;
+//   - year: the four-digit year of the venue tag, else of the arXiv id of a
+//     link of the entry (2312.17117 is 2023), else of a section named by a
+//     year;
 //   - key: a sort key, the abbreviation or else the title, because styles
 //     sort an entry without author by its key field and warn without one;
-//   - affiliation: the organisation tags; keywords: the section;
+//   - affiliation: the organisation tags, in their canonical spelling when
+//     orgs knows them (google is Google); keywords: the section;
 //   - doi, when a link of the entry names one (see DOI).
 //
 // The entry has no author: the notes do not name them.
-func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *bib.Entry {
-	year := yearOf(p)
+func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry, orgs *org.Registry) *bib.Entry {
+	year := yearOf(d, p)
 	e := bib.NewEntry(venue.EntryMisc, key)
-	var v *venue.Venue
-	if p.Venue != nil && reg != nil {
-		v, _ = reg.Lookup(p.Venue.Name)
-	}
+	v := lookupVenue(p, reg)
 	switch {
 	case v != nil:
 		// Without a year, cite the venue in its current form: EntryFor(0)
@@ -76,9 +79,12 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *
 			e.Set("booktitle", EscapeText(firstOf(booktitle, v.Tag)))
 		}
 	case p.Venue != nil && strings.TrimSpace(p.Venue.Name) != "":
-		e.Set("howpublished", EscapeText(p.Venue.Name))
+		e.Set("howpublished", EscapeText(venueName(p)))
 	}
 	e.Set("title", titleOf(p))
+	if a := strings.TrimSpace(p.Abbrev); a != "" && strings.TrimSpace(p.Title) != "" {
+		e.Set("shorttitle", braced(EscapeText(a)))
+	}
 	if year > 0 {
 		e.Set("year", strconv.Itoa(year))
 	}
@@ -87,14 +93,21 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *
 	} else {
 		e.Set("key", EscapeText(p.Title))
 	}
-	var orgs []string
+	var names []string
 	for _, o := range p.Orgs {
-		if n := strings.TrimSpace(o.Name); n != "" {
-			orgs = append(orgs, EscapeText(n))
+		n := strings.TrimSpace(o.Name)
+		if n == "" {
+			continue
 		}
+		if orgs != nil {
+			if c, _, ok := orgs.Canonical(n); ok {
+				n = c
+			}
+		}
+		names = append(names, EscapeText(n))
 	}
-	if len(orgs) > 0 {
-		e.Set(FieldOrg, strings.Join(orgs, ", "))
+	if len(names) > 0 {
+		e.Set(FieldOrg, strings.Join(names, ", "))
 	}
 	if p.Section != nil && strings.TrimSpace(p.Section.Title) != "" {
 		e.Set(FieldSection, EscapeText(p.Section.Title))
@@ -105,21 +118,56 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry) *
 	return e
 }
 
-// titleOf is the protected title with the abbreviation after it in braces.
+// titleOf is the protected title; an entry with an abbreviation only
+// (`(DIN)[KDD'18]`) is titled by it.
 func titleOf(p *notes.Paper) string {
-	t := ProtectTitle(p.Title)
-	a := strings.TrimSpace(p.Abbrev)
-	if a == "" {
+	if t := ProtectTitle(p.Title); strings.TrimSpace(t) != "" {
 		return t
 	}
-	ab := EscapeText(a)
-	if !strings.HasPrefix(ab, "{") {
-		ab = "{" + ab + "}"
+	if a := strings.TrimSpace(p.Abbrev); a != "" {
+		return braced(EscapeText(a))
 	}
-	if t == "" {
-		return ab
+	return ""
+}
+
+// braced wraps s in braces, so that styles keep its case, unless it is
+// braced already.
+func braced(s string) string {
+	if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+		return s
 	}
-	return t + " (" + ab + ")"
+	return "{" + s + "}"
+}
+
+// venueName is the venue tag as written, without a trailing four-digit year
+// (`[EuroS&PW 2023'23]` names EuroS&PW).
+func venueName(p *notes.Paper) string {
+	if p.Venue == nil {
+		return ""
+	}
+	n := strings.TrimSpace(p.Venue.Name)
+	if m := trailingYear.FindStringIndex(n); m != nil && m[0] > 0 {
+		return strings.TrimSpace(n[:m[0]])
+	}
+	return n
+}
+
+// trailingYear is a year written after a venue's name.
+var trailingYear = regexp.MustCompile(`[\s'’]*(?:19|20)\d\d$`)
+
+// lookupVenue resolves the paper's venue tag, with a trailing year dropped
+// when the tag as written is unknown; nil when reg does not know it.
+func lookupVenue(p *notes.Paper, reg *venue.Registry) *venue.Venue {
+	if p.Venue == nil || reg == nil {
+		return nil
+	}
+	if v, ok := reg.Lookup(p.Venue.Name); ok {
+		return v
+	}
+	if v, ok := reg.Lookup(venueName(p)); ok {
+		return v
+	}
+	return nil
 }
 
 func firstOf(s ...string) string {

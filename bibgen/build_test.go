@@ -24,16 +24,17 @@ func TestBuild(t *testing.T) {
 		name, notes, want string
 	}{
 		{"conference with abbreviation", "## 推荐系统\n### Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Alibaba]\n", `@inproceedings{k,
-  title       = {Deep Interest Network for Click-Through Rate Prediction ({DIN})},
+  title       = {Deep {Interest Network} for {Click-Through Rate Prediction}},
   booktitle   = {Proceedings of the ACM SIGKDD Conference on Knowledge Discovery and Data Mining},
   year        = {2018},
   affiliation = {Alibaba},
   key         = {DIN},
-  keywords    = {推荐系统}
+  keywords    = {推荐系统},
+  shorttitle  = {{DIN}}
 }
 `},
 		{"NIPS renamed", "## 检索\n### Möbius Transformation for Fast Inner Product Search on Graph[NIPS'19][Baidu]\n", `@inproceedings{k,
-  title       = {Möbius Transformation for Fast Inner Product Search on Graph},
+  title       = {Möbius {Transformation} for {Fast Inner Product Search} on {Graph}},
   booktitle   = {Advances in Neural Information Processing Systems},
   year        = {2019},
   affiliation = {Baidu},
@@ -42,7 +43,7 @@ func TestBuild(t *testing.T) {
 }
 `},
 		{"journal", "## 对抗\n### Defending Person Detection Against Adversarial Patch Attack by using Universal Defensive Frame[TIP'22][KAIST]\n", `@article{k,
-  title       = {Defending Person Detection Against Adversarial Patch Attack by using Universal Defensive Frame},
+  title       = {Defending {Person Detection Against Adversarial Patch Attack} by using {Universal Defensive Frame}},
   journal     = {IEEE Transactions on Image Processing},
   year        = {2022},
   affiliation = {KAIST},
@@ -51,7 +52,7 @@ func TestBuild(t *testing.T) {
 }
 `},
 		{"arXiv with abs link, several orgs", "## 视觉\n### An Image is Worth 16x16 Words[arXiv'20][Google,Berkeley]\n- paper: https://arxiv.org/abs/2010.11929v2\n", `@misc{k,
-  title         = {An Image is Worth 16x16 Words},
+  title         = {An {Image} is {Worth} 16x16 {Words}},
   year          = {2020},
   eprint        = {2010.11929},
   archiveprefix = {arXiv},
@@ -71,15 +72,16 @@ func TestBuild(t *testing.T) {
 }
 `},
 		{"arXiv without id", "### Deep & Cross Network for Ad Click Predictions(DCN)[arXiv'17][Google]\n", `@misc{k,
-  title        = {Deep \& Cross Network for Ad Click Predictions ({DCN})},
+  title        = {Deep \& {Cross Network} for {Ad Click Predictions}},
   year         = {2017},
   howpublished = {arXiv},
   affiliation  = {Google},
-  key          = {DCN}
+  key          = {DCN},
+  shorttitle   = {{DCN}}
 }
 `},
 		{"unknown venue", "## 推荐系统\n### Wide & Deep Learning for Recommender Systems[DLRS'16][Google]\n", `@misc{k,
-  title        = {Wide \& Deep Learning for Recommender Systems},
+  title        = {Wide \& {Deep Learning} for {Recommender Systems}},
   year         = {2016},
   howpublished = {DLRS},
   affiliation  = {Google},
@@ -88,7 +90,7 @@ func TestBuild(t *testing.T) {
 }
 `},
 		{"DOI link", "## S\n### TVM: An Automated End-to-End Optimizing Compiler for Deep Learning[OSDI'18][UW]\n- [pdf](https://doi.org/10.5555/3291168.3291211)\n", `@inproceedings{k,
-  title       = {{TVM}: An Automated End-to-End Optimizing Compiler for Deep Learning},
+  title       = {{TVM}: An {Automated End-to-End Optimizing Compiler} for {Deep Learning}},
   booktitle   = {USENIX Symposium on Operating Systems Design and Implementation},
   year        = {2018},
   doi         = {10.5555/3291168.3291211},
@@ -103,7 +105,7 @@ func TestBuild(t *testing.T) {
 		if len(d.Papers) != 1 {
 			t.Fatalf("%s: %d papers", tt.name, len(d.Papers))
 		}
-		got := written(t, Build(d, d.Papers[0], "k", reg))
+		got := written(t, Build(d, d.Papers[0], "k", reg, nil))
 		if got != tt.want {
 			t.Errorf("%s:\ngot:\n%s\nwant:\n%s", tt.name, got, tt.want)
 		}
@@ -168,13 +170,13 @@ func TestBuildWithoutYearUsesTheCurrentForm(t *testing.T) {
 		t.Skip("the registry has no POPL with an earlier form")
 	}
 	d := parse(t, "### Some Types[POPL][X]\n")
-	e := Build(d, d.Papers[0], "k", reg)
+	e := Build(d, d.Papers[0], "k", reg, nil)
 	typ, _, journal := v.EntryFor(9999)
 	if e.Type != typ || e.Has("year") || journal != "" && e.Get("journal") == "" {
 		t.Errorf("POPL without year: %s", written(t, e))
 	}
 	old := parse(t, "### Some Types[POPL'15][X]\n")
-	if e := Build(old, old.Papers[0], "k", reg); e.Type != "inproceedings" {
+	if e := Build(old, old.Papers[0], "k", reg, nil); e.Type != "inproceedings" {
 		t.Errorf("POPL'15: %s", written(t, e))
 	}
 }

@@ -85,7 +85,11 @@ func (f *Filter) UnknownVenues(reg *venue.Registry) []string {
 }
 
 // Match reports whether p passes the filter.
-func (f *Filter) Match(p *notes.Paper, reg *venue.Registry) bool {
+func (f *Filter) Match(p *notes.Paper, reg *venue.Registry) bool { return f.match(nil, p, reg) }
+
+// match is Match with the paper's document, whose bare URLs may give the
+// year.
+func (f *Filter) match(d *notes.Document, p *notes.Paper, reg *venue.Registry) bool {
 	if len(f.Sections) > 0 {
 		if p.Section == nil {
 			return false
@@ -107,7 +111,7 @@ func (f *Filter) Match(p *notes.Paper, reg *venue.Registry) bool {
 			return false
 		}
 	}
-	if !f.Years.IsZero() && !f.Years.Contains(yearOf(p)) {
+	if !f.Years.IsZero() && !f.Years.Contains(yearOf(d, p)) {
 		return false
 	}
 	return true

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/match"
 	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/org"
 	"github.com/paperlint/papers/title"
 	"github.com/paperlint/papers/venue"
 )
@@ -24,6 +26,9 @@ type Source struct {
 type Options struct {
 	// Venues resolves venue tags; nil means venue.Default().
 	Venues *venue.Registry
+	// Orgs gives organisation tags their canonical spelling in built
+	// entries; nil keeps them as written.
+	Orgs *org.Registry
 	// KeyFormat makes the keys of built entries; nil means DefaultKeyFormat.
 	KeyFormat *KeyFormat
 	// Filter selects the papers that get an entry. Keys are assigned before
@@ -151,7 +156,7 @@ func Generate(srcs []Source, opt Options) *Result {
 		lines := newLineIndex(s.Notes.Src)
 		for _, p := range s.Notes.Papers {
 			line := lines.line(p.Span.Start)
-			pass := opt.Filter.Match(p, reg)
+			pass := opt.Filter.match(s.Notes, p, reg)
 			if strings.TrimSpace(p.Title) == "" && strings.TrimSpace(p.Abbrev) == "" {
 				if pass {
 					res.Notices = append(res.Notices, Notice{Path: s.Notes.Path, Line: line, Message: "the entry has no title, so it gets no BibTeX entry", Lost: true})
@@ -183,13 +188,22 @@ func Generate(srcs []Source, opt Options) *Result {
 				}
 				if prev := byTitle[tk]; prev != nil {
 					it = prev
+					// The first entry of a paper may lack the year that
+					// another one gives.
+					if y := yearOf(s.Notes, p); y > 0 && !prev.Entry.Has("year") {
+						prev.Entry.Set("year", strconv.Itoa(y))
+					}
 					if pass {
 						res.Notices = append(res.Notices, Notice{Path: s.Notes.Path, Line: line, Message: fmt.Sprintf(
 							"same title as %s:%d; both share the entry %s", srcs[prev.Source].Notes.Path, prev.Line, prev.Entry.Key)})
 					}
 				} else {
-					key := keys.Assign(kf.Key(p, reg))
-					it = &Item{Entry: Build(s.Notes, p, key, reg), Source: si, Paper: p, Line: line, Built: true, Replaces: replaces}
+					key := keys.Assign(kf.key(s.Notes, p, reg))
+					it = &Item{Entry: Build(s.Notes, p, key, reg, opt.Orgs), Source: si, Paper: p, Line: line, Built: true, Replaces: replaces}
+					if p.Venue != nil && venueName(p) != "" && lookupVenue(p, reg) == nil && pass {
+						res.Notices = append(res.Notices, Notice{Path: s.Notes.Path, Line: line, Message: fmt.Sprintf(
+							"unknown venue %q: %s is written as @misc with howpublished = {%s}; declare the venue under venues: in .papers.yaml for a proper entry", venueName(p), key, venueName(p))})
+					}
 					byTitle[tk] = it
 					order = append(order, it)
 				}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/paperlint/papers/bib"
+	"github.com/paperlint/papers/org"
 )
 
 // keysOf returns the items' keys, built ones marked with a *.
@@ -125,7 +126,7 @@ func TestGenerateDuplicateTitles(t *testing.T) {
 	if got := keysOf(res); got != "kdd2018deep* kdd2018deepb* dlrs2016wide* neurips2019mobius*" {
 		t.Errorf("keys = %q", got)
 	}
-	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0].String(), "notes.md:13: same title as notes.md:10; both share the entry neurips2019mobius") || res.Notices[0].Lost {
+	if n := noticeWith(res, "same title as"); n == nil || !strings.Contains(n.String(), "notes.md:13: same title as notes.md:10; both share the entry neurips2019mobius") || n.Lost {
 		t.Errorf("notices = %v", res.Notices)
 	}
 	// The filter sees the second occurrence too.
@@ -146,8 +147,67 @@ func TestGenerateIncompleteCompanionEntry(t *testing.T) {
 	if !it.Built || it.Replaces == nil || it.Replaces.Key != "zhou2018din" {
 		t.Fatalf("first item = %+v, want an entry built in place of the incomplete zhou2018din", it)
 	}
-	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0].Message, "zhou2018din of notes.bib for this paper has a syntax error") {
+	if noticeWith(res, "zhou2018din of notes.bib for this paper has a syntax error") == nil {
 		t.Errorf("notices = %v", res.Notices)
+	}
+}
+
+// noticeWith returns the first notice whose text holds s, or nil.
+func noticeWith(res *Result, s string) *Notice {
+	for i := range res.Notices {
+		if strings.Contains(res.Notices[i].String(), s) {
+			return &res.Notices[i]
+		}
+	}
+	return nil
+}
+
+// TestGenerateEntriesACanCite: the reproductions of what a paper could not
+// cite as built: the abbreviation is no part of the title (shorttitle), a
+// year comes from the other entry of the same paper, an arXiv id or a
+// section named by a year, an unknown venue is said, organisations are
+// spelled canonically, and a year written inside the venue tag does not
+// reach the key.
+func TestGenerateEntriesACanCite(t *testing.T) {
+	src := "## 推荐\n" +
+		"### Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][alibaba]\n- a\n" +
+		"### Learning to Fuzz from Symbolic Execution[arXiv][Google]\n- https://arxiv.org/abs/2312.17117\n" +
+		"### A Study of Fuzzing in Practice[EuroS&PW 2023'23][ETH]\n- b\n" +
+		"### Some Thesis Title[QoMEX'16][MIT]\n- c\n" +
+		"## 2021\n" +
+		"### Sentence-level retrieval in Facebook search[Google]\n- d\n" +
+		"## 再读\n" +
+		"### Yet Another Paper Seen Twice[Meta]\n- e\n" +
+		"### Yet Another Paper Seen Twice[ICLR'22][Meta]\n- f\n"
+	res := generate(t, src, "", Options{Orgs: org.Default()})
+	byKey := map[string]*bib.Entry{}
+	for _, it := range res.Items {
+		byKey[it.Entry.Key] = it.Entry
+	}
+	din := byKey["kdd2018deep"]
+	if din == nil || din.Get("title") != "Deep {Interest Network} for {Click-Through Rate Prediction}" || din.Get("shorttitle") != "{DIN}" || din.Get("affiliation") != "Alibaba" {
+		t.Errorf("DIN: %+v", din)
+	}
+	if e := byKey["arxiv2023learning"]; e == nil || e.Get("year") != "2023" || e.Get("eprint") != "2312.17117" {
+		t.Errorf("arXiv year: keys %v", keysOf(res))
+	}
+	if e := byKey["eurospw2023study"]; e == nil || e.Get("booktitle") != "IEEE European Symposium on Security and Privacy Workshops" {
+		t.Errorf("EuroS&PW 2023'23: keys %v", keysOf(res))
+	}
+	if e := byKey["2021sentencelevel"]; e == nil || e.Get("year") != "2021" || e.Get("title") != "Sentence-level retrieval in {Facebook} search" {
+		t.Errorf("section year, proper noun: keys %v", keysOf(res))
+	}
+	twice := byKey["yet"]
+	for k, e := range byKey {
+		if strings.Contains(e.Get("title"), "Seen Twice") {
+			twice = byKey[k]
+		}
+	}
+	if twice == nil || twice.Get("year") != "2022" {
+		t.Errorf("the second entry's year was lost: %+v", twice)
+	}
+	if n := noticeWith(res, `unknown venue "QoMEX"`); n == nil || n.Lost {
+		t.Errorf("unknown venue not said: %v", res.Notices)
 	}
 }
 

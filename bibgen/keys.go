@@ -2,6 +2,7 @@ package bibgen
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/paperlint/papers/internal/ident"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/venue"
 )
@@ -101,7 +103,10 @@ func isKeyLiteral(c byte) bool {
 // Key returns the base key of p before collisions are settled: the template
 // with its placeholders filled. It is "paper" when that comes out empty
 // (a CJK title with no venue tag).
-func (kf *KeyFormat) Key(p *notes.Paper, reg *venue.Registry) string {
+func (kf *KeyFormat) Key(p *notes.Paper, reg *venue.Registry) string { return kf.key(nil, p, reg) }
+
+// key is Key with the paper's document, whose bare URLs may give the year.
+func (kf *KeyFormat) key(d *notes.Document, p *notes.Paper, reg *venue.Registry) string {
 	var b strings.Builder
 	var words []string
 	wordsDone := false
@@ -120,13 +125,13 @@ func (kf *KeyFormat) Key(p *notes.Paper, reg *venue.Registry) string {
 		case "":
 			b.WriteString(part.lit)
 		case "venue":
-			b.WriteString(ASCIIFold(venueTag(p, reg)))
+			b.WriteString(ASCIIFold(venueTag(d, p, reg)))
 		case "year":
-			if y := yearOf(p); y > 0 {
+			if y := yearOf(d, p); y > 0 {
 				b.WriteString(strconv.Itoa(y))
 			}
 		case "yy":
-			if y := yearOf(p); y > 0 {
+			if y := yearOf(d, p); y > 0 {
 				fmt.Fprintf(&b, "%02d", y%100)
 			}
 		case "word":
@@ -155,26 +160,61 @@ func (kf *KeyFormat) Key(p *notes.Paper, reg *venue.Registry) string {
 
 // venueTag is the tag the registry gives the paper's venue for its year
 // (NIPS'19 is NeurIPS), or the tag as written when the venue is unknown.
-func venueTag(p *notes.Paper, reg *venue.Registry) string {
+func venueTag(d *notes.Document, p *notes.Paper, reg *venue.Registry) string {
 	if p.Venue == nil {
 		return ""
 	}
-	if reg != nil {
-		if v, ok := reg.Lookup(p.Venue.Name); ok {
-			if y := yearOf(p); y > 0 {
-				return v.TagFor(y)
-			}
-			return v.Tag
+	if v := lookupVenue(p, reg); v != nil {
+		if y := yearOf(d, p); y > 0 {
+			return v.TagFor(y)
 		}
+		return v.Tag
 	}
-	return p.Venue.Name
+	return venueName(p)
 }
 
-func yearOf(p *notes.Paper) int {
-	if p.Venue == nil {
+// yearOf is a paper's year: its venue tag's, else that of the arXiv id of a
+// link of the entry (2312.17117 was submitted in 2023; an accepted
+// version may be a year later, which a tag would say), else that of a
+// section named by a year ("2023", "2023年"); 0 when none says.
+//
+// d, when not nil, is the paper's document: its bare URLs count as links.
+func yearOf(d *notes.Document, p *notes.Paper) int {
+	if p.Venue != nil && p.Venue.Year != 0 {
+		return p.Venue.Year
+	}
+	if id := fromLinks(d, p, ident.ArXivFromURL); id != "" {
+		if y := arXivYear(id); y > 0 {
+			return y
+		}
+	}
+	if p.Section != nil {
+		if m := sectionYear.FindStringSubmatch(p.Section.Title); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+	}
+	return 0
+}
+
+// sectionYear is a section title that names one year and little else.
+var sectionYear = regexp.MustCompile(`^\D{0,16}?((?:19|20)\d\d)\D{0,16}$`)
+
+// arXivYear is the year an arXiv identifier was assigned: YYMM.NNNNN since
+// 2007, archive/YYMMNNN before (from 1991).
+func arXivYear(id string) int {
+	s := id
+	if i := strings.LastIndexByte(s, '/'); i >= 0 {
+		s = s[i+1:]
+	}
+	if len(s) < 4 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
 		return 0
 	}
-	return p.Venue.Year
+	yy := int(s[0]-'0')*10 + int(s[1]-'0')
+	if strings.Contains(id, "/") && yy >= 91 {
+		return 1900 + yy
+	}
+	return 2000 + yy
 }
 
 // SignificantWords returns up to n words of a title in key form (see

@@ -20,15 +20,16 @@ func EscapeText(s string) string { return latexText(s, false) }
 // ProtectTitle is EscapeText for a title, with the words a BibTeX style must
 // not lower-case wrapped in braces: acronyms (GPU, BERT), words with a
 // capital after the first letter (DeepFM, iPhone, YOLOv7) and words mixing
-// capitals and digits (3D, V2). A hyphenated word is braced whole when one of
-// its parts needs it (MS-TCT, U-Net) but not for ordinary title case
-// (Click-Through). Words already inside braces in the source are not braced
-// again, and math is braced as a whole.
+// capitals and digits (3D, V2), and every capitalised word that does not
+// start the title or a sentence or clause of it (after ":", ".", "?", "!"):
+// proper nouns (Facebook, Transformer) look the same as title case, and
+// plain styles would print "in facebook search". A hyphenated word is braced
+// whole when one of its parts needs it (MS-TCT, U-Net). Words already inside
+// braces in the source are not braced again, and math is braced as a whole.
 //
 // Styles such as plain lower-case every title character that is not inside
-// braces, except the first one and the one after a colon; so without
-// protection "Deep Interest Network ({DIN})" stays right, but "DeepFM" would
-// come out as "Deepfm".
+// braces, except the first one and the one after a colon; so "DeepFM" would
+// come out as "Deepfm" and "Facebook" as "facebook" without protection.
 func ProtectTitle(s string) string { return latexText(s, true) }
 
 type tokKind uint8
@@ -159,16 +160,27 @@ func latexText(s string, protect bool) string {
 	b.Grow(len(s) + 8)
 	depth := 0
 	var word []rune
+	initial := true // the next word starts the title or a sentence of it
+	open, closing := groupOpen, groupClose
+	if strings.ContainsAny(s, groupOpen+groupClose) {
+		open, closing = "{", "}"
+	}
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
 		if protect && depth == 0 {
-			writeProtected(&b, word)
+			writeProtected(&b, word, initial, open, closing)
 		} else {
 			for _, r := range word {
 				writeEscaped(&b, r)
 			}
+		}
+		switch word[len(word)-1] {
+		case ':', '.', '?', '!', '：', '。', '？', '！':
+			initial = true
+		default:
+			initial = false
 		}
 		word = word[:0]
 	}
@@ -179,6 +191,7 @@ func latexText(s string, protect bool) string {
 			continue
 		case tokMath:
 			flush()
+			initial = false
 			if protect && depth == 0 {
 				// change.case$ lower-cases letters inside $...$ too.
 				b.WriteString("{" + t.s + "}")
@@ -192,6 +205,7 @@ func latexText(s string, protect bool) string {
 		case tokOpen:
 			b.WriteByte('{')
 			depth++
+			initial = false
 		case tokClose:
 			b.WriteByte('}')
 			depth--
@@ -200,12 +214,29 @@ func latexText(s string, protect bool) string {
 		}
 	}
 	flush()
-	return b.String()
+	out := b.String()
+	if protect && open == groupOpen {
+		// Neighbouring protected words share one group:
+		// "Defending {Person Detection Against} by", not
+		// "Defending {Person} {Detection} {Against} by".
+		out = strings.ReplaceAll(out, groupClose+" "+groupOpen, " ")
+		out = strings.NewReplacer(groupOpen, "{", groupClose, "}").Replace(out)
+	}
+	return out
 }
 
+// groupOpen and groupClose mark the braces writeProtected adds, so that
+// neighbouring groups can be joined; they are private-use characters, and a
+// title holding them (latexText checks) gets plain braces.
+const (
+	groupOpen  = "\uE000"
+	groupClose = "\uE001"
+)
+
 // writeProtected writes one word, with its core (from the first to the last
-// letter or digit) in braces when a style must not change its case.
-func writeProtected(b *strings.Builder, word []rune) {
+// letter or digit) in braces when a style must not change its case: see
+// needsProtection, and a capitalised word that is not initial.
+func writeProtected(b *strings.Builder, word []rune, initial bool, open, closing string) {
 	first, last := -1, -1
 	for i, r := range word {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -215,7 +246,7 @@ func writeProtected(b *strings.Builder, word []rune) {
 			last = i
 		}
 	}
-	if first < 0 || !needsProtection(word[first:last+1]) {
+	if first < 0 || !needsProtection(word[first:last+1]) && (initial || !unicode.IsUpper(word[first])) {
 		for _, r := range word {
 			writeEscaped(b, r)
 		}
@@ -224,11 +255,11 @@ func writeProtected(b *strings.Builder, word []rune) {
 	for _, r := range word[:first] {
 		writeEscaped(b, r)
 	}
-	b.WriteByte('{')
+	b.WriteString(open)
 	for _, r := range word[first : last+1] {
 		writeEscaped(b, r)
 	}
-	b.WriteByte('}')
+	b.WriteString(closing)
 	for _, r := range word[last+1:] {
 		writeEscaped(b, r)
 	}

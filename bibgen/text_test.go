@@ -11,32 +11,32 @@ func TestProtectTitle(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
-		{"Deep Interest Network for Click-Through Rate Prediction", "Deep Interest Network for Click-Through Rate Prediction"},
-		{"DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", "{DeepFM}: A Factorization-Machine based Neural Network for {CTR} Prediction"},
-		{"Pre-training of Deep Bidirectional Transformers (BERT)", "Pre-training of Deep Bidirectional Transformers ({BERT})"},
+		{"Deep Interest Network for Click-Through Rate Prediction", "Deep {Interest Network} for {Click-Through Rate Prediction}"},
+		{"DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", "{DeepFM}: A {Factorization-Machine} based {Neural Network} for {CTR Prediction}"},
+		{"Pre-training of Deep Bidirectional Transformers (BERT)", "Pre-training of {Deep Bidirectional Transformers} ({BERT})"},
 		{"Training on GPUs", "Training on {GPUs}"},
 		{"YOLOv7: Trainable bag-of-freebies", "{YOLOv7}: Trainable bag-of-freebies"},
-		{"MS-TCT: Multi-Scale Temporal ConvTransformer", "{MS-TCT}: Multi-Scale Temporal {ConvTransformer}"},
-		{"U-Net: Convolutional Networks", "{U-Net}: Convolutional Networks"},
-		{"3D Object Detection with V2 Heads", "{3D} Object Detection with {V2} Heads"},
-		{"An Image is Worth 16x16 Words", "An Image is Worth 16x16 Words"},
-		{"Quo Vadis, Action Recognition? A New Model", "Quo Vadis, Action Recognition? A New Model"},
-		{"Efficient I/O for iPhone Apps", "Efficient {I/O} for {iPhone} Apps"},
-		{"Möbius Transformation", "Möbius Transformation"},
-		{"ÉCOLE Models and ÜBER", "{ÉCOLE} Models and {ÜBER}"},
+		{"MS-TCT: Multi-Scale Temporal ConvTransformer", "{MS-TCT}: Multi-Scale {Temporal ConvTransformer}"},
+		{"U-Net: Convolutional Networks", "{U-Net}: Convolutional {Networks}"},
+		{"3D Object Detection with V2 Heads", "{3D Object Detection} with {V2 Heads}"},
+		{"An Image is Worth 16x16 Words", "An {Image} is {Worth} 16x16 {Words}"},
+		{"Quo Vadis, Action Recognition? A New Model", "Quo {Vadis}, {Action Recognition}? A {New Model}"},
+		{"Efficient I/O for iPhone Apps", "Efficient {I/O} for {iPhone Apps}"},
+		{"Möbius Transformation", "Möbius {Transformation}"},
+		{"ÉCOLE Models and ÜBER", "{ÉCOLE Models} and {ÜBER}"},
 		{"基于 BERT 的检索", "基于 {BERT} 的检索"},
 		// Already braced: not braced again.
-		{"{BERT} and {DeepFM} Models", "{BERT} and {DeepFM} Models"},
+		{"{BERT} and {DeepFM} Models", "{BERT} and {DeepFM} {Models}"},
 		{"{The BERT Story}", "{The BERT Story}"},
 		// LaTeX specials from Markdown text are escaped.
-		{"Wide & Deep Learning", `Wide \& Deep Learning`},
-		{"100% Accuracy with snake_case #1", `100\% Accuracy with snake\_case \#1`},
-		{"Q&A Systems", `{Q\&A} Systems`},
+		{"Wide & Deep Learning", `Wide \& {Deep Learning}`},
+		{"100% Accuracy with snake_case #1", `100\% {Accuracy} with snake\_case \#1`},
+		{"Q&A Systems", `{Q\&A Systems}`},
 		{"a ~ b ^ c \\ d", `a \textasciitilde{} b \textasciicircum{} c \textbackslash{} d`},
 		// Markdown escapes are undone.
-		{`Learning \*Fast\* with a\_b`, `Learning *Fast* with a\_b`},
+		{`Learning \*Fast\* with a\_b`, `Learning *{Fast}* with a\_b`},
 		// Math is kept and braced whole.
-		{"Fast $k$-NN Search", "Fast {$k$}-{NN} Search"},
+		{"Fast $k$-NN Search", "Fast {$k$}-{NN Search}"},
 		{"Costs $5 and $6", `Costs \$5 and \$6`},
 		// Unbalanced braces are dropped; literal braces become commands.
 		{"A {broken title", "A broken title"},
@@ -45,6 +45,12 @@ func TestProtectTitle(t *testing.T) {
 		// White space collapses.
 		{"  Two   spaces\tand tab  ", "Two spaces and tab"},
 		{"", ""},
+		// Proper nouns in a sentence-case title; a sentence or clause
+		// starts after ":", "?" and ".".
+		{"Embedding-based retrieval in Facebook search", "Embedding-based retrieval in {Facebook} search"},
+		{"Retrieval: Another view. Second sentence", "Retrieval: Another view. Second sentence"},
+		// The markers that join groups cannot come from the title.
+		{"Odd \uE001 \uE000 Mark", "Odd \uE001 \uE000 {Mark}"},
 	}
 	for _, tt := range tests {
 		got := ProtectTitle(tt.in)

@@ -112,6 +112,7 @@ func cmdBib(args []string, e *env) int {
 		return exitTrouble
 	}
 	opt.Venues = ws.Env().Venues
+	opt.Orgs = ws.Env().Orgs
 	// --key-format wins over the config's bib-key-format, which wins over
 	// the built-in default.
 	keyFormat, keySource := bf.keyFormat, "--key-format"

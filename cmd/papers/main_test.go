@@ -33,6 +33,9 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		// PAPERS_UPDATE_SCRIPTS=1 rewrites the files that cmp compares
+		// with, when an output changes on purpose (review the diff).
+		UpdateScripts: os.Getenv("PAPERS_UPDATE_SCRIPTS") == "1",
 		Setup: func(env *testscript.Env) error {
 			srv := httptest.NewServer(fakeServices())
 			env.Defer(srv.Close)
