@@ -109,8 +109,10 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry, o
 	if len(names) > 0 {
 		e.Set(FieldOrg, strings.Join(names, ", "))
 	}
-	if p.Section != nil && strings.TrimSpace(p.Section.Title) != "" {
-		e.Set(FieldSection, EscapeText(p.Section.Title))
+	if p.Section != nil {
+		if t := sectionText(p.Section.Title); t != "" {
+			e.Set(FieldSection, EscapeText(t))
+		}
 	}
 	if doi := DOI(d, p); doi != "" && !strings.ContainsAny(doi, "{}") {
 		e.Set("doi", doi)
@@ -168,6 +170,19 @@ func lookupVenue(p *notes.Paper, reg *venue.Registry) *venue.Venue {
 		return v
 	}
 	return nil
+}
+
+// htmlTag is an HTML tag in a heading (`<h3 id="x">Fully Supervised</h3>`,
+// `<a name="top"></a>`).
+var htmlTag = regexp.MustCompile(`</?[A-Za-z][^<>]*>`)
+
+// sectionText is a section title as text: HTML tags and emphasis marks
+// dropped (`**<a name="2024">2024</a>**` is 2024), white space collapsed.
+func sectionText(t string) string {
+	t = htmlTag.ReplaceAllString(t, "")
+	t = strings.NewReplacer("**", "", "__", "").Replace(t)
+	t = strings.Trim(strings.TrimSpace(t), "*_")
+	return strings.Join(strings.Fields(t), " ")
 }
 
 func firstOf(s ...string) string {

@@ -180,3 +180,19 @@ func TestBuildWithoutYearUsesTheCurrentForm(t *testing.T) {
 		t.Errorf("POPL'15: %s", written(t, e))
 	}
 }
+
+// A section heading written in HTML gives its text as keywords, and a
+// heading shaped `[tag] Title text` is a paper, not a section.
+func TestBuildSectionHTML(t *testing.T) {
+	d := notes.Parse("n.md", []byte("## <a id=\"fs\"></a>Fully  <b>Supervised</b>\n### Directed Greybox Fuzzing[CCS'17][UCSB]\n- a\n### [thesis] Directing greybox fuzzing for discovery - Sadullah Canakci\n- b\n"), notes.Options{Year: 2026})
+	if len(d.Papers) != 2 {
+		t.Fatalf("papers: %d, want 2 (the [thesis] heading is a paper)", len(d.Papers))
+	}
+	e := Build(d, d.Papers[0], "k", venue.Default(), nil)
+	if got := e.Get("keywords"); got != "Fully Supervised" {
+		t.Errorf("keywords = %q", got)
+	}
+	if v := d.Papers[1].Venue; v == nil || v.Name != "thesis" || d.Papers[1].Title != "Directing greybox fuzzing for discovery - Sadullah Canakci" {
+		t.Errorf("[thesis] paper: %+v", d.Papers[1])
+	}
+}

@@ -189,7 +189,7 @@ func yearOf(d *notes.Document, p *notes.Paper) int {
 		}
 	}
 	if p.Section != nil {
-		if m := sectionYear.FindStringSubmatch(p.Section.Title); m != nil {
+		if m := sectionYear.FindStringSubmatch(sectionText(p.Section.Title)); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return y
 		}

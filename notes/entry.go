@@ -3,6 +3,7 @@ package notes
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -46,6 +47,7 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 	// Leading tags: `[CCS'17] Title`, `- [OSDI'18][MSRA] [Title](url)`.
 	i := start
 	var lead []*Tag
+	shape := false // a heading read as a paper by its shape: [tag] Title text
 	for i < end {
 		if s[i] != '[' && !strings.HasPrefix(s[i:end], "【") {
 			break
@@ -61,7 +63,13 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 		}
 		t := newTag(s, i, te, kind, opt.Year)
 		if len(lead) == 0 && !looksLikeVenue(t, opt) {
-			break
+			// A heading `### [thesis] Directing greybox fuzzing ...` is a
+			// paper by its shape, whatever the tag: a topic heading has no
+			// bracketed tag before a title.
+			if strict || t.Name == "" || !titleLike(s[te:end]) {
+				break
+			}
+			shape = true
 		}
 		lead = append(lead, t)
 		i = te
@@ -75,6 +83,15 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 		titleSpan := Span{i, end}
 		e.setTitle(s, titleSpan)
 		e.classifyTags(opt)
+		if shape && e.Venue == nil {
+			// The tag stands where venues stand: read it as one, so that
+			// venue-name says what it does not know.
+			e.Venue, lead[0].IsVenue = lead[0], true
+			e.Orgs = e.Orgs[:0]
+			for _, t := range lead[1:] {
+				e.Orgs = append(e.Orgs, splitOrgs(t)...)
+			}
+		}
 		return e
 	}
 
@@ -121,6 +138,21 @@ func parseEntryLine(s string, line Span, opt Options, strict bool) *Paper {
 	e.setTitle(s, Span{start, k})
 	e.classifyTags(opt)
 	return e
+}
+
+// titleLike reports whether s reads as a paper title: three words or more
+// with letters, and no HTML.
+func titleLike(s string) bool {
+	if strings.ContainsAny(s, "<>") {
+		return false
+	}
+	words := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 // looksLikeVenue reports whether a tag at the start of an entry is a venue:

@@ -173,3 +173,17 @@ type Problem struct {
 	Span    Span
 	Message string
 }
+
+// ownSpan is the part of the entry line that is the entry itself: all of
+// it, except that in a tags-first entry whose title is a link
+// (`- [EMNLP'18] [Title](url). Chua团队`) the text after the link is notes.
+func (e *Paper) ownSpan() Span {
+	if e.TagsFirst && len(e.Links) > 0 {
+		if l := e.Links[0]; l.LabelSpan == e.TitleSpan || l.LabelSpan.Contains(e.TitleSpan.Start) {
+			if l.Span.End < e.Span.End {
+				return Span{e.Span.Start, l.Span.End}
+			}
+		}
+	}
+	return e.Span
+}

@@ -88,7 +88,12 @@ func (p *parseState) rawEntry(h *entryHeading) {
 func (p *parseState) addPaper(e *Paper) {
 	e.Index = len(p.doc.Papers)
 	p.doc.Papers = append(p.doc.Papers, e)
-	p.entryLines = append(p.entryLines, e.Span)
+	p.entryLines = append(p.entryLines, e.ownSpan())
+	if rest := (Span{e.ownSpan().End, e.Span.End}); rest.Len() > 0 && strings.TrimSpace(p.s[rest.Start:rest.End]) != "" {
+		// Text after a linked title (`- [EMNLP'18] [Title](url). Chua团队`)
+		// is the entry's notes, checked like any other.
+		e.Notes = append(e.Notes, rest)
+	}
 }
 
 // list looks for list-item entries, recursing into nested lists of items that
