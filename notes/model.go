@@ -35,6 +35,11 @@ type Document struct {
 	// exclude paper titles and tags, code, link labels and destinations,
 	// autolinks, HTML and front matter.
 	Prose []Span
+	// Labels are text that is not prose but reads as it: the labels of
+	// links in the notes (`[Criteo数据集](url)`, never the destination) and
+	// the text of one-line HTML elements (`<h2>什么是推荐系统?</h2>`). The
+	// CJK rules check them unless told not to.
+	Labels []Span
 	// Protected are the spans no fix may touch: code spans and blocks, link
 	// destinations, autolinks, raw HTML, math and front matter.
 	Protected []Span

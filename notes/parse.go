@@ -148,6 +148,7 @@ func (p *parseState) join(parts []*parseState) {
 			doc.Papers = append(doc.Papers, e)
 		}
 		doc.Prose = append(doc.Prose, pd.Prose...)
+		doc.Labels = append(doc.Labels, pd.Labels...)
 		doc.Protected = append(doc.Protected, pd.Protected...)
 		doc.Comments = append(doc.Comments, pd.Comments...)
 	}

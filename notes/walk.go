@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -183,10 +184,18 @@ func (p *parseState) collectInline(n ast.Node) {
 				}
 			}
 			sp.End = trimRightSpace(p.s, sp.Start, sp.End)
-			if sp.Len() > 0 {
-				p.doc.Protected = append(p.doc.Protected, sp)
-				p.addComments(sp)
+			if sp.Len() == 0 {
+				return ast.WalkSkipChildren, nil
 			}
+			if m := simpleHTML.FindStringSubmatchIndex(p.s[sp.Start:sp.End]); m != nil && m[5] > m[4] {
+				// `<h2>什么是推荐系统?</h2>`: the tags are protected, the
+				// text between them is a label the CJK rules read.
+				p.doc.Protected = append(p.doc.Protected, Span{sp.Start, sp.Start + m[4]}, Span{sp.Start + m[5], sp.End})
+				p.doc.Labels = append(p.doc.Labels, Span{sp.Start + m[4], sp.Start + m[5]})
+				return ast.WalkSkipChildren, nil
+			}
+			p.doc.Protected = append(p.doc.Protected, sp)
+			p.addComments(sp)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			if b.Segments.Len() > 0 {
@@ -207,12 +216,17 @@ func (p *parseState) collectInline(n ast.Node) {
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if whole, _, dest := linkSpans(b, p.s); whole.Len() > 0 {
+			if whole, label, dest := linkSpans(b, p.s); whole.Len() > 0 {
 				if dest.Len() > 0 {
 					p.doc.Protected = append(p.doc.Protected, Span{dest.Start - 1, dest.End + 1})
 				}
+				// Link labels are often titles or file names: not prose,
+				// but labels, which the CJK rules may check. A label with
+				// markup inside (code, images) is left alone.
+				if label.Len() > 0 && !p.inEntryLine(label.Start) && b.ChildCount() == 1 && b.FirstChild().Kind() == ast.KindText {
+					p.doc.Labels = append(p.doc.Labels, label)
+				}
 			}
-			// Link labels are often titles or file names: not prose.
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			if lo, hi := textExtent(c); lo >= 0 {
@@ -277,3 +291,7 @@ func (p *parseState) addProse(sp Span) {
 	}
 	p.doc.Prose = append(p.doc.Prose, sp)
 }
+
+// simpleHTML is a one-line HTML element with text only between its tags:
+// group 1 the tag name, group 2 the text.
+var simpleHTML = regexp.MustCompile(`^<(h[1-6]|p|div|span|b|strong|em|i|summary|td|th|li|center)(?:\s[^<>]*)?>([^<>]*)</(?:h[1-6]|p|div|span|b|strong|em|i|summary|td|th|li|center)>$`)

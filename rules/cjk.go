@@ -19,6 +19,9 @@ type SpacingOptions struct {
 	// Style is "always" (one space between CJK and Latin letters or digits,
 	// the Chinese copywriting guidelines' convention) or "never".
 	Style string `yaml:"style"`
+	// Labels also checks link labels and the text of one-line HTML
+	// elements (see notes.Document.Labels); on by default.
+	Labels bool `yaml:"labels"`
 }
 
 // Validate checks the style.
@@ -37,6 +40,9 @@ type PunctuationOptions struct {
 	Brackets string `yaml:"brackets"`
 	// Convert lists the half-width marks that convert, out of ",.:;!?()".
 	Convert string `yaml:"convert"`
+	// Labels also checks link labels and the text of one-line HTML
+	// elements (see notes.Document.Labels); on by default.
+	Labels bool `yaml:"labels"`
 }
 
 // Validate checks the options.
@@ -68,7 +74,7 @@ var CJKSpacing = &lint.Rule{
 	Severity:   lint.Warning,
 	Scope:      lint.NotesScope,
 	Fixable:    true,
-	NewOptions: lint.Defaults(func() *SpacingOptions { return &SpacingOptions{Style: "always"} }),
+	NewOptions: lint.Defaults(func() *SpacingOptions { return &SpacingOptions{Style: "always", Labels: true} }),
 	Requires:   []lint.Analyzer{proseAnalysis},
 	Check:      func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
 }
@@ -82,7 +88,7 @@ var CJKPunctuation = &lint.Rule{
 	Scope:    lint.NotesScope,
 	Fixable:  true,
 	NewOptions: lint.Defaults(func() *PunctuationOptions {
-		return &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert}
+		return &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert, Labels: true}
 	}),
 	Requires: []lint.Analyzer{proseAnalysis},
 	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
@@ -91,6 +97,9 @@ var CJKPunctuation = &lint.Rule{
 // proseFindings are the findings of the shared CJK analysis, by kind.
 type proseFindings struct {
 	spacing, punctuation []lint.Diagnostic
+	// labels are the findings in link labels and HTML text (nil for
+	// the findings of labels themselves).
+	labels *proseFindings
 }
 
 // of returns the findings of kind.
@@ -118,7 +127,18 @@ func reportProse(p *lint.Pass, kind cjk.Kind) {
 	if f == nil {
 		return
 	}
-	p.ReportAll(proseAnalysis.Of(p, f).of(kind))
+	pf := proseAnalysis.Of(p, f)
+	p.ReportAll(pf.of(kind))
+	labels := false
+	switch o := p.Options.(type) {
+	case *SpacingOptions:
+		labels = o.Labels
+	case *PunctuationOptions:
+		labels = o.Labels
+	}
+	if labels {
+		p.ReportAll(pf.labels.of(kind))
+	}
 }
 
 // analyseProse runs the cjk analyser on each prose run of the notes (note
@@ -127,7 +147,7 @@ func reportProse(p *lint.Pass, kind cjk.Kind) {
 func analyseProse(p *lint.AnalysisPass) *proseFindings {
 	f := p.File
 	if f.Notes == nil {
-		return &proseFindings{}
+		return &proseFindings{labels: &proseFindings{}}
 	}
 	var opt cjk.Options
 	var kinds cjk.Kind
@@ -145,7 +165,7 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 		}
 	}
 	if kinds == 0 {
-		return &proseFindings{}
+		return &proseFindings{labels: &proseFindings{}}
 	}
 	// The prose of a large file is analysed in parallel parts, cut at run
 	// boundaries; the parts' findings are joined in order.
@@ -159,7 +179,14 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
 		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
 	})
+	// Labels are few and short: one pass, kept apart so that each rule
+	// reports them only when its labels option is on.
+	var labels proseFindings
+	if len(f.Notes.Labels) > 0 {
+		labels = analyseRuns(f.Src, f.Notes.Labels, opt, kinds)
+	}
 	if parts == 1 {
+		outs[0].labels = &labels
 		return &outs[0]
 	}
 	var ns, np int
@@ -167,7 +194,7 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 		ns += len(o.spacing)
 		np += len(o.punctuation)
 	}
-	out := &proseFindings{spacing: make([]lint.Diagnostic, 0, ns), punctuation: make([]lint.Diagnostic, 0, np)}
+	out := &proseFindings{spacing: make([]lint.Diagnostic, 0, ns), punctuation: make([]lint.Diagnostic, 0, np), labels: &labels}
 	for _, o := range outs {
 		out.spacing = append(out.spacing, o.spacing...)
 		out.punctuation = append(out.punctuation, o.punctuation...)

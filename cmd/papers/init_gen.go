@@ -30,11 +30,13 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"  cjk-spacing:\n" +
 	"    severity: warning\n" +
 	"    style: always\n" +
+	"    labels: true\n" +
 	"  # punctuation in mixed CJK/Latin text: full-width in Chinese, half-width in English, no repeats\n" +
 	"  cjk-punctuation:\n" +
 	"    severity: warning\n" +
 	"    brackets: as-written\n" +
 	"    convert: ',.:;!?()'\n" +
+	"    labels: true\n" +
 	"  # the .bib cannot be read as written (unclosed entry, missing comma, unbalanced braces, bare value)\n" +
 	"  bib-syntax: error\n" +
 	"  # two entries have the same citation key, ignoring case as BibTeX does\n" +
