@@ -55,6 +55,9 @@ type Config struct {
 	// Online lets `papers bib` ask DBLP, Crossref and arXiv; --online and
 	// --offline override it.
 	Online bool `yaml:"online"`
+	// Style is the notes convention the format rules expect: learnt from
+	// each file by default (style: auto).
+	Style Style `yaml:"-"`
 }
 
 // RuleConfig is one rule's section of the config.
@@ -171,6 +174,8 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			}
 		case "exclude":
 			err = strictDecode(path, v, &cfg.Exclude)
+		case "style":
+			err = cfg.decodeStyle(path, v)
 		case "bib-key-format":
 			err = strictDecode(path, v, &cfg.BibKeyFormat)
 		case "library":
@@ -187,7 +192,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 				}
 			}
 		default:
-			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
+			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, style, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
 		}
 		if err != nil {
 			return nil, err

@@ -3,15 +3,18 @@ package rules
 import "github.com/paperlint/papers/lint"
 
 // EmptyNotes points at papers with nothing written under them: usually a
-// paper added to read later, which is worth knowing but not an error.
+// paper added to read later, which is worth knowing but not an error. A
+// reading list whose entries mostly have no notes (style: auto) or a
+// config with `style: {notes: optional}` is not held to it.
 var EmptyNotes = &lint.Rule{
 	ID:       "empty-notes",
 	Summary:  "a paper has no notes under it",
 	Severity: lint.Info,
 	Scope:    lint.NotesScope,
+	Requires: []lint.Analyzer{conventionAnalysis},
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
-		if f == nil {
+		if f == nil || conventionAnalysis.Of(p, f).notesOptional {
 			return
 		}
 		for _, e := range f.Notes.Papers {

@@ -3,15 +3,18 @@ package rules
 import "github.com/paperlint/papers/lint"
 
 // OrgTag reports entries without an organisation tag: the format is
-// `Title[VENUE'YY][Org]`, and lists are filtered by organisation.
+// `Title[VENUE'YY][Org]`, and lists are filtered by organisation. A list
+// whose entries mostly have none (style: auto) or a config with
+// `style: {org-tags: optional}` is not held to it.
 var OrgTag = &lint.Rule{
 	ID:       "org-tag",
 	Summary:  "a paper has no organisation tag such as [Google]",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+	Requires: []lint.Analyzer{conventionAnalysis},
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
-		if f == nil {
+		if f == nil || conventionAnalysis.Of(p, f).orgTagsOptional {
 			return
 		}
 		for _, e := range f.Notes.Papers {

@@ -19,6 +19,7 @@ var VenueFormat = &lint.Rule{
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
 	Fixable:  true,
+	Requires: []lint.Analyzer{conventionAnalysis},
 	Check:    checkVenueFormat,
 }
 
@@ -27,6 +28,7 @@ func checkVenueFormat(p *lint.Pass) {
 	if f == nil {
 		return
 	}
+	conv := conventionAnalysis.Of(p, f)
 	for _, e := range f.Notes.Papers {
 		if e.Gap.Len() > 0 && e.Form == notes.HeadingForm && len(e.Tags) > 0 {
 			first := e.Tags[0]
@@ -37,15 +39,23 @@ func checkVenueFormat(p *lint.Pass) {
 			})
 		}
 		if e.Venue != nil {
-			checkVenueTag(p, f, e.Venue)
+			checkVenueTag(p, f, e.Venue, conv)
 		}
 	}
 }
 
-func checkVenueTag(p *lint.Pass, f *lint.File, t *notes.Tag) {
+// checkVenueTag checks one tag against the file's convention: the seed's
+// `[VENUE'YY]`, or four-digit years (`[KDD 2018]`, `[KDD'2018]`, where a
+// two-digit year is reported instead), with full-width brackets allowed
+// where the list writes them.
+func checkVenueTag(p *lint.Pass, f *lint.File, t *notes.Tag, conv convention) {
+	if conv.fourDigitYears {
+		checkVenueTagFour(p, f, t, conv)
+		return
+	}
 	var problems []string
 	fixable := true
-	if t.Bracket == notes.LenticularBrackets {
+	if t.Bracket == notes.LenticularBrackets && !conv.fullWidth {
 		problems = append(problems, "full-width brackets 【】")
 	}
 	if strings.HasPrefix(t.Raw, " ") || strings.HasSuffix(t.Raw, " ") {
@@ -91,4 +101,36 @@ func checkVenueTag(p *lint.Pass, f *lint.File, t *notes.Tag) {
 		d.Message = fmt.Sprintf("venue tag %s has %s; the format is [VENUE'YY], e.g. [NeurIPS'22]", raw, joinAnd(problems))
 	}
 	p.Report(d)
+}
+
+// checkVenueTagFour checks a tag of a list whose convention is four-digit
+// years: `[NeurIPS 2022]` and `[NeurIPS'2022]` are right; a two-digit year
+// is reported with the four-digit form of the list, and so are full-width
+// brackets and spaces inside them.
+func checkVenueTagFour(p *lint.Pass, f *lint.File, t *notes.Tag, conv convention) {
+	var problems []string
+	if t.Bracket == notes.LenticularBrackets && !conv.fullWidth {
+		problems = append(problems, "full-width brackets 【】")
+	}
+	if strings.HasPrefix(t.Raw, " ") || strings.HasSuffix(t.Raw, " ") {
+		problems = append(problems, "spaces inside the brackets")
+	}
+	if len(t.YearText) == 2 {
+		problems = append(problems, "a two-digit year where this list writes four")
+	}
+	if len(problems) == 0 || t.Year == 0 || strings.TrimSpace(t.Rest) != "" {
+		return
+	}
+	sep := conv.yearSep
+	open, closing := "[", "]"
+	if t.Bracket == notes.LenticularBrackets && conv.fullWidth {
+		open, closing = "【", "】"
+	}
+	want := fmt.Sprintf("%s%s%s%d%s", open, t.Name, sep, t.Year, closing)
+	raw := f.Slice(t.Span.Start, t.Span.End)
+	p.Report(lint.Diagnostic{
+		Start: t.Span.Start, End: t.Span.End,
+		Message: fmt.Sprintf("venue tag %s has %s; write %s", raw, joinAnd(problems), want),
+		Fix:     &lint.Fix{Message: "write " + want, Edits: []lint.Edit{{Start: t.Span.Start, End: t.Span.End, New: want}}},
+	})
 }

@@ -157,6 +157,12 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"#   - refs/zotero.bib\n" +
 	"# Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):\n" +
 	"# online: false\n" +
+	"# The notes convention the format rules expect. auto (the default) learns\n" +
+	"# each file's majority; seed holds every file to Title[VENUE'YY][Org] with\n" +
+	"# notes; a mapping sets org-tags (required|optional), year\n" +
+	"# (two-digit|four-digit), brackets (ascii|full-width) and notes\n" +
+	"# (required|optional). papers init --detect writes the detected one.\n" +
+	"# style: auto\n" +
 	"# Paths not to lint when walking folders:\n" +
 	"# exclude:\n" +
 	"#   - drafts/**\n" +

@@ -166,6 +166,12 @@ rules:
 #   - refs/zotero.bib
 # Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):
 # online: false
+# The notes convention the format rules expect. auto (the default) learns
+# each file's majority; seed holds every file to Title[VENUE'YY][Org] with
+# notes; a mapping sets org-tags (required|optional), year
+# (two-digit|four-digit), brackets (ascii|full-width) and notes
+# (required|optional). papers init --detect writes the detected one.
+# style: auto
 # Paths not to lint when walking folders:
 # exclude:
 #   - drafts/**
