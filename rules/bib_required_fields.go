@@ -75,6 +75,7 @@ var BibRequiredFields = &lint.Rule{
 	Severity:   lint.Warning,
 	Scope:      lint.BibScope,
 	NewOptions: lint.Defaults(func() *RequiredFieldsOptions { return &RequiredFieldsOptions{Required: defaultRequired()} }),
+	Requires:   []lint.Analyzer{runKeys},
 	Check:      checkBibRequiredFields,
 }
 
@@ -108,6 +109,13 @@ func checkBibRequiredFields(p *lint.Pass) {
 		var parent *bib.Entry
 		if ref := strings.TrimSpace(e.Get("crossref")); ref != "" {
 			if parent = f.Bib.Entry(ref); parent == nil {
+				if !runKeys.Of(p, nil)[strings.ToLower(ref)] {
+					// BibTeX: "A bad cross reference"; the fields the
+					// entry meant to inherit are missing.
+					s, end := entryHead(e)
+					p.Reportf(f, s, end, "@%s entry %q cross-references %q, which no .bib file of this run holds: BibTeX reports a bad cross reference and the entry lacks what it would inherit", e.Type, e.Key, ref)
+					continue
+				}
 				// The parent is in another file (crossref.bib): it may
 				// provide any field, so say nothing.
 				continue
@@ -191,4 +199,24 @@ func requiredList(alts [][]string) string {
 		out = append(out, strings.Join(names, "|"))
 	}
 	return strings.Join(out, ", ")
+}
+
+// runKeys holds the keys of every .bib file of the run (companions read for
+// reference included), lower-cased as BibTeX compares them, so that a
+// crossref to another file is told from one to no file.
+var runKeys = &lint.Analysis[map[string]bool]{
+	Name:  "bib-keys",
+	Scope: lint.PerRun,
+	Run: func(p *lint.AnalysisPass) map[string]bool {
+		keys := map[string]bool{}
+		for _, f := range p.Files {
+			if f.Bib == nil {
+				continue
+			}
+			for _, e := range f.Bib.Entries {
+				keys[strings.ToLower(e.Key)] = true
+			}
+		}
+		return keys
+	},
 }
