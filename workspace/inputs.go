@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -34,6 +35,7 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 		seen[in.Path] = true
 	}
 	var named []string
+	walked := map[string]bool{} // found in a folder walk, not named
 	for _, p := range paths {
 		if p == "-" {
 			src, err := safeio.ReadAll(stdin, w.opt.MaxFileSize)
@@ -60,6 +62,9 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 			continue
 		}
 		found, werrs, skipped := w.walk(p, false)
+		for _, f := range found {
+			walked[f] = true
+		}
 		named = append(named, found...)
 		errs = append(errs, werrs...)
 		notices = append(notices, skipped...)
@@ -88,6 +93,7 @@ func (w *Workspace) Add(paths []string, stdin io.Reader) (errs []error, notices 
 		}
 		w.inputs = append(w.inputs, lint.Input{Path: p, Src: srcs[i], Kind: lint.KindOf(p)})
 	}
+	w.macrosFirst(start, walked)
 	errs = append(errs, w.pairFrom(start, seen)...)
 	w.files = nil // parsed again on next use
 	return errs, notices
@@ -380,4 +386,61 @@ func (w *Workspace) AddContext(root string) (notices []string) {
 	}
 	w.files = nil
 	return notices
+}
+
+// macrosFirst reorders the .bib files that a folder walk found (no order
+// was given for them): in each folder, the files that hold only @string
+// macros (abbrev.bib, journals.bib) are read before the others, in name
+// order, as a user lists them for BibTeX (\bibliography{abbrev,journals,
+// articles}), so that the macros are defined before the entries use them.
+// Files named on the command line keep the order given.
+func (w *Workspace) macrosFirst(start int, walked map[string]bool) {
+	type cand struct {
+		path    string
+		rank    int
+		strings bool
+	}
+	byDir := map[string][]cand{}
+	for _, in := range w.inputs[start:] {
+		if kindOf(in) != lint.BibFile || !walked[in.Path] {
+			continue
+		}
+		d := filepath.Dir(in.Path)
+		byDir[d] = append(byDir[d], cand{in.Path, w.rank[in.Path], stringsOnly(in.Src)})
+	}
+	for _, cs := range byDir {
+		ranks := make([]int, len(cs))
+		for i, c := range cs {
+			ranks[i] = c.rank
+		}
+		sort.Ints(ranks)
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].strings != cs[j].strings {
+				return cs[i].strings
+			}
+			return cs[i].rank < cs[j].rank
+		})
+		for i, c := range cs {
+			w.rank[c.path] = ranks[i]
+		}
+	}
+}
+
+// bibItem finds the `@type` that starts each item of a .bib file.
+var bibItem = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)`)
+
+// stringsOnly reports whether a .bib file defines @string macros and holds
+// no entry (comments and @preamble aside).
+func stringsOnly(src []byte) bool {
+	found := false
+	for _, m := range bibItem.FindAllSubmatch(src, -1) {
+		switch strings.ToLower(string(m[1])) {
+		case "string":
+			found = true
+		case "comment", "preamble":
+		default:
+			return false
+		}
+	}
+	return found
 }

@@ -125,3 +125,45 @@ func TestUpdate(t *testing.T) {
 		t.Error("Update of a file not in the workspace: no error")
 	}
 }
+
+// In a folder walk (no order given) the .bib files that hold only @string
+// macros are read first, so that zjournals.bib's macro is defined before
+// articles.bib uses it, as BibTeX would be given them.
+func TestWalkReadsMacroFilesFirst(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"zjournals.bib": "@string{ejor = \"EJOR\"}\n% journals\n",
+		"articles.bib":  "@article{a, author={A B}, title={T}, journal=ejor, year=1992}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := New(nil, Options{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs, _ := w.Add([]string{dir}, nil); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	files := w.Files()
+	if files[0].Path != filepath.Join(dir, "articles.bib") {
+		t.Fatalf("inputs not in name order: %s", files[0].Path)
+	}
+	if undefinedMacro(files[0]) {
+		t.Error("articles.bib: ejor undefined though zjournals.bib, which holds only macros, defines it")
+	}
+}
+
+func TestStringsOnly(t *testing.T) {
+	for src, want := range map[string]bool{
+		"@string{a = \"A\"}\n@STRING(b = {B})\n% c\n@comment{x}\n": true,
+		"@string{a = \"A\"}\n@article{k, title={T}}\n":             false,
+		"% nothing\n": false,
+		"  @ String {a = {A}}\n@preamble{\"x\"}\n": true,
+	} {
+		if got := stringsOnly([]byte(src)); got != want {
+			t.Errorf("stringsOnly(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
