@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/lint"
@@ -19,8 +21,14 @@ import (
 //
 // Entries with the same title but different DOIs, or different arXiv
 // identifiers, are taken for different papers (an "Introduction" in two
-// books). The finding is on every entry after the first, with the others as
-// related places.
+// books), and so are entries with the same title whose authors share no
+// last name (Montgomery's and Dean & Voss's "Design and Analysis of
+// Experiments") or whose years are more than one apart, unless one is a
+// preprint (the arXiv version of a published paper is the documented
+// duplicate). The message says which evidence matched: the DOI, the arXiv
+// id, or the title with the authors and year. The finding is on every entry
+// after the first, with the others as related places: a few of a large
+// group are named and the rest counted.
 var BibDuplicateEntry = &lint.Rule{
 	ID:       "bib-duplicate-entry",
 	Summary:  "two entries are the same paper (same DOI, arXiv id or normalised title), in one .bib or across files",
@@ -49,6 +57,15 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 		idx[k] = bibIndex.Of(p, f)
 		for i, e := range f.Bib.Entries {
 			refs = append(refs, bibRef{file: f, e: e, keys: idx[k].Keys(i)})
+		}
+	}
+	// Entries by key, for the year a crossref parent gives.
+	byKey := make(map[string]*bib.Entry, len(refs))
+	for _, r := range refs {
+		if k := strings.ToLower(r.e.Key); k != "" {
+			if _, dup := byKey[k]; !dup {
+				byKey[k] = r.e
+			}
 		}
 	}
 	parent := make([]int32, len(refs))
@@ -120,7 +137,9 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 					r.keys.ArXiv != "" && o.ArXiv != "" && r.keys.ArXiv != o.ArXiv {
 					return // same title, different papers
 				}
-				union(j, n, "the same title")
+				if reason, same := titleEvidence(refs[j], r, byKey); same {
+					union(j, n, reason)
+				}
 			})
 		}
 	}
@@ -175,13 +194,120 @@ func reportDuplicateEntry(p *lint.Pass, refs []bibRef, group []int, i, partner i
 		Message: fmt.Sprintf("entry %q is the same paper as %q (%s): %s; keep one entry and cite it everywhere",
 			r.e.Key, o.e.Key, bibWhere(o.file, o.e.Span.Start), reason),
 	}
+	named := 0
 	for _, j := range group {
 		if j == i {
 			continue
 		}
+		if named == maxDuplicateRelated {
+			// A title repeated thousands of times must not cost a list
+			// of thousands in each of thousands of findings.
+			d.Message += fmt.Sprintf(" (%d entries in all are this paper; %d more are not listed)", len(group), len(group)-1-named)
+			break
+		}
 		x := refs[j]
 		s, e := entryHead(x.e)
 		d.Related = append(d.Related, lint.Related{File: x.file.Path, Start: s, End: e, Message: fmt.Sprintf("entry %q", x.e.Key)})
+		named++
 	}
 	p.Report(d)
+}
+
+// maxDuplicateRelated is how many other entries of a group a finding lists.
+const maxDuplicateRelated = 50
+
+// titleEvidence decides whether two entries with the same normalised title
+// are the same paper, and says on what evidence: authors sharing a last
+// name and years at most one apart (a preprint may be older). Entries
+// without authors are judged by the title and year.
+func titleEvidence(a, b bibRef, byKey map[string]*bib.Entry) (string, bool) {
+	la, lb := lastNames(a.e.Get("author")), lastNames(b.e.Get("author"))
+	authors := len(la) > 0 && len(lb) > 0
+	if authors && !shareName(la, lb) {
+		return "", false // same title, other authors: another work
+	}
+	ya, yb := entryYear(a.e, byKey), entryYear(b.e, byKey)
+	preprint := isPreprint(a) || isPreprint(b)
+	if ya != 0 && yb != 0 && !preprint && (ya-yb > 1 || yb-ya > 1) {
+		return "", false // a later book or edition of the same name
+	}
+	switch {
+	case authors && preprint:
+		return "the same title and authors (a preprint and its publication)", true
+	case authors:
+		return "the same title and authors", true
+	}
+	return "the same title", true
+}
+
+// entryYear is an entry's year, or its crossref parent's.
+func entryYear(e *bib.Entry, byKey map[string]*bib.Entry) int {
+	if y := match.Year(e); y != 0 {
+		return y
+	}
+	if p := byKey[strings.ToLower(strings.TrimSpace(e.Get("crossref")))]; p != nil {
+		return match.Year(p)
+	}
+	return 0
+}
+
+// isPreprint reports whether an entry cites arXiv or CoRR.
+func isPreprint(r bibRef) bool {
+	if r.keys.ArXiv != "" {
+		return true
+	}
+	for _, f := range []string{"journal", "booktitle", "howpublished", "archiveprefix", "publisher"} {
+		v := strings.ToLower(r.e.Get(f))
+		if strings.Contains(v, "arxiv") || strings.Contains(v, "corr") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastNames returns the lower-cased last names of an author field
+// ("Montgomery, Douglas C." and "Angela Dean and Daniel Voss").
+func lastNames(field string) []string {
+	field = strings.TrimSpace(bib.PlainText(field))
+	if field == "" {
+		return nil
+	}
+	var out []string
+	for _, name := range splitAnd(field) {
+		name = strings.TrimSpace(name)
+		if name == "" || strings.EqualFold(name, "others") {
+			continue
+		}
+		if c := strings.IndexByte(name, ','); c >= 0 {
+			name = name[:c]
+		} else if w := strings.Fields(name); len(w) > 0 {
+			name = w[len(w)-1]
+		}
+		out = append(out, strings.ToLower(strings.TrimSpace(name)))
+	}
+	return out
+}
+
+// splitAnd splits an author list at " and ", ignoring case.
+func splitAnd(s string) []string {
+	var out []string
+	low := strings.ToLower(s)
+	for {
+		i := strings.Index(low, " and ")
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s, low = s[i+5:], low[i+5:]
+	}
+}
+
+// shareName reports whether two lists of last names have one in common.
+func shareName(a, b []string) bool {
+	for _, x := range a {
+		if x != "" && slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
