@@ -47,6 +47,11 @@ func checkBibFieldFormat(p *lint.Pass) {
 	for _, e := range f.Bib.Entries {
 		var seenYear, seenPages, seenMonth, seenDOI bool
 		for _, fl := range e.Fields {
+			if hasBarePart(fl) {
+				// bib-syntax reports the unbraced value (`pages =
+				// 5156-5165`) at the same place: one finding is enough.
+				continue
+			}
 			switch {
 			case !seenYear && strings.EqualFold(fl.Name, "year"):
 				seenYear = true
@@ -238,4 +243,15 @@ func checkBibDOI(p *lint.Pass, e *bib.Entry, fl *bib.Field) {
 		d.Message = fmt.Sprintf("doi %s of entry %q is not a DOI (10.NNNN/...); put a web address in url", short(fl.Raw), e.Key)
 	}
 	p.Report(d)
+}
+
+// hasBarePart reports whether a field's value has a bare word that is
+// neither a number nor a macro, which bib-syntax reports.
+func hasBarePart(fl *bib.Field) bool {
+	for _, pt := range fl.Parts {
+		if pt.Kind == bib.PartBare {
+			return true
+		}
+	}
+	return false
 }
