@@ -10,6 +10,7 @@ import (
 func bibRules() []*lint.Rule {
 	return []*lint.Rule{
 		BibSyntax,
+		BibCommentInEntry,
 		BibDuplicateKey,
 		BibDuplicateField,
 		BibRequiredFields,

@@ -39,6 +39,8 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"    labels: true\n" +
 	"  # the .bib cannot be read as written (unclosed entry, missing comma, unbalanced braces, bare value)\n" +
 	"  bib-syntax: error\n" +
+	"  # a % comment inside an entry, which BibTeX does not read: it loses the fields after it\n" +
+	"  bib-comment-in-entry: error\n" +
 	"  # two entries have the same citation key, ignoring case as BibTeX does\n" +
 	"  bib-duplicate-key: error\n" +
 	"  # a field is given twice in an entry; BibTeX uses the first and ignores the others\n" +
