@@ -176,8 +176,8 @@ func TestBibTeXAgrees(t *testing.T) {
 					for _, e := range f.Entries {
 						if e.Span.Start <= d.Offset && d.Offset <= e.Span.End {
 							key = strings.ToLower(e.Key)
-							first = strings.Count(string(f.Source[:e.Span.Start]), "\n") + 1
-							last = strings.Count(string(f.Source[:e.Span.End]), "\n") + 1
+							first = strings.Count(f.Source[:e.Span.Start], "\n") + 1
+							last = strings.Count(f.Source[:e.Span.End], "\n") + 1
 						}
 					}
 				}
