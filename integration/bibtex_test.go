@@ -196,3 +196,52 @@ func TestBibTeXAgrees(t *testing.T) {
 		})
 	}
 }
+
+// TestPapersBibThroughBibTeX writes papers bib's entries for every notes
+// file of the shared corpus and runs them through real BibTeX with the
+// plain, ieeetr and acm styles: the only warning allowed is "empty author"
+// (the notes name no authors; see papers bib --library).
+func TestPapersBibThroughBibTeX(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs BibTeX on the corpora")
+	}
+	if _, err := exec.LookPath("bibtex"); err != nil {
+		t.Skip("bibtex is not installed (.ci/run installs texlive-binaries)")
+	}
+	notes, err := filepath.Glob(filepath.Join(testkit.Corpus(t, "notes"), "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := buildPapers(t)
+	entries := 0
+	for _, n := range notes {
+		work := t.TempDir()
+		out, ok := run(t, work, nil, "sh", "-c", fmt.Sprintf("%q bib %q > refs.bib", bin, n))
+		if !ok && !strings.Contains(out, "no paper matched") {
+			t.Errorf("papers bib %s: %s", filepath.Base(n), out)
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(work, "refs.bib"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries += strings.Count("\n"+string(src), "\n@")
+		for _, style := range []string{"plain", "ieeetr", "acm"} {
+			aux := fmt.Sprintf("\\relax\n\\citation{*}\n\\bibstyle{%s}\n\\bibdata{refs}\n", style)
+			if err := os.WriteFile(filepath.Join(work, "x.aux"), []byte(aux), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			run(t, work, nil, "bibtex", "x")
+			blg, err := os.ReadFile(filepath.Join(work, "x.blg"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(string(blg), "\n") {
+				if (strings.HasPrefix(l, "Warning--") || strings.Contains(l, "---line")) && !strings.HasPrefix(l, "Warning--empty author") {
+					t.Errorf("%s, %s style: %s", filepath.Base(n), style, l)
+				}
+			}
+		}
+	}
+	t.Logf("%d entries from %d notes files", entries, len(notes))
+}
