@@ -53,7 +53,8 @@ func TestMain(m *testing.M) {
 
 // input generates (once per size) notes of n papers and a companion .bib of
 // n entries (about 80% of them for papers of the notes), as the issue's
-// 100,000-paper target has it.
+// 100,000-paper target has it, at the density of real notes
+// (benchgen.SeedDensity: about 10 findings per paper).
 func input(b *testing.B, n int) *corpus {
 	b.Helper()
 	mu.Lock()
@@ -66,7 +67,7 @@ func input(b *testing.B, n int) *corpus {
 		b.Fatal(err)
 	}
 	tmpDirs = append(tmpDirs, dir)
-	if _, err := benchgen.Generate(benchgen.Config{Papers: n, Seed: 1, BibRatio: 0.8, Defects: true, BibEntries: n}, dir); err != nil {
+	if _, err := benchgen.Generate(benchgen.Config{Papers: n, Seed: 1, BibRatio: 0.8, Defects: true, BibEntries: n, DenseNotes: benchgen.DenseNotesFor(benchgen.SeedDensity)}, dir); err != nil {
 		b.Fatal(err)
 	}
 	c := &corpus{}
@@ -228,4 +229,51 @@ func BenchmarkLint(b *testing.B) {
 			}
 		})
 	}
+}
+
+// longLine is one line of about 20 MB of mixed Chinese and English text
+// written without spaces, as a paragraph pasted from a PDF or a minified
+// file can be: about three million cjk-spacing findings on one line.
+func longLine() []byte {
+	const unit = "在Criteo数据集上用BERT编码query和passage，效果提升3.9%；"
+	var b bytes.Buffer
+	b.Grow(20 << 20)
+	b.WriteString("## 长行\n### A Long Line[KDD'18][Google]\n- ")
+	for b.Len() < 20<<20 {
+		b.WriteString(unit)
+	}
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+// BenchmarkLongLine lints the 20 MB line and reports the cost per finding
+// (ns and bytes allocated), beside goldmark's bare parse of the same file.
+func BenchmarkLongLine(b *testing.B) {
+	src := longLine()
+	b.Run("goldmark", func(b *testing.B) {
+		md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			md.Parser().Parse(text.NewReader(src))
+		}
+	})
+	b.Run("lint", func(b *testing.B) {
+		r := runner(b)
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before, findings := ms.TotalAlloc, 0
+		for b.Loop() {
+			ws, err := workspace.FromInputs(nil, workspace.Options{Year: 2026, Jobs: runtime.GOMAXPROCS(0)}, []lint.Input{{Path: "line.md", Src: src}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			findings = len(r.Run(ws).Diagnostics)
+		}
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(findings), "findings")
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(findings, 1)), "ns/finding")
+		b.ReportMetric(float64(ms.TotalAlloc-before)/float64(b.N)/float64(max(findings, 1)), "B/finding")
+	})
 }

@@ -65,8 +65,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defects := fs.Bool("defects", true, "plant defects; false writes clean files")
 	bibOnly := fs.Int("bib-only", 0, "write only DIR/refs.bib with this many entries")
 	bibEntries := fs.Int("bib-entries", 0, "pad notes.bib with entries for papers not in the notes up to this many entries")
+	density := fs.Float64("density", benchgen.SeedDensity, "findings per paper papers lint should give (the seed notes give 10; 1.7 or less: the sparse defects of earlier versions, byte for byte)")
 	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N]")
+		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-density F] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -84,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*ratio = 1
 	}
 	cfg := benchgen.Config{Papers: *papers, Seed: *seed, BibRatio: *ratio, Defects: *defects, BibOnly: *bibOnly, BibEntries: *bibEntries}
+	if *defects {
+		cfg.DenseNotes = benchgen.DenseNotesFor(*density)
+	}
 	m, err := benchgen.Generate(cfg, *out)
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "gen:", err)

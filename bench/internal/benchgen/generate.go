@@ -113,7 +113,7 @@ func writeNotes(p *plan, s *sink, m *Manifest) error {
 			for range notesPerPaper {
 				flags := p.noteFlags[note]
 				note++
-				res := ng.make(pp.field, pp.method, flags&1 != 0, flags&2 != 0)
+				res := ng.make(pp.field, pp.method, flags&1 != 0, flags&2 != 0, flags&4 != 0)
 				s.str("- ")
 				s.put(res.text)
 				s.str("\n")

@@ -223,7 +223,9 @@ func (g *noteGen) fill(c *clause, prev class, f field, method string) int {
 // plant the two note defects: at least one ASCII punctuation mark right
 // after a Chinese character, and at least one missing space between
 // Chinese and Latin text.
-func (g *noteGen) make(f field, method string, wantPunct, wantSpacing bool) noteResult {
+//
+// A dense note drops every gap, as notes written without spaces do.
+func (g *noteGen) make(f field, method string, wantPunct, wantSpacing, dense bool) noteResult {
 	for attempt := 0; ; attempt++ {
 		g.compose(f, method)
 		if !wantSpacing || bytes.IndexByte(g.body, gap) >= 0 || attempt >= 20 {
@@ -242,7 +244,7 @@ func (g *noteGen) make(f field, method string, wantPunct, wantSpacing bool) note
 		// A prefix is a Chinese label and a full-width colon: a spot.
 		g.body = slices.Insert(g.body, 0, []byte(pick(g.r, notePrefixes))...)
 	}
-	return g.render(wantPunct, wantSpacing)
+	return g.render(wantPunct, wantSpacing, dense)
 }
 
 // compose joins clauses into g.body until the note reaches a length drawn
@@ -331,7 +333,7 @@ func asciiFor(s []byte) byte {
 // render resolves the gap marks of g.body and plants the requested
 // defects. A spacing defect drops 1 (most often) to 3 of the gaps, a
 // punctuation defect replaces 1 or 2 of the spots.
-func (g *noteGen) render(wantPunct, wantSpacing bool) noteResult {
+func (g *noteGen) render(wantPunct, wantSpacing, dense bool) noteResult {
 	var res noteResult
 	var drop, repl []int // byte offsets in body
 	if wantSpacing {
@@ -349,6 +351,9 @@ func (g *noteGen) render(wantPunct, wantSpacing bool) noteResult {
 			k = 2
 		}
 		k = min(k, len(g.gaps), maxSpaceDrops)
+		if dense {
+			k = len(g.gaps)
+		}
 		drop = choose(g.r, g.gaps, k)
 		res.cjkSpacings = k
 	}
