@@ -25,6 +25,13 @@ type Options struct {
 	Rules []*lint.Rule
 	// ToolVersion is written where a format records it.
 	ToolVersion string
+	// Command is the command line that lists every finding, such as
+	// `papers lint notes.md`; the github format's notice about findings
+	// GitHub would not show names it.
+	Command string
+	// StepSummary says that a GitHub step summary is written too, which
+	// the github format's notice then points to.
+	StepSummary bool
 }
 
 // Write prints diags in the named format. files gives access to each file's
@@ -37,7 +44,7 @@ func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.Fi
 	case "json":
 		return writeJSON(w, diags, idx)
 	case "github":
-		return writeGitHub(w, diags, idx)
+		return writeGitHub(w, diags, idx, opt)
 	case "sarif":
 		return writeSARIF(w, diags, idx, opt)
 	case "checkstyle":

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -179,13 +180,17 @@ func TestPositions(t *testing.T) {
 	diags := fixtureDiags(fds)
 	chars := func(w posWant) gotPos { return gotPos{w.line, w.col, w.endLine, w.endCol} }
 
+	// The github format prints errors, then warnings, then notices.
+	byKind := slices.Clone(fds)
+	slices.SortStableFunc(byKind, func(a, b fixtureDiag) int { return ghKind(a.diag.Severity) - ghKind(b.diag.Severity) })
 	tests := []struct {
 		format string
 		parse  func(t *testing.T, out string) []gotPos
 		want   func(posWant) gotPos
+		order  []fixtureDiag
 	}{
-		{"text", parseTextPositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }},
-		{"json", parseJSONPositions, chars},
+		{"text", parseTextPositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }, nil},
+		{"json", parseJSONPositions, chars, nil},
 		{"github", parseGitHubPositions, func(w posWant) gotPos {
 			g := chars(w)
 			// endColumn is only written for a non-empty span on one line,
@@ -194,10 +199,10 @@ func TestPositions(t *testing.T) {
 				g.endCol = -1
 			}
 			return g
-		}},
-		{"checkstyle", parseCheckstylePositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }},
-		{"rdjson", parseRDJSONPositions, func(w posWant) gotPos { return gotPos{w.line, w.colByte, w.endLine, w.endColByte} }},
-		{"sarif", parseSARIFPositions, func(w posWant) gotPos { return gotPos{w.line, w.col16, w.endLine, w.endCol16} }},
+		}, byKind},
+		{"checkstyle", parseCheckstylePositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }, nil},
+		{"rdjson", parseRDJSONPositions, func(w posWant) gotPos { return gotPos{w.line, w.colByte, w.endLine, w.endColByte} }, nil},
+		{"sarif", parseSARIFPositions, func(w posWant) gotPos { return gotPos{w.line, w.col16, w.endLine, w.endCol16} }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -206,7 +211,11 @@ func TestPositions(t *testing.T) {
 			if len(got) != len(fds) {
 				t.Fatalf("%d positions, want %d", len(got), len(fds))
 			}
-			for i, fd := range fds {
+			order := fds
+			if tt.order != nil {
+				order = tt.order
+			}
+			for i, fd := range order {
 				if want := tt.want(fd.want); got[i] != want {
 					t.Errorf("finding %d (%s %q): got %+v, want %+v", i, fd.diag.Rule, fd.diag.Message, got[i], want)
 				}
