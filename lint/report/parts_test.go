@@ -97,14 +97,17 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 	}
 
 	opt := Options{ToolVersion: "test"}
-	rules, ruleIndex := sarifRules(opt.Rules, diags)
-	fps := sarifFingerprints(diags, ix)
+	rules, ruleIndex := sarifRules(opt.Rules, diags, nil)
+	loc := func(path string) sarifArtifactLocation { return artifactLocation(path, "") }
+	fps := sarifFingerprints(diags, ix, loc)
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules}},
-		ColumnKind: "utf16CodeUnits",
+		Tool: sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, SemanticVer: semanticVersion(opt.ToolVersion),
+			InformationURI: toolInformationURI, Rules: rules}},
+		AutomationDetails: sarifAutomationDetails{ID: automationID},
+		ColumnKind:        "utf16CodeUnits",
 	}
 	for i, d := range diags {
-		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i]))
+		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i], loc))
 	}
 	got.Reset()
 	if err := writeSARIF(&got, diags, ix, opt); err != nil {

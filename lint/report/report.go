@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -25,6 +26,19 @@ type Options struct {
 	Rules []*lint.Rule
 	// ToolVersion is written where a format records it.
 	ToolVersion string
+	// Docs holds the rules' documentation pages, at the paths Rule.DocURL
+	// gives (docs/rules/<id>.md). SARIF takes each rule's full description
+	// and help from its page, and links (helpUri, rdjson's code.url) only
+	// to pages it holds or to a rule's own http(s) URL: a rule without a
+	// page here gets no link rather than a broken one.
+	Docs fs.FS
+	// SrcRoot is the absolute path of the folder that relative paths are
+	// relative to (the working directory). SARIF writes a path inside it,
+	// absolute or not, as a URI relative to %SRCROOT%.
+	SrcRoot string
+	// ExitCode, when set, is the exit code of the run, which SARIF records
+	// in its invocation.
+	ExitCode *int
 	// Command is the command line that lists every finding, such as
 	// `papers lint notes.md`; the github format's notice about findings
 	// GitHub would not show names it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
@@ -156,7 +158,16 @@ func fixtureDiags(fds []fixtureDiag) []lint.Diagnostic {
 }
 
 func fixtureOptions() Options {
-	return Options{Rules: fixtureRules(), ToolVersion: "1.2.3-test"}
+	return Options{Rules: fixtureRules(), ToolVersion: "1.2.3-test", Docs: fixtureDocs(), ExitCode: new(1)}
+}
+
+// fixtureDocs holds a page for venue-name only, with a relative link, a
+// code block and a link with a fragment to a page outside docs/rules.
+func fixtureDocs() fs.FS {
+	return fstest.MapFS{"docs/rules/venue-name.md": {Data: []byte("# venue-name\r\n\r\n" +
+		"**Default severity:** error\r\n\r\n## What it checks\r\n\r\n" +
+		"A venue tag is **not** spelled as the registry has it;\r\nsee [cjk-spacing](cjk-spacing.md) for spacing.\r\n\r\n" +
+		"```yaml\r\n# kept: a comment in code\r\n```\r\n\r\nSee [the README](../../README.md#rules).\r\n")}}
 }
 
 // render runs Write and fails the test on an error.
