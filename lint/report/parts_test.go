@@ -122,7 +122,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 
 	rd := rdResult{Source: rdSource{Name: "papers"}}
 	for i := range diags {
-		rd.Diagnostics = append(rd.Diagnostics, toRDJSON(&diags[i], ix))
+		rd.Diagnostics = append(rd.Diagnostics, toRDJSON(&diags[i], ix, ""))
 	}
 	var want bytes.Buffer
 	enc := json.NewEncoder(&want)
@@ -131,7 +131,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Reset()
-	if err := writeRDJSON(&got, diags, ix); err != nil {
+	if err := writeRDJSON(&got, diags, ix, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {

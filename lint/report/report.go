@@ -64,7 +64,7 @@ func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.Fi
 	case "checkstyle":
 		return writeCheckstyle(w, diags, idx)
 	case "rdjson":
-		return writeRDJSON(w, diags, idx)
+		return writeRDJSON(w, diags, idx, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
