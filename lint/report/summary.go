@@ -284,7 +284,7 @@ func mdText(s string) string {
 	s = string(appendOneLine(nil, s))
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~&#!", r) {
+		if strings.ContainsRune("\\`*_[]<>|~&#!$", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
