@@ -225,6 +225,21 @@ func readLines(t *testing.T, path string) []string {
 	return lines
 }
 
+// writeTree writes files (slash-separated paths under dir, and their
+// text), making the folders they need.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // annotation is one workflow command the step printed.
 type annotation struct{ kind, file, msg string }
 
@@ -324,9 +339,7 @@ func TestActionSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(ws, "weekly-papers-readme.md"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeTree(t, ws, map[string]string{"weekly-papers-readme.md": string(src)})
 	run := runAction(t, ws, nil)
 	if run.code != exitFindings {
 		t.Fatalf("exit %d, want 1 (the seed has error findings); stderr:\n%s", run.code, run.stderr)
@@ -373,20 +386,12 @@ func TestActionInputs(t *testing.T) {
 	needTools(t, "bash", "go")
 	setup := func(t *testing.T) string {
 		ws := t.TempDir()
-		for name, text := range map[string]string{
+		writeTree(t, ws, map[string]string{
 			"notes/a b.md":      actionNotes,
 			"other/skip.md":     actionNotes,
 			"ci/strict.yaml":    "rules:\n  org-name: error\n",
 			"ci/no-errors.yaml": "rules:\n  venue-name: warning\n",
-		} {
-			p := filepath.Join(ws, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		})
 		return ws
 	}
 	tests := []struct {
@@ -491,19 +496,11 @@ func TestReadmeWorkflow(t *testing.T) {
 		t.Fatalf("%d jobs, want 1", len(wf.Jobs))
 	}
 	ws := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, ws, map[string]string{
 		"notes/week1.md": actionNotes,
 		"refs.bib":       "@inproceedings{x,\n  title = {A Neural Corpus Indexer for Document Retrieval},\n  year = {2022},\n}\n",
 		"drafts/x.md":    "### Not Linted[NIPS'22]\n",
-	} {
-		p := filepath.Join(ws, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	failed, ranAction, uploaded := false, false, false
 	var sarif string
 	for _, job := range wf.Jobs {

@@ -80,12 +80,7 @@ func runSnippet(t *testing.T, snippet, dir, bin string) []shellLine {
 func TestReadmeTerminal(t *testing.T) {
 	bin := papersOnPath(t)
 	dir := t.TempDir()
-	if err := os.Mkdir(filepath.Join(dir, "notes"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "notes", "week1.md"), []byte(actionNotes), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeTree(t, dir, map[string]string{"notes/week1.md": actionNotes})
 	lines := runSnippet(t, readmeBlock(t, "sh", "papers lint --statistics notes"), dir, bin)
 	if len(lines) != 4 {
 		t.Fatalf("%d command lines, want 4", len(lines))

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,23 +36,15 @@ func TestReviewdog(t *testing.T) {
 			t.Fatalf("git %v: %v\n%s", args, err, out)
 		}
 	}
-	write := func(name, text string) {
-		t.Helper()
-		p := filepath.Join(repo, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	base := "## 检索\n### Dense Passage Retrieval for Open-Domain Question Answering[EMNLP'20][google]\n- 双塔 BERT 编码。\n"
 	git("init", "-q")
-	write("notes/week1.md", base)
-	write("refs.bib", "@inproceedings{x,\n  title = {Dense Passage Retrieval},\n  year = {2020},\n}\n")
+	writeTree(t, repo, map[string]string{
+		"notes/week1.md": base,
+		"refs.bib":       "@inproceedings{x,\n  title = {Dense Passage Retrieval},\n  year = {2020},\n}\n",
+	})
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
-	write("notes/week1.md", base+"### A Neural Corpus Indexer for Document Retrieval[NIPS'22][google]\n- 算子融合(融合相邻的算子)\n")
+	writeTree(t, repo, map[string]string{"notes/week1.md": base + "### A Neural Corpus Indexer for Document Retrieval[NIPS'22][google]\n- 算子融合(融合相邻的算子)\n"})
 
 	lines := runSnippet(t, readmeBlock(t, "sh", "reviewdog -f=rdjson"), repo, bin)
 	if len(lines) != 2 {
