@@ -40,7 +40,7 @@ func sortOrders() []string { return []string{"file", "severity", "rule"} }
 
 func cmdLint(args []string, e *env) int {
 	var lf lintFlags
-	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted; - reads standard input.", e.stderr)
+	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted (standard input with --stdin-filename);\n- reads standard input. A summary line follows the findings on stderr.", e.stderr)
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in the current folder or its nearest parent)")
 	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside them)")
@@ -52,7 +52,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.quiet, "quiet", false, "report errors only")
 	fs.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR in the environment does the same)")
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
-	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing; exit 1 when there is a fix to print")
 	fs.BoolVar(&lf.force, "force", false, "with --fix, also rewrite read-only files and files with several hard links")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
 	fs.BoolVar(&lf.allowOutside, "allow-outside", false, "let the config's bib: mapping name files outside the config's folder")
