@@ -90,7 +90,10 @@ type CustomRuleConfig struct {
 	Scope    string `yaml:"scope"`
 	Message  string `yaml:"message"`
 	Severity string `yaml:"severity"`
-	Line     int    `yaml:"-"`
+	// URL is the rule's documentation, an http(s) address; SARIF links to
+	// it. A rule without one gets no link.
+	URL  string `yaml:"url"`
+	Line int    `yaml:"-"`
 }
 
 // DefaultConfig is the configuration used when no file is found.

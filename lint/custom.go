@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -26,8 +27,10 @@ func CustomRules(cfg *Config) ([]*Rule, error) {
 			Summary:  fmt.Sprintf("custom: %s (%s matches %s)", c.Message, c.Scope, c.Pattern),
 			Severity: sev,
 			Scope:    NotesScope,
-			Doc:      cfg.Path,
-			Check:    func(p *Pass) { checkCustom(p, c.Scope, re, c.Message) },
+			// Doc is the URL the config gives or none: a custom rule has
+			// no page of its own under docs/rules.
+			Doc:   c.URL,
+			Check: func(p *Pass) { checkCustom(p, c.Scope, re, c.Message) },
 		})
 	}
 	return out, nil
@@ -102,6 +105,9 @@ func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error)
 	}
 	if c.Message == "" {
 		return nil, 0, fmt.Errorf("%s: custom rule %s needs a message", where, c.ID)
+	}
+	if u, err := url.Parse(c.URL); c.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "") {
+		return nil, 0, fmt.Errorf("%s: custom rule %s: url %q is not an http(s) address", where, c.ID, c.URL)
 	}
 	return re, sev, nil
 }

@@ -114,6 +114,7 @@ func TestConfigErrors(t *testing.T) {
 		{"venues:\n  - tag: X\n    kinds: conference\n", `cfg.yaml:3:5: unknown key "kinds"`},
 		{"custom-rules:\n  - id: x\n    pattern: '('\n    scope: title\n    message: m\n", "custom rule x: bad pattern"},
 		{"custom-rules:\n  - id: x\n    pattern: 'a'\n    scope: body\n    message: m\n", `scope "body" is not one of`},
+		{"custom-rules:\n  - id: x\n    pattern: 'a'\n    scope: title\n    message: m\n    url: docs/x.md\n", `url "docs/x.md" is not an http(s) address`},
 		{"- a\n", "the config must be a mapping"},
 	}
 	for _, tt := range tests {
@@ -139,6 +140,24 @@ func TestCustomRule(t *testing.T) {
 	}
 	if len(found) != 1 || found[0].Start != strings.Index(src, "Survey") || found[0].Severity != Error {
 		t.Errorf("custom findings %+v", found)
+	}
+	// The rule's doc is the url the config gives, else none (not the
+	// config's path, which is no page anyone can open from a report).
+	for _, tt := range []struct{ yaml, want string }{
+		{"", ""},
+		{"    url: https://example.org/no-survey\n", "https://example.org/no-survey"},
+	} {
+		cfg, err := ParseConfig("/home/me/.papers.yaml", []byte("custom-rules:\n  - id: no-survey\n    pattern: x\n    scope: title\n    message: m\n"+tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := CustomRules(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rs[0].Doc != tt.want {
+			t.Errorf("%q: Doc = %q, want %q", tt.yaml, rs[0].Doc, tt.want)
+		}
 	}
 }
 

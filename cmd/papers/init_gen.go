@@ -175,4 +175,5 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"#     pattern: 'TODO'\n" +
 	"#     scope: note\n" +
 	"#     message: unfinished note\n" +
-	"#     severity: info\n"
+	"#     severity: info\n" +
+	"#     url: https://example.org/wiki/no-todo   # optional: the rule's documentation\n"

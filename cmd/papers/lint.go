@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paperlint/papers/docs"
 	"github.com/paperlint/papers/internal/atomicfile"
 	"github.com/paperlint/papers/internal/confine"
 	"github.com/paperlint/papers/internal/safeio"
@@ -23,21 +26,27 @@ import (
 
 type lintFlags struct {
 	format, config, bib, stdinName string
+	sort                           string
 	maxWarnings, jobs              int
 	maxFileSize                    sizeFlag
 	quiet, noColor, fix, diff      bool
 	force                          bool
 	allowOutside, noWorkspace      bool
+	statistics, exitZero           bool
 	exclude, only                  stringList
 }
 
+// sortOrders are the values of --sort; the first is the default, the
+// order the runner gives.
+func sortOrders() []string { return []string{"file", "severity", "rule"} }
+
 func cmdLint(args []string, e *env) int {
 	var lf lintFlags
-	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted; - reads standard input.", e.stderr)
+	fs := newFlagSet("lint", "lint [flags] [paths|-]\n\nLints Markdown notes (*.md, *.markdown) and .bib files; folders are walked.\nWith no path, the current folder is linted (standard input with --stdin-filename);\n- reads standard input. A summary line follows the findings on stderr.", e.stderr)
 	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&lf.config, "config", "", "config file (default: .papers.yaml in each path's folder or its nearest parent)")
 	fs.StringVar(&lf.bib, "bib", "", "companion .bib for the notes (default: the config's bib mapping, else <notes>.bib, else references.bib beside them)")
-	fs.StringVar(&lf.stdinName, "stdin-filename", "", "name to report for standard input, which also decides its kind (.bib or notes)")
+	fs.StringVar(&lf.stdinName, "stdin-filename", "", "name to report for standard input, which also decides its kind (.bib or notes); with no path, standard input is read")
 	fs.IntVar(&lf.maxWarnings, "max-warnings", -1, "exit 1 when there are more than this many warnings (-1: no limit)")
 	fs.IntVar(&lf.jobs, "jobs", 0, fmt.Sprintf("files and rules checked at once (0: one per CPU; at most %d)", maxJobs))
 	lf.maxFileSize = safeio.DefaultMaxSize
@@ -45,12 +54,15 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.quiet, "quiet", false, "report errors only")
 	fs.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR in the environment does the same)")
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
-	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing; exit 1 when there is a fix to print")
 	fs.BoolVar(&lf.force, "force", false, "with --fix, also rewrite read-only files and files with several hard links")
 	fs.Var(&lf.exclude, "exclude", "glob of paths to skip when walking folders (repeatable)")
 	fs.BoolVar(&lf.allowOutside, "allow-outside", false, "let the config's bib: mapping name files outside the config's folder")
 	fs.BoolVar(&lf.noWorkspace, "no-workspace", false, "with files given, let the corpus rules see those files only, not the rest of their workspace")
 	fs.Var(&lf.only, "rule", "run only this rule (repeatable, or comma-separated); a rule off by default then runs at warning")
+	fs.BoolVar(&lf.statistics, "statistics", false, "print how many findings each rule has (and how many --fix repairs) instead of the findings; text or json")
+	fs.StringVar(&lf.sort, "sort", sortOrders()[0], "order of the findings: "+strings.Join(sortOrders(), ", ")+" (by file and position, most severe first, by rule id)")
+	fs.BoolVar(&lf.exitZero, "exit-zero", false, "exit 0 even when there are findings at error severity (2 still means the run failed)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -66,7 +78,31 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, "papers lint: --fix and --diff do not go together: --diff shows the fixes without writing them")
 		return exitTrouble
 	}
+	if !slices.Contains(sortOrders(), lf.sort) {
+		fmt.Fprintf(e.stderr, "papers lint: unknown --sort %q (want one of %s)\n", lf.sort, strings.Join(sortOrders(), ", "))
+		return exitTrouble
+	}
+	if lf.statistics && lf.format != "text" && lf.format != "json" {
+		fmt.Fprintf(e.stderr, "papers lint: --statistics prints text or json, not --format %s\n", lf.format)
+		return exitTrouble
+	}
+	if lf.stdinName != "" {
+		// --stdin-filename names standard input: with no path it is what
+		// is read, and with paths one of them must be "-", else the name
+		// would be ignored and the folder linted instead.
+		switch {
+		case len(paths) == 0 && e.stdinIsTerminal:
+			fmt.Fprintln(e.stderr, "papers lint: --stdin-filename reads standard input, which is a terminal: pipe the text in")
+			return exitTrouble
+		case len(paths) == 0:
+			paths = []string{"-"}
+		case !slices.Contains(paths, "-"):
+			fmt.Fprintln(e.stderr, "papers lint: --stdin-filename names standard input, which no path reads: add - to the paths")
+			return exitTrouble
+		}
+	}
 
+	given := paths
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -75,7 +111,7 @@ func cmdLint(args []string, e *env) int {
 	// from elsewhere gets what `papers lint` gets in the notes' folder.
 	var res lint.Result
 	var ruleList []*lint.Rule
-	trouble, stdinFix, inputs := false, false, 0
+	trouble, stdinFix, diffPrinted, inputs := false, false, false, 0
 	for _, g := range groupByConfig(paths, &lf) {
 		gr, code := lintGroup(g, &lf, e)
 		if code == exitTrouble && gr == nil {
@@ -83,6 +119,7 @@ func cmdLint(args []string, e *env) int {
 		}
 		trouble = trouble || gr.trouble
 		stdinFix = stdinFix || gr.stdinFix
+		diffPrinted = diffPrinted || gr.diffPrinted
 		inputs += gr.inputs
 		res.Files = append(res.Files, gr.res.Files...)
 		res.Diagnostics = append(res.Diagnostics, gr.res.Diagnostics...)
@@ -96,6 +133,11 @@ func cmdLint(args []string, e *env) int {
 	if inputs == 0 && trouble {
 		return exitTrouble
 	}
+	if inputs == 0 {
+		// An empty folder, or paths that hold no notes: say so rather than
+		// pass in silence, which reads as "all is well".
+		fmt.Fprintf(e.stderr, "papers: no notes (*.md, *.markdown) or .bib files in %s\n", strings.Join(paths, " "))
+	}
 
 	diags := res.Diagnostics
 	if lf.quiet {
@@ -107,42 +149,133 @@ func cmdLint(args []string, e *env) int {
 		}
 		diags = kept
 	}
+	sortFindings(diags, lf.sort)
 	out := e.stdout
 	if lf.diff || stdinFix {
 		// stdout carries the diff or the fixed text; findings go to stderr.
 		out = e.stderr
 	}
+
+	counts := report.CountOf(res.Diagnostics)
+	code := exitOK
+	switch {
+	case trouble:
+		code = exitTrouble
+	case lf.exitZero:
+	case counts.Errors > 0, diffPrinted:
+		code = exitFindings
+	case lf.maxWarnings >= 0 && counts.Warnings > lf.maxWarnings:
+		fmt.Fprintf(e.stderr, "papers: %d warnings, more than --max-warnings %d\n", counts.Warnings, lf.maxWarnings)
+		code = exitFindings
+	}
+
 	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff && !stdinFix
-	opt := report.Options{Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1", Rules: ruleList, ToolVersion: version(), Jobs: jobsOf(lf.jobs, io.Discard)}
-	if err := report.Write(out, lf.format, diags, res.Files, opt); err != nil {
+	opt := report.Options{
+		Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1",
+		Rules: ruleList, ToolVersion: version(), Docs: docs.FS(), ExitCode: &code,
+		Jobs:    jobsOf(lf.jobs, io.Discard),
+		Command: commandLine("", lf.config, given),
+	}
+	if wd, err := os.Getwd(); err == nil {
+		opt.SrcRoot = wd
+	}
+	if lf.format == "github" && e.getenv("GITHUB_STEP_SUMMARY") != "" {
+		if err := appendStepSummary(e, diags, res.Files, inputs, opt, commandLine("--fix", lf.config, given)); err != nil {
+			fmt.Fprintf(e.stderr, "papers: step summary: %v\n", err)
+			code = exitTrouble
+		} else {
+			opt.StepSummary = true
+		}
+	}
+	if lf.statistics {
+		err = report.WriteStatistics(out, lf.format, diags, ruleList)
+	} else {
+		err = report.Write(out, lf.format, diags, res.Files, opt)
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return exitTrouble
 	}
+	// The summary line goes to stderr for the formats people read (text,
+	// and github, whose stdout the runner turns into annotations while
+	// stderr stays in the log), on a terminal or not; machine formats keep
+	// stderr for errors.
+	if (lf.format == "text" || lf.format == "github") && counts.Total() > 0 {
+		fmt.Fprintln(e.stderr, counts.Line(inputs, !lf.fix && !lf.diff))
+	}
+	return code
+}
 
-	errs, warns := 0, 0
-	for _, d := range res.Diagnostics {
-		switch d.Severity {
-		case lint.Error:
-			errs++
-		case lint.Warning:
-			warns++
-		}
+// sortFindings puts diags in the --sort order: by file and position (the
+// runner's order), most severe first, or by rule id; ties keep the
+// runner's order.
+func sortFindings(diags []lint.Diagnostic, order string) {
+	switch order {
+	case "severity":
+		slices.SortStableFunc(diags, func(a, b lint.Diagnostic) int { return cmp.Compare(b.Severity, a.Severity) })
+	case "rule":
+		slices.SortStableFunc(diags, func(a, b lint.Diagnostic) int { return strings.Compare(a.Rule, b.Rule) })
 	}
-	if lf.format == "text" && e.isTerminal && len(res.Diagnostics) > 0 {
-		infos := len(res.Diagnostics) - errs - warns
-		fmt.Fprintf(e.stderr, "%d %s, %d %s, %d %s in %d %s\n", errs, plural(errs, "error", "errors"),
-			warns, plural(warns, "warning", "warnings"), infos, plural(infos, "info", "infos"), inputs, plural(inputs, "file", "files"))
+}
+
+// commandLine is the papers lint command, with flag (such as --fix) when
+// it is not "", that checks the same paths with the same config, quoted
+// for a POSIX shell: what a report tells the user to run.
+func commandLine(flag, config string, paths []string) string {
+	args := []string{"papers", "lint"}
+	if flag != "" {
+		args = append(args, flag)
 	}
-	switch {
-	case trouble:
-		return exitTrouble
-	case errs > 0:
-		return exitFindings
-	case lf.maxWarnings >= 0 && warns > lf.maxWarnings:
-		fmt.Fprintf(e.stderr, "papers: %d warnings, more than --max-warnings %d\n", warns, lf.maxWarnings)
-		return exitFindings
+	if config != "" {
+		args = append(args, "--config", config)
 	}
-	return exitOK
+	if len(paths) > 0 && strings.HasPrefix(paths[0], "-") && paths[0] != "-" {
+		args = append(args, "--")
+	}
+	args = append(args, paths...)
+	for i, a := range args {
+		args[i] = shellQuote(a)
+	}
+	return strings.Join(args, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and - _ . / : = @ % + , (and is not empty).
+func shellQuote(s string) string {
+	plain := func(r rune) bool {
+		return r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@%+,", r))
+	}
+	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !plain(r) }) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// appendStepSummary appends the run's Markdown summary to the file that
+// $GITHUB_STEP_SUMMARY names, with links to the lines of the repository at
+// the commit the workflow runs on.
+func appendStepSummary(e *env, diags []lint.Diagnostic, files []*lint.File, inputs int, opt report.Options, fixCommand string) error {
+	repo := report.GitHubRepo{Root: e.getenv("GITHUB_WORKSPACE"), Dir: opt.SrcRoot}
+	if server, name, sha := e.getenv("GITHUB_SERVER_URL"), e.getenv("GITHUB_REPOSITORY"), e.getenv("GITHUB_SHA"); server != "" && name != "" && sha != "" {
+		repo.BlobURL = strings.TrimSuffix(server, "/") + "/" + name + "/blob/" + sha + "/"
+	}
+	var buf bytes.Buffer
+	if err := report.WriteStepSummary(&buf, diags, files, inputs, opt, fixCommand, repo); err != nil {
+		return err
+	}
+	path := e.getenv("GITHUB_STEP_SUMMARY")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := buf.WriteTo(f); err != nil {
+		_ = f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
 
 // configGroup is the paths linted under one config.
@@ -185,10 +318,10 @@ func groupByConfig(paths []string, lf *lintFlags) []configGroup {
 
 // groupResult is what linting one config group gave.
 type groupResult struct {
-	res               *lint.Result
-	rules             []*lint.Rule
-	inputs            int
-	trouble, stdinFix bool
+	res                            *lint.Result
+	rules                          []*lint.Rule
+	inputs                         int
+	trouble, stdinFix, diffPrinted bool
 }
 
 // lintGroup lints (and fixes) one group's paths under its config. A nil
@@ -257,6 +390,7 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 					fmt.Fprintf(e.stderr, "papers: %v\n", err)
 					return nil, exitTrouble
 				}
+				gr.diffPrinted = gr.diffPrinted || !bytes.Equal(in.Src, fixed)
 			case ws.FromStdin(in.Path):
 				gr.stdinFix = true
 				if _, err := e.stdout.Write(fixed); err != nil {

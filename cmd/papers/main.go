@@ -40,7 +40,10 @@ type env struct {
 	isTerminal bool
 	// errTerminal reports whether stderr is a terminal (progress lines).
 	errTerminal bool
-	getenv      func(string) string
+	// stdinIsTerminal reports whether standard input is a terminal, which
+	// --stdin-filename refuses to wait on.
+	stdinIsTerminal bool
+	getenv          func(string) string
 	// writer writes files atomically and knows its temporaries, which an
 	// interrupt removes; nil makes one on first use.
 	writer *atomicfile.Writer
@@ -68,7 +71,7 @@ func (e *env) writeFile(path string, data []byte, opt atomicfile.Options) error 
 
 func main() {
 	tuneGC(os.Getenv("GOGC"))
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), getenv: os.Getenv, writer: &atomicfile.Writer{}}
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), stdinIsTerminal: isTerminal(os.Stdin), getenv: os.Getenv, writer: &atomicfile.Writer{}}
 	// An interrupted --fix or --merge leaves the files as they were (every
 	// write is a rename) and no temporary behind.
 	sigs := make(chan os.Signal, 1)
@@ -130,7 +133,7 @@ const usage = `papers: lint paper-reading notes and their .bib, and write BibTeX
 Usage:
   papers lint [flags] [paths|-]   check notes (*.md, *.markdown) and .bib files; --fix repairs
   papers bib [flags] [notes...]   write BibTeX for every paper in the notes
-  papers rules                    list the rules with their default severity
+  papers rules                    list the rules with their severity in this configuration
   papers init                     write a commented .papers.yaml in this folder
   papers version                  print the version
 

@@ -183,6 +183,7 @@ rules:
 #     scope: note
 #     message: unfinished note
 #     severity: info
+#     url: https://example.org/wiki/no-todo   # optional: the rule's documentation
 `)
 	return b.String(), nil
 }

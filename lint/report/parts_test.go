@@ -97,14 +97,17 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 	}
 
 	opt := Options{ToolVersion: "test", Jobs: 4}
-	rules, ruleIndex := sarifRules(opt.Rules, diags)
-	fps := sarifFingerprints(diags, ix, 1)
+	rules, ruleIndex := sarifRules(opt.Rules, diags, nil)
+	loc := func(path string) sarifArtifactLocation { return artifactLocation(path, "") }
+	fps := sarifFingerprints(diags, ix, loc, 1)
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules}},
-		ColumnKind: "utf16CodeUnits",
+		Tool: sarifTool{Driver: sarifDriver{Name: "papers", Version: opt.ToolVersion, SemanticVer: semanticVersion(opt.ToolVersion),
+			InformationURI: toolInformationURI, Rules: rules}},
+		AutomationDetails: sarifAutomationDetails{ID: automationID},
+		ColumnKind:        "utf16CodeUnits",
 	}
 	for i, d := range diags {
-		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i]))
+		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i], loc))
 	}
 	got.Reset()
 	if err := writeSARIF(&got, diags, ix, opt); err != nil {
@@ -119,7 +122,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 
 	rd := rdResult{Source: rdSource{Name: "papers"}}
 	for i := range diags {
-		rd.Diagnostics = append(rd.Diagnostics, toRDJSON(&diags[i], ix))
+		rd.Diagnostics = append(rd.Diagnostics, toRDJSON(&diags[i], ix, ""))
 	}
 	var want bytes.Buffer
 	enc := json.NewEncoder(&want)
@@ -128,7 +131,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Reset()
-	if err := writeRDJSON(&got, diags, ix, 4); err != nil {
+	if err := writeRDJSON(&got, diags, ix, Options{Jobs: 4}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {

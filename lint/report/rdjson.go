@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/paperlint/papers/lint"
 )
@@ -22,12 +23,20 @@ type rdSource struct {
 }
 
 type rdDiagnostic struct {
-	Message     string         `json:"message"`
-	Location    rdLocation     `json:"location"`
-	Severity    string         `json:"severity"`
-	Source      rdSource       `json:"source"`
-	Code        rdCode         `json:"code"`
-	Suggestions []rdSuggestion `json:"suggestions,omitempty"`
+	Message          string              `json:"message"`
+	Location         rdLocation          `json:"location"`
+	Severity         string              `json:"severity"`
+	Source           rdSource            `json:"source"`
+	Code             rdCode              `json:"code"`
+	Suggestions      []rdSuggestion      `json:"suggestions,omitempty"`
+	RelatedLocations []rdRelatedLocation `json:"related_locations,omitempty"`
+}
+
+// rdRelatedLocation is another place that explains a finding (the other
+// copy of a duplicate).
+type rdRelatedLocation struct {
+	Message  string     `json:"message,omitempty"`
+	Location rdLocation `json:"location"`
 }
 
 type rdLocation struct {
@@ -55,7 +64,14 @@ type rdSuggestion struct {
 	Text  string  `json:"text"`
 }
 
-func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, jobs int) error {
+func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
+	// code.url: each rule's documentation, looked up once per rule.
+	urls := map[string]string{}
+	for _, r := range opt.Rules {
+		if _, dup := urls[r.ID]; r != nil && !dup {
+			urls[r.ID] = docLink(r, opt.Docs)
+		}
+	}
 	// The result is encoded with an empty list, then the diagnostics are
 	// encoded in parallel parts into it.
 	var skeleton bytes.Buffer
@@ -64,13 +80,13 @@ func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, jobs int) erro
 	if err := enc.Encode(rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}); err != nil {
 		return err
 	}
-	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), jobs, "", "", "", func(i int) any {
-		return toRDJSON(&diags[i], ix)
+	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), opt.jobs(), "", "", "", func(i int) any {
+		return toRDJSON(&diags[i], ix, urls[diags[i].Rule])
 	})
 }
 
-// toRDJSON converts one diagnostic.
-func toRDJSON(d *lint.Diagnostic, ix *index) rdDiagnostic {
+// toRDJSON converts one diagnostic; url is its rule's documentation.
+func toRDJSON(d *lint.Diagnostic, ix *index, url string) rdDiagnostic {
 	rng := func(file string, a, b int) rdRange {
 		s, e := ix.pos(file, a), ix.pos(file, b)
 		return rdRange{Start: rdPos{s.Line, s.ColumnByte}, End: rdPos{e.Line, e.ColumnByte}}
@@ -86,12 +102,62 @@ func toRDJSON(d *lint.Diagnostic, ix *index) rdDiagnostic {
 		Message:  d.Message,
 		Location: rdLocation{Path: d.File, Range: rng(d.File, d.Start, d.End)},
 		Severity: sev, Source: rdSource{Name: "papers"},
-		Code: rdCode{Value: d.Rule},
+		Code: rdCode{Value: d.Rule, URL: url},
 	}
 	if d.Fix != nil {
-		for _, e := range d.Fix.Edits {
+		for _, e := range lineEdits(d.Fix.Edits, ix.byPath[d.File]) {
 			rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rng(d.File, e.Start, e.End), Text: e.New})
 		}
 	}
+	for _, r := range d.Related {
+		rd.RelatedLocations = append(rd.RelatedLocations, rdRelatedLocation{
+			Message: r.Message, Location: rdLocation{Path: r.File, Range: rng(r.File, r.Start, r.End)},
+		})
+	}
 	return rd
+}
+
+// lineEdits joins the edits of one fix that lie on one line of f into one
+// edit covering them, with the text between them kept: reviewdog makes
+// each suggestion a review block of its own, and the two halves of a fix
+// (the braces around a title) would each apply alone. Edits on other
+// lines stay apart, so that a suggestion never spans text the fix does
+// not change over several lines. Without f's text, or with overlapping
+// edits, the edits are returned in order as they are.
+func lineEdits(edits []lint.Edit, f *lint.File) []lint.Edit {
+	sorted := sortedEdits(edits)
+	if f == nil || len(sorted) < 2 {
+		return sorted
+	}
+	n := len(f.Src)
+	for i := range sorted {
+		e := &sorted[i]
+		e.Start, e.End = min(max(e.Start, 0), n), min(max(e.End, 0), n)
+		if e.End < e.Start || i > 0 && e.Start < sorted[i-1].End {
+			return sortedEdits(edits)
+		}
+	}
+	lines := f.Lines()
+	var out []lint.Edit
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && lines.Position(sorted[j].Start).Line == lines.Position(sorted[j-1].End).Line {
+			j++
+		}
+		if j == i+1 {
+			out = append(out, sorted[i])
+			i = j
+			continue
+		}
+		var text strings.Builder
+		at := sorted[i].Start
+		for _, e := range sorted[i:j] {
+			text.Write(f.Src[at:e.Start])
+			text.WriteString(e.New)
+			at = e.End
+		}
+		out = append(out, lint.Edit{Start: sorted[i].Start, End: at, New: text.String()})
+		i = j
+	}
+	return out
 }

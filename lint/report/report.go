@@ -6,6 +6,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -29,6 +30,26 @@ type Options struct {
 	// (many thousands of findings); <= 0 means 1. The caller owns the
 	// worker budget, so Write does not look at GOMAXPROCS.
 	Jobs int
+	// Docs holds the rules' documentation pages, at the paths Rule.DocURL
+	// gives (docs/rules/<id>.md). SARIF takes each rule's full description
+	// and help from its page, and links (helpUri, rdjson's code.url) only
+	// to pages it holds or to a rule's own http(s) URL: a rule without a
+	// page here gets no link rather than a broken one.
+	Docs fs.FS
+	// SrcRoot is the absolute path of the folder that relative paths are
+	// relative to (the working directory). SARIF writes a path inside it,
+	// absolute or not, as a URI relative to %SRCROOT%.
+	SrcRoot string
+	// ExitCode, when set, is the exit code of the run, which SARIF records
+	// in its invocation.
+	ExitCode *int
+	// Command is the command line that lists every finding, such as
+	// `papers lint notes.md`; the github format's notice about findings
+	// GitHub would not show names it.
+	Command string
+	// StepSummary says that a GitHub step summary is written too, which
+	// the github format's notice then points to.
+	StepSummary bool
 }
 
 // jobs is Jobs, at least 1.
@@ -44,13 +65,13 @@ func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.Fi
 	case "json":
 		return writeJSON(w, diags, idx, opt.jobs())
 	case "github":
-		return writeGitHub(w, diags, idx, opt.jobs())
+		return writeGitHub(w, diags, idx, opt)
 	case "sarif":
 		return writeSARIF(w, diags, idx, opt)
 	case "checkstyle":
 		return writeCheckstyle(w, diags, idx)
 	case "rdjson":
-		return writeRDJSON(w, diags, idx, opt.jobs())
+		return writeRDJSON(w, diags, idx, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
@@ -155,7 +158,16 @@ func fixtureDiags(fds []fixtureDiag) []lint.Diagnostic {
 }
 
 func fixtureOptions() Options {
-	return Options{Rules: fixtureRules(), ToolVersion: "1.2.3-test"}
+	return Options{Rules: fixtureRules(), ToolVersion: "1.2.3-test", Docs: fixtureDocs(), ExitCode: new(1)}
+}
+
+// fixtureDocs holds a page for venue-name only, with a relative link, a
+// code block and a link with a fragment to a page outside docs/rules.
+func fixtureDocs() fs.FS {
+	return fstest.MapFS{"docs/rules/venue-name.md": {Data: []byte("# venue-name\r\n\r\n" +
+		"**Default severity:** error\r\n\r\n## What it checks\r\n\r\n" +
+		"A venue tag is **not** spelled as the registry has it;\r\nsee [cjk-spacing](cjk-spacing.md) for spacing.\r\n\r\n" +
+		"```yaml\r\n# kept: a comment in code\r\n```\r\n\r\nSee [the README](../../README.md#rules).\r\n")}}
 }
 
 // render runs Write and fails the test on an error.
@@ -179,13 +191,17 @@ func TestPositions(t *testing.T) {
 	diags := fixtureDiags(fds)
 	chars := func(w posWant) gotPos { return gotPos{w.line, w.col, w.endLine, w.endCol} }
 
+	// The github format prints errors, then warnings, then notices.
+	byKind := slices.Clone(fds)
+	slices.SortStableFunc(byKind, func(a, b fixtureDiag) int { return ghKind(a.diag.Severity) - ghKind(b.diag.Severity) })
 	tests := []struct {
 		format string
 		parse  func(t *testing.T, out string) []gotPos
 		want   func(posWant) gotPos
+		order  []fixtureDiag
 	}{
-		{"text", parseTextPositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }},
-		{"json", parseJSONPositions, chars},
+		{"text", parseTextPositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }, nil},
+		{"json", parseJSONPositions, chars, nil},
 		{"github", parseGitHubPositions, func(w posWant) gotPos {
 			g := chars(w)
 			// endColumn is only written for a non-empty span on one line,
@@ -194,10 +210,10 @@ func TestPositions(t *testing.T) {
 				g.endCol = -1
 			}
 			return g
-		}},
-		{"checkstyle", parseCheckstylePositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }},
-		{"rdjson", parseRDJSONPositions, func(w posWant) gotPos { return gotPos{w.line, w.colByte, w.endLine, w.endColByte} }},
-		{"sarif", parseSARIFPositions, func(w posWant) gotPos { return gotPos{w.line, w.col16, w.endLine, w.endCol16} }},
+		}, byKind},
+		{"checkstyle", parseCheckstylePositions, func(w posWant) gotPos { return gotPos{w.line, w.col, -1, -1} }, nil},
+		{"rdjson", parseRDJSONPositions, func(w posWant) gotPos { return gotPos{w.line, w.colByte, w.endLine, w.endColByte} }, nil},
+		{"sarif", parseSARIFPositions, func(w posWant) gotPos { return gotPos{w.line, w.col16, w.endLine, w.endCol16} }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -206,7 +222,11 @@ func TestPositions(t *testing.T) {
 			if len(got) != len(fds) {
 				t.Fatalf("%d positions, want %d", len(got), len(fds))
 			}
-			for i, fd := range fds {
+			order := fds
+			if tt.order != nil {
+				order = tt.order
+			}
+			for i, fd := range order {
 				if want := tt.want(fd.want); got[i] != want {
 					t.Errorf("finding %d (%s %q): got %+v, want %+v", i, fd.diag.Rule, fd.diag.Message, got[i], want)
 				}

@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"hash"
 	"io"
+	"io/fs"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,10 +56,29 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool sarifTool `json:"tool"`
+	// Invocations holds the run's exit code, when the writer knows it.
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
 	// Results is always present, [] when there is nothing to report: an
 	// absent results array means "the run did not look", not "clean".
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Results           []sarifResult          `json:"results"`
+	AutomationDetails sarifAutomationDetails `json:"automationDetails"`
+	ColumnKind        string                 `json:"columnKind"`
+}
+
+// sarifInvocation records how the run ended. A run that found problems
+// still executed successfully; only exit code 2 (usage, config or I/O
+// error) says it did not.
+type sarifInvocation struct {
+	ExecutionSuccessful bool `json:"executionSuccessful"`
+	ExitCode            int  `json:"exitCode"`
+}
+
+// sarifAutomationDetails names the analysis. GitHub code scanning reads
+// what comes before its last "/" as the category, which keeps the alerts
+// of papers apart from other tools' on the same commit; an upload's own
+// category setting takes precedence.
+type sarifAutomationDetails struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -67,6 +88,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name           string                `json:"name"`
 	Version        string                `json:"version,omitempty"`
+	SemanticVer    string                `json:"semanticVersion,omitempty"`
 	InformationURI string                `json:"informationUri"`
 	Rules          []sarifReportingDescr `json:"rules,omitempty"`
 }
@@ -75,12 +97,22 @@ type sarifReportingDescr struct {
 	ID                   string              `json:"id"`
 	Name                 string              `json:"name,omitempty"`
 	ShortDescription     *sarifMultiformat   `json:"shortDescription,omitempty"`
+	FullDescription      *sarifMultiformat   `json:"fullDescription,omitempty"`
 	HelpURI              string              `json:"helpUri,omitempty"`
+	Help                 *sarifMultiformat   `json:"help,omitempty"`
 	DefaultConfiguration *sarifReportingConf `json:"defaultConfiguration,omitempty"`
+	Properties           *sarifRuleProps     `json:"properties,omitempty"`
 }
 
 type sarifMultiformat struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+// sarifRuleProps is a rule's property bag. Code scanning shows the tags
+// on each alert and filters by them.
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
 }
 
 type sarifReportingConf struct {
@@ -170,13 +202,18 @@ type sarifContent struct {
 // rule), sorted by id. Viewers such as GitHub show a descriptor's summary
 // and help link next to each alert, and an alert without one looks broken.
 func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	rules, ruleIndex := sarifRules(opt.Rules, diags)
+	rules, ruleIndex := sarifRules(opt.Rules, diags, opt.Docs)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name: "papers", Version: opt.ToolVersion, InformationURI: toolInformationURI, Rules: rules,
+			Name: "papers", Version: opt.ToolVersion, SemanticVer: semanticVersion(opt.ToolVersion),
+			InformationURI: toolInformationURI, Rules: rules,
 		}},
-		Results:    []sarifResult{},
-		ColumnKind: "utf16CodeUnits",
+		Results:           []sarifResult{},
+		AutomationDetails: sarifAutomationDetails{ID: automationID},
+		ColumnKind:        "utf16CodeUnits",
+	}
+	if opt.ExitCode != nil {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: *opt.ExitCode != 2, ExitCode: *opt.ExitCode}}
 	}
 	// The log is written around its results: the rest is encoded first,
 	// then the results are encoded in parallel parts into its empty
@@ -188,10 +225,11 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 	if err := enc.Encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}); err != nil {
 		return err
 	}
-	fps := sarifFingerprints(diags, ix, opt.jobs())
+	loc := func(path string) sarifArtifactLocation { return artifactLocation(path, opt.SrcRoot) }
+	fps := sarifFingerprints(diags, ix, loc, opt.jobs())
 	// Results: log (0) > runs (1) > run (2) > results (3) > result (4).
 	return spliceArray(w, skeleton.Bytes(), `"results": []`, len(diags), opt.jobs(), "        ", "  ", "      ", func(i int) any {
-		return sarifResultOf(diags[i], ix, ruleIndex, fps[i])
+		return sarifResultOf(diags[i], ix, ruleIndex, fps[i], loc)
 	})
 }
 
@@ -199,7 +237,7 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 // hash and, after a colon, how many findings up to it have that hash, so
 // that identical findings on identical lines stay apart. The hashes are
 // computed in parallel on at most jobs goroutines, the counts in order.
-func sarifFingerprints(diags []lint.Diagnostic, ix *index, jobs int) []string {
+func sarifFingerprints(diags []lint.Diagnostic, ix *index, loc func(string) sarifArtifactLocation, jobs int) []string {
 	fps := make([]string, len(diags))
 	par.Do((len(diags)+partSize-1)/partSize, jobs, func(k int) {
 		// Findings of one rule on one line share the hash of that line: a
@@ -208,7 +246,7 @@ func sarifFingerprints(diags []lint.Diagnostic, ix *index, jobs int) []string {
 		prefixes := map[prefixKey]hash.Hash{}
 		for i := k * partSize; i < min((k+1)*partSize, len(diags)); i++ {
 			if d := &diags[i]; d.File != "" {
-				fps[i] = fingerprint(*d, artifactLocation(d.File).URI, ix, prefixes)
+				fps[i] = fingerprint(*d, loc(d.File).URI, ix, prefixes)
 			}
 		}
 	})
@@ -222,8 +260,9 @@ func sarifFingerprints(diags []lint.Diagnostic, ix *index, jobs int) []string {
 	return fps
 }
 
-// sarifRules builds the rule descriptors and maps each id to its index.
-func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportingDescr, map[string]int) {
+// sarifRules builds the rule descriptors and maps each id to its index;
+// docs holds the rules' pages (Options.Docs).
+func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic, docs fs.FS) ([]sarifReportingDescr, map[string]int) {
 	var out []sarifReportingDescr
 	index := map[string]int{}
 	add := func(d sarifReportingDescr) {
@@ -240,11 +279,19 @@ func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportin
 			continue
 		}
 		d := sarifReportingDescr{
-			ID: r.ID, Name: pascalName(r.ID), HelpURI: helpURI(r.DocURL()),
+			ID: r.ID, Name: pascalName(r.ID), HelpURI: docLink(r, docs),
 			DefaultConfiguration: &sarifReportingConf{Level: sarifLevel(r.Severity)},
+			Properties:           &sarifRuleProps{Tags: ruleTags(r)},
 		}
 		if r.Summary != "" {
 			d.ShortDescription = &sarifMultiformat{Text: r.Summary}
+		}
+		if page := rulePage(r, docs); page != "" {
+			if desc := pageDescription(page); desc != "" {
+				d.FullDescription = &sarifMultiformat{Text: strings.Join(strings.Fields(plainText(desc)), " "), Markdown: desc}
+			}
+			body := pageBody(page)
+			d.Help = &sarifMultiformat{Text: plainText(body), Markdown: body}
 		}
 		add(d)
 	}
@@ -262,9 +309,19 @@ func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportin
 	return out, index
 }
 
+// ruleTags are the tags of a rule in SARIF: the files it looks at
+// (notes, bib or corpus) and whether --fix repairs its findings.
+func ruleTags(r *lint.Rule) []string {
+	tags := []string{r.Scope.String()}
+	if r.Fixable {
+		tags = append(tags, "fixable")
+	}
+	return tags
+}
+
 // sarifResultOf converts one diagnostic; fp is its partial fingerprint
-// (sarifFingerprints).
-func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp string) sarifResult {
+// (sarifFingerprints) and loc makes its artifact locations.
+func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp string, loc func(string) sarifArtifactLocation) sarifResult {
 	res := sarifResult{RuleID: d.Rule, Level: sarifLevel(d.Severity), Message: sarifMessage{Text: d.Message}}
 	if res.Message.Text == "" {
 		// GitHub rejects a result without message text.
@@ -280,7 +337,7 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 		// A finding about the run as a whole has no place to point at.
 		return res
 	}
-	art := artifactLocation(d.File)
+	art := loc(d.File)
 	res.Locations = []sarifLocation{{PhysicalLocation: &sarifPhysical{
 		ArtifactLocation: art, Region: ix.region(d.File, d.Start, d.End),
 	}}}
@@ -288,27 +345,21 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 	res.PartialFingerprints = map[string]string{fingerprintKey: fp}
 
 	for i, r := range d.Related {
-		loc := sarifLocation{ID: new(i + 1)}
+		rl := sarifLocation{ID: new(i + 1)}
 		if r.File != "" {
-			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: artifactLocation(r.File), Region: ix.region(r.File, r.Start, r.End)}
+			rl.PhysicalLocation = &sarifPhysical{ArtifactLocation: loc(r.File), Region: ix.region(r.File, r.Start, r.End)}
 		}
 		if r.Message != "" {
-			loc.Message = &sarifMessage{Text: r.Message}
+			rl.Message = &sarifMessage{Text: r.Message}
 		}
-		res.RelatedLocations = append(res.RelatedLocations, loc)
+		res.RelatedLocations = append(res.RelatedLocations, rl)
 	}
 
 	if d.Fix != nil && len(d.Fix.Edits) > 0 {
 		// The edits are independent byte ranges of the original file;
 		// ordering them makes the output the same whatever order the rule
 		// built them in.
-		edits := append([]lint.Edit(nil), d.Fix.Edits...)
-		sort.SliceStable(edits, func(i, j int) bool {
-			if edits[i].Start != edits[j].Start {
-				return edits[i].Start < edits[j].Start
-			}
-			return edits[i].End < edits[j].End
-		})
+		edits := sortedEdits(d.Fix.Edits)
 		change := sarifArtifactChange{ArtifactLocation: art}
 		for _, e := range edits {
 			rep := sarifReplacement{DeletedRegion: *ix.region(d.File, e.Start, e.End)}
@@ -360,12 +411,65 @@ func sarifLevel(s lint.Severity) string {
 	return "none"
 }
 
+// sortedEdits returns a copy of edits ordered by position. The edits are
+// independent byte ranges of the original file; ordering them makes the
+// output the same whatever order the rule built them in.
+func sortedEdits(edits []lint.Edit) []lint.Edit {
+	out := append([]lint.Edit(nil), edits...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End < out[j].End
+	})
+	return out
+}
+
+// automationID is the run's automationDetails.id: the category "papers",
+// and no run id, so that every run of papers on a branch updates the same
+// set of alerts.
+const automationID = "papers/"
+
+// semanticVersion is the tool's version as Semantic Versioning 2.0 writes
+// it (no leading v), which SARIF's semanticVersion wants: v0.3.1 and Go's
+// pseudo-versions lose their v, a development build ("devel",
+// "devel-<commit>") is 0.0.0-devel..., and "" stays "".
+func semanticVersion(v string) string {
+	switch {
+	case v == "":
+		return ""
+	case semverRE.MatchString(strings.TrimPrefix(v, "v")):
+		return strings.TrimPrefix(v, "v")
+	}
+	pre := strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '-' || r == '.' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return r
+		}
+		return '-'
+	}, v)
+	for strings.Contains(pre, "..") {
+		pre = strings.ReplaceAll(pre, "..", ".")
+	}
+	return "0.0.0-" + strings.Trim(pre, ".")
+}
+
+// semverRE matches a Semantic Versioning 2.0 version (semver.org's own
+// expression).
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
 // artifactLocation turns a file path into a SARIF artifact location. A
-// relative path becomes a relative URI reference against %SRCROOT% with
-// forward slashes; an absolute path becomes a file: URI. Every segment is
-// percent-encoded (spaces, non-ASCII, '%', '#', '?'), and in a relative
-// reference ':' too, so that "a:b.md" is not read as a URI with scheme "a".
-func artifactLocation(path string) sarifArtifactLocation {
+// relative path, or an absolute one inside root (the working
+// directory, when known), becomes a relative URI reference against
+// %SRCROOT% with forward slashes; another absolute path becomes a file:
+// URI. Every segment is percent-encoded (spaces, non-ASCII, '%', '#',
+// '?'), and in a relative reference ':' too, so that "a:b.md" is not read
+// as a URI with scheme "a".
+func artifactLocation(path, root string) sarifArtifactLocation {
+	if filepath.IsAbs(path) && root != "" {
+		if rel, err := filepath.Rel(root, path); err == nil && filepath.IsLocal(rel) {
+			path = rel
+		}
+	}
 	p := filepath.ToSlash(filepath.Clean(path))
 	if !filepath.IsAbs(path) {
 		return sarifArtifactLocation{URI: escapePath(p, true), URIBaseID: srcRoot}

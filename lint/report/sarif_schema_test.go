@@ -317,7 +317,7 @@ func TestSARIFSchema(t *testing.T) {
 	for _, def := range []string{
 		"run", "tool", "toolComponent", "reportingDescriptor", "reportingConfiguration", "multiformatMessageString",
 		"result", "location", "physicalLocation", "artifactLocation", "region", "fix", "artifactChange",
-		"replacement", "artifactContent", "message", "propertyBag",
+		"replacement", "artifactContent", "message", "propertyBag", "invocation", "runAutomationDetails",
 	} {
 		if !visited[def] {
 			t.Errorf("the fixture never exercised %s", def)

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -24,9 +25,16 @@ type tLog struct {
 }
 
 type tRun struct {
-	Tool       tTool     `json:"tool"`
-	Results    []tResult `json:"results"`
-	ColumnKind string    `json:"columnKind"`
+	Tool        tTool `json:"tool"`
+	Invocations []struct {
+		ExecutionSuccessful bool `json:"executionSuccessful"`
+		ExitCode            int  `json:"exitCode"`
+	} `json:"invocations"`
+	Results           []tResult `json:"results"`
+	AutomationDetails struct {
+		ID string `json:"id"`
+	} `json:"automationDetails"`
+	ColumnKind string `json:"columnKind"`
 }
 
 type tTool struct {
@@ -36,6 +44,7 @@ type tTool struct {
 type tDriver struct {
 	Name           string   `json:"name"`
 	Version        string   `json:"version"`
+	SemanticVer    string   `json:"semanticVersion"`
 	InformationURI string   `json:"informationUri"`
 	Rules          []tDescr `json:"rules"`
 }
@@ -44,14 +53,20 @@ type tDescr struct {
 	ID                   string `json:"id"`
 	Name                 string `json:"name"`
 	ShortDescription     *tText `json:"shortDescription"`
+	FullDescription      *tText `json:"fullDescription"`
 	HelpURI              string `json:"helpUri"`
+	Help                 *tText `json:"help"`
 	DefaultConfiguration *struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
+	Properties *struct {
+		Tags []string `json:"tags"`
+	} `json:"properties"`
 }
 
 type tText struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type tResult struct {
@@ -130,8 +145,46 @@ func TestSARIFLog(t *testing.T) {
 		t.Errorf("columnKind = %q", run.ColumnKind)
 	}
 	d := run.Tool.Driver
-	if d.Name != "papers" || d.Version != "1.2.3-test" || d.InformationURI != "https://github.com/paperlint/papers" {
-		t.Errorf("driver = %q %q %q", d.Name, d.Version, d.InformationURI)
+	if d.Name != "papers" || d.Version != "1.2.3-test" || d.SemanticVer != "1.2.3-test" || d.InformationURI != "https://github.com/paperlint/papers" {
+		t.Errorf("driver = %q %q %q %q", d.Name, d.Version, d.SemanticVer, d.InformationURI)
+	}
+	if run.AutomationDetails.ID != "papers/" {
+		t.Errorf("automationDetails.id = %q", run.AutomationDetails.ID)
+	}
+	if len(run.Invocations) != 1 || run.Invocations[0].ExitCode != 1 || !run.Invocations[0].ExecutionSuccessful {
+		t.Errorf("invocations = %+v, want one with exit code 1, successful", run.Invocations)
+	}
+	// Exit code 2 is a run that did not go through; without an exit code
+	// there is no invocation.
+	opt := fixtureOptions()
+	opt.ExitCode = new(2)
+	if inv := decodeSARIF(t, render(t, "sarif", nil, opt)).Runs[0].Invocations; len(inv) != 1 || inv[0].ExecutionSuccessful {
+		t.Errorf("exit 2: invocations = %+v", inv)
+	}
+	if inv := decodeSARIF(t, render(t, "sarif", nil, Options{})).Runs[0].Invocations; inv != nil {
+		t.Errorf("no exit code: invocations = %+v", inv)
+	}
+}
+
+func TestSemanticVersion(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"v0.3.1", "0.3.1"},
+		{"1.2.3-test", "1.2.3-test"},
+		{"v0.0.0-20250102030405-abcdef123456+dirty", "0.0.0-20250102030405-abcdef123456+dirty"},
+		{"devel", "0.0.0-devel"},
+		{"devel-abcdef123456-dirty", "0.0.0-devel-abcdef123456-dirty"},
+		{"(devel)", "0.0.0--devel-"},
+		{"v1.2", "0.0.0-v1.2"},
+	}
+	for _, tt := range tests {
+		got := semanticVersion(tt.in)
+		if got != tt.want {
+			t.Errorf("semanticVersion(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got != "" && !semverRE.MatchString(got) {
+			t.Errorf("semanticVersion(%q) = %q, not Semantic Versioning", tt.in, got)
+		}
 	}
 }
 
@@ -142,17 +195,34 @@ func TestSARIFRules(t *testing.T) {
 	type level = struct {
 		Level string `json:"level"`
 	}
+	type tags = struct {
+		Tags []string `json:"tags"`
+	}
+	const base = "https://github.com/paperlint/papers/blob/main/"
+	// venue-name has a page in Options.Docs: its description and help come
+	// from there, with the page's relative links made absolute. The other
+	// rules have none: no help, and a link only to a URL of their own
+	// (a custom rule from a config gives none).
 	want := []tDescr{
-		{ID: "venue-name", Name: "VenueName", ShortDescription: &tText{"Venue tags use the registry's spelling"},
-			HelpURI: "https://github.com/paperlint/papers/blob/main/docs/rules/venue-name.md", DefaultConfiguration: &level{"error"}},
-		{ID: "cjk-spacing", Name: "CjkSpacing", ShortDescription: &tText{"Space between CJK and Latin text"},
-			HelpURI: "https://github.com/paperlint/papers/blob/main/docs/rules/cjk-spacing.md", DefaultConfiguration: &level{"note"}},
-		{ID: "title-case", Name: "TitleCase", ShortDescription: &tText{"Titles in .bib keep their capitals"},
-			HelpURI: "https://example.org/rules/title-case", DefaultConfiguration: &level{"warning"}},
-		{ID: "quiet-rule", Name: "QuietRule", ShortDescription: &tText{"Never fires"},
-			HelpURI: "https://github.com/paperlint/papers/blob/main/docs/rules/quiet-rule.md", DefaultConfiguration: &level{"none"}},
+		{ID: "venue-name", Name: "VenueName", ShortDescription: &tText{Text: "Venue tags use the registry's spelling"},
+			FullDescription: &tText{
+				Text:     "A venue tag is not spelled as the registry has it; see cjk-spacing (" + base + "docs/rules/cjk-spacing.md) for spacing.",
+				Markdown: "A venue tag is **not** spelled as the registry has it;\nsee [cjk-spacing](" + base + "docs/rules/cjk-spacing.md) for spacing.",
+			},
+			HelpURI: base + "docs/rules/venue-name.md",
+			Help: &tText{
+				Text:     "Default severity: error\n\nWhat it checks\n\nA venue tag is not spelled as the registry has it;\nsee cjk-spacing (" + base + "docs/rules/cjk-spacing.md) for spacing.\n\n```yaml\n# kept: a comment in code\n```\n\nSee the README (" + base + "README.md#rules).\n",
+				Markdown: "**Default severity:** error\n\n## What it checks\n\nA venue tag is **not** spelled as the registry has it;\nsee [cjk-spacing](" + base + "docs/rules/cjk-spacing.md) for spacing.\n\n```yaml\n# kept: a comment in code\n```\n\nSee [the README](" + base + "README.md#rules).\n",
+			},
+			DefaultConfiguration: &level{"error"}, Properties: &tags{[]string{"notes", "fixable"}}},
+		{ID: "cjk-spacing", Name: "CjkSpacing", ShortDescription: &tText{Text: "Space between CJK and Latin text"},
+			DefaultConfiguration: &level{"note"}, Properties: &tags{[]string{"notes"}}},
+		{ID: "title-case", Name: "TitleCase", ShortDescription: &tText{Text: "Titles in .bib keep their capitals"},
+			HelpURI: "https://example.org/rules/title-case", DefaultConfiguration: &level{"warning"}, Properties: &tags{[]string{"bib"}}},
+		{ID: "quiet-rule", Name: "QuietRule", ShortDescription: &tText{Text: "Never fires"},
+			DefaultConfiguration: &level{"none"}, Properties: &tags{[]string{"corpus"}}},
 		{ID: "custom-venue", Name: "CustomVenue"},
-		{ID: "directive", Name: "Directive", ShortDescription: &tText{directiveSummary}, DefaultConfiguration: &level{"warning"}},
+		{ID: "directive", Name: "Directive", ShortDescription: &tText{Text: directiveSummary}, DefaultConfiguration: &level{"warning"}},
 	}
 	if diff := cmp.Diff(want, log.Runs[0].Tool.Driver.Rules); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)
@@ -202,11 +272,11 @@ func TestSARIFResults(t *testing.T) {
 	nips := run.Results[2]
 	title := fds[5].diag
 	wantRelated := []tLocation{
-		{ID: ip(1), Message: &tText{"a venue tag written right"}, PhysicalLocation: &tPhysical{
+		{ID: ip(1), Message: &tText{Text: "a venue tag written right"}, PhysicalLocation: &tPhysical{
 			ArtifactLocation: tArtifact{"notes.md", "%SRCROOT%"},
 			Region:           &tRegion{2, 33, 2, 41, ip(fds[1].diag.Start), ip(8)},
 		}},
-		{ID: ip(2), Message: &tText{"the .bib entry"}, PhysicalLocation: &tPhysical{
+		{ID: ip(2), Message: &tText{Text: "the .bib entry"}, PhysicalLocation: &tPhysical{
 			ArtifactLocation: tArtifact{"refs%20dir/%E8%AE%BA%E6%96%87%20refs.bib", "%SRCROOT%"},
 			Region:           &tRegion{2, 12, 2, 33, ip(title.Start), ip(21)},
 		}},
@@ -315,6 +385,11 @@ func TestSARIFArtifactLocation(t *testing.T) {
 	tests := []struct {
 		path, uri, base string
 	}{
+		// Inside the source root, an absolute path is relative to it.
+		{"/work/repo/notes/a b.md", "notes/a%20b.md", "%SRCROOT%"},
+		{"/work/repo/../repo/x.md", "x.md", "%SRCROOT%"},
+		{"/work/repository/x.md", "file:///work/repository/x.md", ""},
+		{"/work/x.md", "file:///work/x.md", ""},
 		{"notes.md", "notes.md", "%SRCROOT%"},
 		{"./docs/weekly.md", "docs/weekly.md", "%SRCROOT%"},
 		{"docs//a b.md", "docs/a%20b.md", "%SRCROOT%"},
@@ -327,7 +402,7 @@ func TestSARIFArtifactLocation(t *testing.T) {
 		{"/abs/a:b.md", "file:///abs/a:b.md", ""},
 	}
 	for _, tt := range tests {
-		got := artifactLocation(tt.path)
+		got := artifactLocation(tt.path, "/work/repo")
 		if got.URI != tt.uri || got.URIBaseID != tt.base {
 			t.Errorf("artifactLocation(%q) = %q %q, want %q %q", tt.path, got.URI, got.URIBaseID, tt.uri, tt.base)
 			continue
@@ -341,7 +416,11 @@ func TestSARIFArtifactLocation(t *testing.T) {
 		if (u.Scheme != "") != (tt.base == "") {
 			t.Errorf("%q: scheme %q", got.URI, u.Scheme)
 		}
-		if want := strings.TrimPrefix(strings.ReplaceAll(tt.path, "//", "/"), "./"); u.Path != want {
+		want := strings.TrimPrefix(strings.ReplaceAll(tt.path, "//", "/"), "./")
+		if tt.base != "" && strings.HasPrefix(tt.path, "/") {
+			want = strings.TrimPrefix(filepath.Clean(tt.path), "/work/repo/")
+		}
+		if u.Path != want {
 			t.Errorf("%q decodes to %q, want %q", got.URI, u.Path, want)
 		}
 		if !isURIChars(got.URI) {

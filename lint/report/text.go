@@ -25,8 +25,8 @@ const (
 )
 
 // writeText prints `path:line:col: severity: message [rule-id]`, and with
-// Context the source line with a caret under the span, so that a finding
-// can be read without opening the file.
+// Context the source line with a caret under the span, the fix and the
+// related places, so that a finding can be read without opening the file.
 func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
 	return inParts(w, len(diags), opt.jobs(), func(buf *bytes.Buffer, lo, hi int) error {
 		bw := bufio.NewWriter(buf)
@@ -89,6 +89,11 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			for _, s := range d.Suggestions {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
 			}
+		}
+		if !opt.Context {
+			// Piped, the format is one line per finding, which editors
+			// and scripts read line by line.
+			continue
 		}
 		for _, r := range d.Related {
 			rp := ix.pos(r.File, r.Start)
