@@ -41,6 +41,7 @@ type Config struct {
 	AllowOutside bool `yaml:"-"`
 	// Exclude lists globs of paths not to lint when walking folders.
 	Exclude []string `yaml:"exclude"`
+	globMemo
 	// CustomRules are declarative rules: a pattern, a scope and a message.
 	CustomRules []CustomRuleConfig `yaml:"custom-rules"`
 	// BibKeyFormat is the key template `papers bib` uses for the entries it

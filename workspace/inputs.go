@@ -254,7 +254,7 @@ func ignoresFor(dir string) (*ignores, string) {
 // excluded reports whether a walked path is skipped by --exclude or the
 // config's exclude globs.
 func (w *Workspace) excluded(path string) bool {
-	return lint.MatchAny(w.opt.Exclude, filepath.ToSlash(path)) || w.env.Config.Excluded(path)
+	return w.exclude.Match(filepath.ToSlash(path)) || w.env.Config.Excluded(path)
 }
 
 // readFiles reads paths concurrently (a notes file and its .bib can be

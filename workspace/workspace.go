@@ -42,9 +42,10 @@ type Options struct {
 
 // Workspace holds the inputs of a run and their parsed files.
 type Workspace struct {
-	env  *lint.Env
-	opt  Options
-	jobs int
+	env     *lint.Env
+	opt     Options
+	jobs    int
+	exclude *lint.Globs // Options.Exclude, compiled
 
 	mu     sync.Mutex
 	inputs []lint.Input
@@ -64,7 +65,7 @@ func New(cfg *lint.Config, opt Options) (*Workspace, error) {
 		return nil, err
 	}
 	jobs := max(opt.Jobs, 1)
-	return &Workspace{env: env, opt: opt, jobs: jobs, rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil
+	return &Workspace{env: env, opt: opt, jobs: jobs, exclude: lint.CompileGlobs(opt.Exclude), rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil
 }
 
 // FromInputs makes a workspace of inputs given in memory, in their order;
