@@ -12,6 +12,12 @@ func (cfg *Config) Excluded(path string) bool {
 	if len(cfg.Exclude) == 0 {
 		return false
 	}
+	return MatchAny(cfg.Exclude, cfg.pathCandidates(path)...)
+}
+
+// pathCandidates are the forms of path a glob of the config is tried
+// against: as given, its base name, and relative to the config's folder.
+func (cfg *Config) pathCandidates(path string) []string {
 	cands := []string{filepath.ToSlash(path), filepath.Base(path)}
 	if cfg.Path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
@@ -20,7 +26,7 @@ func (cfg *Config) Excluded(path string) bool {
 			}
 		}
 	}
-	return MatchAny(cfg.Exclude, cands...)
+	return cands
 }
 
 // MatchAny reports whether any glob matches any candidate path, with the

@@ -99,16 +99,25 @@ type Rule struct {
 	// Requires lists the analyses whose results Check reads (with
 	// Analysis.Of); the runner builds them before Check runs.
 	Requires []Analyzer
-	// Doc is the rule's page under docs/rules, relative to the repository.
+	// Doc is the rule's page under docs/rules, relative to the repository,
+	// or a URL; empty is docs/rules/<ID>.md.
 	Doc string
+	// Source is where a rule declared in config was written
+	// (path:line:col); empty for rules written in Go.
+	Source string
 	// Check inspects the pass's files and reports findings.
 	Check func(*Pass)
 }
 
-// DocURL is the rule's documentation page.
+// DocURL is the rule's documentation page: Doc, else its page under
+// docs/rules; empty for a rule declared in config that names none, since
+// such a rule has no page.
 func (r *Rule) DocURL() string {
-	if r.Doc != "" {
+	switch {
+	case r.Doc != "":
 		return r.Doc
+	case r.Source != "":
+		return ""
 	}
 	return "docs/rules/" + r.ID + ".md"
 }

@@ -396,6 +396,9 @@ func escapePath(p string, colon bool) string {
 // helpURI is the URL of a rule's documentation: a page of the repository,
 // or the rule's own URL when a third-party rule gives one.
 func helpURI(doc string) string {
+	if doc == "" {
+		return "" // a custom rule without a url has no page
+	}
 	if strings.HasPrefix(doc, "https://") || strings.HasPrefix(doc, "http://") {
 		return doc
 	}
