@@ -54,37 +54,32 @@ func (r *Rule) Check(docs []*Items, report func(doc int, f Finding)) {
 }
 
 // eachMatch calls fn with each match of m in the rule's items of it that
-// belong to a unit the rule applies to, in file order.
-func (r *Rule) eachMatch(it *Items, m *matcher, fn func(ui int, s, e int)) {
+// belong to a unit the rule applies to, in file order, with the unit's
+// index and the part of m that matched.
+func (r *Rule) eachMatch(it *Items, m *matcher, fn func(ui, part, s, e int)) {
 	items := it.byScope[r.scope]
 	f := r.when.filter(it)
-	m.candidates(it, items, func(k int) {
-		x := items[k]
-		u := &it.units[x.unit]
-		if !f.ok(u) {
-			return
+	var keep func(k int) bool
+	if !r.when.empty() {
+		keep = func(k int) bool { return f.ok(&it.units[items[k].unit]) }
+	}
+	m.run(it, items, keep, func(k, part, s, e int) {
+		if keep == nil || keep(k) {
+			fn(items[k].unit, part, s, e)
 		}
-		m.each(it.text, x.start, x.end, func(s, e int) bool {
-			fn(x.unit, s, e)
-			return true
-		})
 	})
 }
 
 func (r *Rule) checkExistence(it *Items, emit func(Finding)) {
-	r.eachMatch(it, r.m, func(ui int, s, e int) {
+	r.eachMatch(it, r.m, func(ui, _, s, e int) {
 		emit(Finding{Start: s, End: e, Message: r.msg.render(it, &it.units[ui], Data{Match: it.text[s:e]})})
 	})
 }
 
 func (r *Rule) checkSubstitution(it *Items, emit func(Finding)) {
-	r.eachMatch(it, r.swaps.all, func(ui int, s, e int) {
+	r.eachMatch(it, r.swaps.m, func(ui, i, s, e int) {
 		m := it.text[s:e]
-		i := r.swaps.which(m)
-		if i < 0 {
-			return
-		}
-		re := r.swaps.each[i]
+		re := r.swaps.anchored[i]
 		repl := string(re.ExpandString(nil, r.spec.Swap[i].Replacement, m, re.FindStringSubmatchIndex(m)))
 		if repl == m {
 			return
@@ -107,20 +102,6 @@ func (it *Items) protected(s, e int) bool {
 	return it.notes != nil && it.notes.IsProtected(notes.Span{Start: s, End: e})
 }
 
-// unitsOf returns, for each unit, the range [lo, hi) of its items in
-// items: a unit's items are contiguous, since both are in file order.
-func unitsOf(items []item, n int) [][2]int {
-	out := make([][2]int, n)
-	for k := len(items) - 1; k >= 0; k-- {
-		u := items[k].unit
-		if out[u][1] == 0 {
-			out[u][1] = k + 1
-		}
-		out[u][0] = k
-	}
-	return out
-}
-
 // applies reports whether u is a unit of the rule's scope: a section
 // heading for section, a .bib entry for a .bib field, a paper otherwise.
 func (r *Rule) applies(u *unit) bool {
@@ -141,11 +122,8 @@ func (r *Rule) checkOccurrence(it *Items, emit func(Finding)) {
 			counts[x.unit]++
 		}
 	} else {
-		// Counting needs every match, the when filter is applied below.
-		r.m.candidates(it, items, func(k int) {
-			x := items[k]
-			r.m.each(it.text, x.start, x.end, func(int, int) bool { counts[x.unit]++; return true })
-		})
+		// The when filter is applied to the counts below.
+		r.m.run(it, items, nil, func(k, _, _, _ int) { counts[items[k].unit]++ })
 	}
 	f := r.when.filter(it)
 	for i := range it.units {
@@ -160,28 +138,22 @@ func (r *Rule) checkOccurrence(it *Items, emit func(Finding)) {
 }
 
 func (r *Rule) checkConditional(it *Items, emit func(Finding)) {
-	items := it.byScope[r.scope]
 	// The first match of first in each unit, in file order.
 	type hit struct{ unit, s, e int }
 	var hits []hit
-	r.eachMatch(it, r.first, func(i int, s, e int) {
-		if len(hits) == 0 || hits[len(hits)-1].unit != i {
-			hits = append(hits, hit{i, s, e})
+	r.eachMatch(it, r.first, func(ui, _, s, e int) {
+		if len(hits) == 0 || hits[len(hits)-1].unit != ui {
+			hits = append(hits, hit{ui, s, e})
 		}
 	})
 	if len(hits) == 0 {
 		return
 	}
-	ranges := unitsOf(items, len(it.units))
+	has := make([]bool, len(it.units))
+	items := it.byScope[r.scope]
+	r.second.run(it, items, nil, func(k, _, _, _ int) { has[items[k].unit] = true })
 	for _, h := range hits {
-		found := false
-		for _, x := range items[ranges[h.unit][0]:ranges[h.unit][1]] {
-			if r.second.matches(it.text, x.start, x.end) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !has[h.unit] {
 			emit(Finding{Start: h.s, End: h.e, Message: r.msg.render(it, &it.units[h.unit], Data{Match: it.text[h.s:h.e]})})
 		}
 	}

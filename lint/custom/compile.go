@@ -75,32 +75,29 @@ type Rule struct {
 // At returns where key is written in the config, as path:line:col.
 func (r *Rule) At(key string) string { return r.spec.At(key) }
 
-// folds reports whether the rule searches for folded literals.
-func (r *Rule) folds() bool {
-	for _, m := range r.matchers() {
-		if m != nil && m.fold {
-			return true
+// literals lists the ids of the literals the rule's patterns search for.
+func (r *Rule) literals() []int {
+	var ids []int
+	for _, m := range []*matcher{r.m, r.first, r.second} {
+		if m != nil {
+			ids = append(ids, m.literals()...)
 		}
 	}
-	return false
-}
-
-// matchers are the rule's compiled patterns.
-func (r *Rule) matchers() []*matcher {
-	ms := []*matcher{r.m, r.first, r.second}
 	if r.swaps != nil {
-		ms = append(ms, r.swaps.all)
+		ids = append(ids, r.swaps.m.literals()...)
 	}
 	for _, g := range r.groups {
-		ms = append(ms, g.all)
+		ids = append(ids, g.m.literals()...)
 	}
-	return ms
+	return ids
 }
 
 // Set is the compiled custom rules of a config.
 type Set struct {
 	// Rules are in config order.
 	Rules []*Rule
+	// table holds the literals of every rule's patterns.
+	table litTable
 }
 
 // Compile checks and compiles specs. Every pattern is compiled here, once
@@ -108,7 +105,7 @@ type Set struct {
 func Compile(specs []Spec) (*Set, error) {
 	set := &Set{}
 	for i := range specs {
-		r, err := compileRule(&specs[i])
+		r, err := compileRule(&set.table, &specs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -117,7 +114,7 @@ func Compile(specs []Spec) (*Set, error) {
 	return set, nil
 }
 
-func compileRule(s *Spec) (*Rule, error) {
+func compileRule(t *litTable, s *Spec) (*Rule, error) {
 	if s.ID == "" || strings.ContainsAny(s.ID, " \t,") {
 		return nil, fmt.Errorf("%s: custom rule needs an id without spaces or commas", s.At("id"))
 	}
@@ -151,17 +148,18 @@ func compileRule(s *Spec) (*Rule, error) {
 		return nil, err
 	}
 	r.Files = r.when.files
-	if err := r.compileKind(s); err != nil {
+	if err := r.compileKind(t, s); err != nil {
 		return nil, err
 	}
 	r.Summary = summary(s, r)
 	return r, nil
 }
 
-// compileKind compiles the keys of the rule's kind.
-func (r *Rule) compileKind(s *Spec) error {
+// compileKind compiles the keys of the rule's kind, its literals going
+// in t.
+func (r *Rule) compileKind(t *litTable, s *Spec) error {
 	pattern := func(key, p string, ignoreCase, whole bool) (*matcher, error) {
-		m, err := newMatcher(p, ignoreCase, whole)
+		m, err := newMatcher(t, []string{p}, ignoreCase, whole)
 		if err != nil {
 			return nil, fmt.Errorf("%s: custom rule %s: bad %s: %w", s.At(key), s.ID, key, err)
 		}
@@ -197,7 +195,7 @@ func (r *Rule) compileKind(s *Spec) error {
 		for i, sw := range s.Swap {
 			keys[i] = sw.Pattern
 		}
-		if r.swaps, err = newAlternation(s, "swap", keys, s.IgnoreCase, !s.Nonword); err != nil {
+		if r.swaps, err = newAlternation(t, s, "swap", keys, s.IgnoreCase, !s.Nonword); err != nil {
 			return err
 		}
 		r.Fixable = true
@@ -238,7 +236,7 @@ func (r *Rule) compileKind(s *Spec) error {
 			if len(g) < 2 {
 				return fmt.Errorf("%s: custom rule %s: either needs two or more spellings in each group", s.At("either"), s.ID)
 			}
-			a, err := newAlternation(s, "either", g, false, !s.Nonword)
+			a, err := newAlternation(t, s, "either", g, false, !s.Nonword)
 			if err != nil {
 				return err
 			}
@@ -287,50 +285,51 @@ func summary(s *Spec, r *Rule) string {
 }
 
 // alternation is a list of patterns matched as one (a swap's keys, a
-// group of spellings), each also compiled alone to tell which matched.
+// group of spellings), each a part of its matcher, so that a match says
+// which pattern it is of.
 type alternation struct {
-	all  *matcher
-	each []*regexp.Regexp
+	m *matcher
+	// anchored are the patterns alone, anchored, to expand a swap's $1.
+	anchored []*regexp.Regexp
 	// literal says which patterns are plain text, which a fix may write
 	// for another.
 	literal []bool
 }
 
-// newAlternation compiles patterns, key naming them in errors.
-func newAlternation(s *Spec, key string, patterns []string, ignoreCase, whole bool) (*alternation, error) {
+// newAlternation compiles patterns, key naming them in errors, their
+// literals going in t.
+func newAlternation(t *litTable, s *Spec, key string, patterns []string, ignoreCase, whole bool) (*alternation, error) {
 	if err := nonEmpty(s, key, patterns); err != nil {
 		return nil, err
 	}
 	a := &alternation{}
-	parts := make([]string, len(patterns))
 	flags := ""
 	if ignoreCase {
 		flags = "(?i)"
 	}
-	for i, p := range patterns {
+	for _, p := range patterns {
 		re, err := regexp.Compile(flags + "^(?:" + p + ")$")
 		if err != nil {
 			return nil, fmt.Errorf("%s: custom rule %s: bad %s pattern %q: %w", s.At(key), s.ID, key, p, err)
 		}
-		a.each = append(a.each, re)
+		a.anchored = append(a.anchored, re)
 		a.literal = append(a.literal, !ignoreCase && regexp.QuoteMeta(p) == p)
-		parts[i] = "(?:" + p + ")"
 	}
-	m, err := newMatcher(strings.Join(parts, "|"), ignoreCase, whole)
+	m, err := newMatcher(t, patterns, ignoreCase, whole)
 	if err != nil {
 		return nil, fmt.Errorf("%s: custom rule %s: bad %s: %w", s.At(key), s.ID, key, err)
 	}
-	a.all = m
+	a.m = m
 	return a, nil
 }
 
-// which returns the index of the first pattern that matches text whole,
-// or -1.
-func (a *alternation) which(text string) int {
-	for i, re := range a.each {
-		if re.MatchString(text) {
-			return i
-		}
+// wordsPattern is the pattern of a list of words: each matched as written,
+// the longer first so that an alternation prefers MSRA to MS.
+func wordsPattern(words []string) string {
+	ws := slices.Clone(words)
+	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
 	}
-	return -1
+	return strings.Join(ws, "|")
 }

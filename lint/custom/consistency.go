@@ -26,16 +26,12 @@ func (r *Rule) checkConsistency(docs []*Items, report func(doc int, f Finding)) 
 func (r *Rule) checkGroups(docs []*Items, report func(doc int, f Finding)) {
 	for _, g := range r.groups {
 		var uses []use
-		counts := make([]int, len(g.each))
+		counts := make([]int, len(g.anchored))
 		// texts counts, per spelling, each text written for it (a pattern
 		// spelling may be written several ways).
-		texts := make([]map[string]int, len(g.each))
+		texts := make([]map[string]int, len(g.anchored))
 		for d, it := range docs {
-			r.eachMatch(it, g.all, func(ui int, s, e int) {
-				sp := g.which(it.text[s:e])
-				if sp < 0 {
-					return
-				}
+			r.eachMatch(it, g.m, func(ui, sp, s, e int) {
 				uses = append(uses, use{d, ui, s, e, sp})
 				counts[sp]++
 				if texts[sp] == nil {

@@ -10,72 +10,296 @@ import (
 	"unicode/utf8"
 )
 
-// matcher is a compiled pattern with what makes it cheap on large files:
-// the literals one of which every match contains, searched for in the
-// whole file at once (strings.Index, which uses the CPU's vector
-// instructions) before the pattern runs on the few items that hold one.
-// A hundred rules over the notes of 10,000 papers would otherwise run a
-// hundred regular expressions over 8 MB of text.
+// A hundred rules over the notes of 10,000 papers would run a hundred
+// regular expressions over 8 MB of text. Instead, each pattern is read at
+// compile time for the literals it needs:
+//
+//   - a pattern that matches a few strings only (TODO, 待补充,
+//     colou?r, tensor ?flow, a list of tokens, each swap key and spelling
+//     that is a word) is those strings, and needs no regular expression:
+//     its matches are where the strings occur;
+//   - any other pattern has literals one of which each match contains
+//     (TODO in \bTODO\b), and runs only on the items that hold one.
+//
+// Every literal of every rule goes in one table, and Set.Scan finds them
+// all in one pass over each file (see litTable.scan), shared by the rules.
+
+// matcher is a compiled pattern, or a list of them (a swap's keys, the
+// spellings of a consistency group, the tokens of an existence rule), each
+// a part. Matches of all parts are taken from left to right without
+// overlapping; where several start at one place, the earlier part wins, and
+// inside a part what its regular expression prefers.
 type matcher struct {
-	re *regexp.Regexp
-	// lits holds the literals; nil when the pattern has none (each item is
-	// then matched).
-	lits []string
-	// fold says lits are lower-case, to be searched in the file's
-	// ASCII-folded text.
-	fold bool
-	// whole keeps only matches that are whole words (see wholeWord).
+	parts []part
+	// whole keeps only the matches that are whole words (see wholeWord).
 	whole bool
 }
 
-// newMatcher compiles pattern (ignoring case when asked) for matches that
-// are whole words or not.
-func newMatcher(pattern string, ignoreCase, whole bool) (*matcher, error) {
-	if ignoreCase {
-		pattern = "(?i)" + pattern
+// part is one pattern of a matcher.
+type part struct {
+	// re is the pattern; it also runs when the literal search cannot
+	// (see Items.foldSafe).
+	re *regexp.Regexp
+	// strs are the strings the pattern matches, in the order it prefers
+	// them, when it matches a few strings only; nil otherwise.
+	strs []litRef
+	// pre are the literals one of which every match contains, for a part
+	// without strs; nil when there are none (every item is matched).
+	pre []int
+	// fold is true when the literals are matched ignoring case.
+	fold bool
+}
+
+// litRef is a string of a part: its literal in the table, and the string
+// as the pattern writes it, which a case-sensitive match must equal.
+type litRef struct {
+	id   int
+	text string
+}
+
+// litTable holds the literals of every rule of a set, lower-cased, for
+// one search per file.
+type litTable struct {
+	lits []string
+	ids  map[string]int
+	// second maps a literal's first two bytes to the literals that start
+	// with them.
+	second [256]*[256][]int
+}
+
+// minLiteral is the shortest literal worth searching for: a one-byte
+// literal occurs everywhere.
+const minLiteral = 2
+
+// add returns the id of literal s (lower-case ASCII).
+func (t *litTable) add(s string) int {
+	if id, ok := t.ids[s]; ok {
+		return id
 	}
-	re, err := regexp.Compile(pattern)
-	if err != nil {
-		return nil, err
+	if t.ids == nil {
+		t.ids = map[string]int{}
 	}
-	m := &matcher{re: re, whole: whole}
-	if tree, err := syntax.Parse(pattern, syntax.Perl); err == nil {
-		m.lits, m.fold = requiredLiterals(tree.Simplify())
+	id := len(t.lits)
+	t.lits = append(t.lits, s)
+	t.ids[s] = id
+	row := t.second[s[0]]
+	if row == nil {
+		row = new([256][]int)
+		t.second[s[0]] = row
+	}
+	row[s[1]] = append(row[s[1]], id)
+	return id
+}
+
+// scan returns, for each literal that need asks for, the offsets where it
+// occurs in folded, in order.
+func (t *litTable) scan(folded string, need []bool) [][]int32 {
+	hits := make([][]int32, len(t.lits))
+	var first [256]bool
+	for id, ok := range need {
+		if ok {
+			first[t.lits[id][0]] = true
+		}
+	}
+	n := len(folded)
+	for i := 0; i+1 < n; i++ {
+		c := folded[i]
+		if !first[c] {
+			continue
+		}
+		for _, id := range t.second[c][folded[i+1]] {
+			if need[id] && strings.HasPrefix(folded[i:], t.lits[id]) {
+				hits[id] = append(hits[id], int32(i))
+			}
+		}
+	}
+	return hits
+}
+
+// newMatcher compiles patterns (ignoring case when asked) as the parts of
+// one matcher whose literals go in t.
+func newMatcher(t *litTable, patterns []string, ignoreCase, whole bool) (*matcher, error) {
+	m := &matcher{whole: whole}
+	for _, p := range patterns {
+		if ignoreCase {
+			p = "(?i)" + p
+		}
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, err
+		}
+		pt := part{re: re}
+		tree, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			return nil, err // regexp.Compile accepted it: cannot happen
+		}
+		tree = tree.Simplify()
+		if strs, fold, ok := literalSet(tree); ok && searchable(strs, fold) {
+			pt.fold = fold
+			for _, s := range strs {
+				pt.strs = append(pt.strs, litRef{id: t.add(foldASCII(s)), text: s})
+			}
+		} else if lits, fold := requiredLiterals(tree); lits != nil {
+			pt.fold = fold
+			for _, l := range lits {
+				pt.pre = append(pt.pre, t.add(l))
+			}
+		}
+		m.parts = append(m.parts, pt)
 	}
 	return m, nil
 }
 
-// wordsPattern is the pattern of a list of words: each matched as written,
-// the longer first so that an alternation prefers MSRA to MS.
-func wordsPattern(words []string) string {
-	ws := slices.Clone(words)
-	slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
-	quoted := make([]string, len(ws))
-	for i, w := range ws {
-		quoted[i] = regexp.QuoteMeta(w)
+// searchable reports whether strs can be found through the literal
+// table: each long enough, and folded ones without a letter outside ASCII
+// that has a case.
+func searchable(strs []string, fold bool) bool {
+	for _, s := range strs {
+		if len(s) < minLiteral || fold && !asciiFoldable(s) {
+			return false
+		}
 	}
-	return strings.Join(quoted, "|")
+	return true
 }
 
-// maxLiterals bounds the literals of a prefilter: past it, searching for
-// each costs more than matching the items.
+// literals lists the literal ids of m, for Scan to search.
+func (m *matcher) literals() []int {
+	var ids []int
+	for _, p := range m.parts {
+		for _, s := range p.strs {
+			ids = append(ids, s.id)
+		}
+		ids = append(ids, p.pre...)
+	}
+	return ids
+}
+
+// maxStrings bounds the strings of a pattern read as a set of strings.
+const maxStrings = 64
+
+// literalSet returns the strings re matches, in the order leftmost-first
+// matching prefers them, when there are at most maxStrings of them and
+// all are matched with the same case sensitivity; fold says they are
+// matched ignoring case.
+func literalSet(re *syntax.Regexp) (strs []string, fold, ok bool) {
+	strs, fold, ok = expand(re)
+	if !ok || len(strs) == 0 || slices.Contains(strs, "") {
+		return nil, false, false
+	}
+	// A string listed twice is matched at its first place.
+	out := strs[:0]
+	seen := map[string]bool{}
+	for _, s := range strs {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out, fold, true
+}
+
+// expand is literalSet's walk; an empty string stands for an empty match.
+func expand(re *syntax.Regexp) (strs []string, fold, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		return []string{s}, re.Flags&syntax.FoldCase != 0 && caseMatters([]string{s}), true
+	case syntax.OpEmptyMatch:
+		return []string{""}, false, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n > 4 {
+			return nil, false, false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				strs = append(strs, string(r))
+			}
+		}
+		return strs, false, true
+	case syntax.OpCapture:
+		return expand(re.Sub[0])
+	case syntax.OpQuest:
+		s, f, ok := expand(re.Sub[0])
+		if !ok {
+			return nil, false, false
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			return append([]string{""}, s...), f, true
+		}
+		return append(s, ""), f, true
+	case syntax.OpAlternate, syntax.OpConcat:
+		strs = []string{""}
+		if re.Op == syntax.OpAlternate {
+			strs = nil
+		}
+		folds := map[bool]bool{}
+		for _, sub := range re.Sub {
+			s, f, ok := expand(sub)
+			if !ok {
+				return nil, false, false
+			}
+			if caseMatters(s) {
+				folds[f] = true
+			}
+			if re.Op == syntax.OpAlternate {
+				strs = append(strs, s...)
+			} else {
+				strs = product(strs, s)
+			}
+			if len(strs) > maxStrings || len(folds) > 1 {
+				return nil, false, false
+			}
+		}
+		return strs, folds[true], true
+	}
+	return nil, false, false
+}
+
+// caseMatters reports whether any of strs has a letter with case, so
+// that whether it is folded matters.
+func caseMatters(strs []string) bool {
+	for _, s := range strs {
+		for _, r := range s {
+			if unicode.SimpleFold(r) != r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// product is each of a followed by each of b, in preference order.
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// maxLiterals bounds the literals of a prefilter: past it, the items that
+// hold one are most of them.
 const maxLiterals = 16
 
 // requiredLiterals returns literals such that every match of re contains
-// one of them, and whether they are case-folded; nil when there are none
-// worth searching for.
+// one of them, lower-cased, and whether they are matched ignoring case;
+// nil when there are none worth searching for.
 func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 	lits, fold, ok := literalsOf(re)
 	if !ok || len(lits) == 0 || len(lits) > maxLiterals {
 		return nil, false
 	}
-	if fold {
-		for i, l := range lits {
-			if !asciiFoldable(l) {
-				return nil, false
-			}
-			lits[i] = foldASCII(l)
+	for i, l := range lits {
+		if len(l) < minLiteral || fold && !asciiFoldable(l) {
+			return nil, false
 		}
+		lits[i] = foldASCII(l)
 	}
 	slices.Sort(lits)
 	return slices.Compact(lits), fold
@@ -87,9 +311,7 @@ func literalsOf(re *syntax.Regexp) (lits []string, fold, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return []string{string(re.Rune)}, re.Flags&syntax.FoldCase != 0, true
-	case syntax.OpCapture:
-		return literalsOf(re.Sub[0])
-	case syntax.OpPlus:
+	case syntax.OpCapture, syntax.OpPlus:
 		return literalsOf(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
@@ -98,21 +320,14 @@ func literalsOf(re *syntax.Regexp) (lits []string, fold, ok bool) {
 	case syntax.OpConcat:
 		// The child with the longest shortest literal narrows the search
 		// most.
-		best, bestLen := -1, 0
-		var bestLits []string
-		bestFold := false
-		for i, s := range re.Sub {
+		bestLen := 0
+		for _, s := range re.Sub {
 			l, f, ok := literalsOf(s)
-			if !ok {
-				continue
-			}
-			if n := shortest(l); n > bestLen {
-				best, bestLen, bestLits, bestFold = i, n, l, f
+			if n := shortest(l); ok && n > bestLen {
+				lits, fold, bestLen = l, f, n
 			}
 		}
-		if best >= 0 {
-			return bestLits, bestFold, true
-		}
+		return lits, fold, bestLen > 0
 	case syntax.OpAlternate:
 		for _, s := range re.Sub {
 			l, f, ok := literalsOf(s)
@@ -154,103 +369,144 @@ func asciiFoldable(s string) bool {
 // foldASCII lower-cases the ASCII letters of s; its length is unchanged, so
 // offsets in the folded text are offsets in s.
 func foldASCII(s string) string {
-	b := []byte(s)
-	changed := false
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-			changed = true
-		}
-	}
-	if !changed {
+	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+	if i < 0 {
 		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
 	return string(b)
 }
 
-// foldedText is text with its ASCII letters lower-cased, or "" when the
-// text holds a Kelvin sign or a long s, which (?i)k and (?i)s match but
-// ASCII folding does not make: the folded prefilter is then not used.
+// foldedText is text with its ASCII letters lower-cased, and whether a
+// folded search in it finds every (?i) match: not when the text holds a
+// Kelvin sign or a long s, which (?i)k and (?i)s match and ASCII folding
+// does not make k or s.
 func foldedText(text string) (string, bool) {
-	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
-		return "", false
-	}
-	return foldASCII(text), true
+	safe := !strings.Contains(text, "\u212a") && !strings.Contains(text, "\u017f")
+	return foldASCII(text), safe
 }
 
-// candidates calls fn with the index of each item of items (sorted, not
-// overlapping) that may hold a match, in order.
-func (m *matcher) candidates(it *Items, items []item, fn func(k int)) {
-	text := it.text
-	if m.fold {
-		text = it.folded
+// match is one match of a matcher: where, in which item and part, and the
+// part's preference for it among matches at the same place.
+type match struct {
+	item, part, pref int
+	start, end       int
+}
+
+// run calls fn with each match of m in items (sorted, not overlapping), in
+// file order. keep, when not nil, says which items to read at all.
+func (m *matcher) run(it *Items, items []item, keep func(k int) bool, fn func(k, part, s, e int)) {
+	var ms []match
+	for pi := range m.parts {
+		ms = m.parts[pi].collect(it, items, keep, pi, ms)
 	}
-	if m.lits == nil || m.fold && !it.hasFolded {
+	if len(ms) == 0 {
+		return
+	}
+	slices.SortFunc(ms, func(a, b match) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		if a.part != b.part {
+			return a.part - b.part
+		}
+		return a.pref - b.pref
+	})
+	end := -1
+	for _, x := range ms {
+		empty := x.start == x.end
+		if x.start < end || empty && x.start == end {
+			continue // overlaps the match taken before, or is empty right after it
+		}
+		end = x.end
+		if m.whole && !wholeWord(it.text, x.start, x.end) {
+			continue
+		}
+		fn(x.item, x.part, x.start, x.end)
+	}
+}
+
+// collect appends the matches of part pi in items to ms.
+func (p *part) collect(it *Items, items []item, keep func(int) bool, pi int, ms []match) []match {
+	switch {
+	case p.fold && !it.foldSafe || it.hits == nil || p.strs == nil && p.pre == nil:
+		// No literal to search for: every item is matched.
 		for k := range items {
-			fn(k)
+			ms = p.matchItem(it, items, keep, k, pi, ms)
 		}
-		return
+	case p.strs != nil:
+		for pref, s := range p.strs {
+			n := len(s.text)
+			eachHit(it.hits[s.id], items, n, func(k, at int) {
+				if p.fold || it.text[at:at+n] == s.text {
+					ms = append(ms, match{item: k, part: pi, pref: pref, start: at, end: at + n})
+				}
+			})
+		}
+	default:
+		var cands []int
+		for _, id := range p.pre {
+			eachHit(it.hits[id], items, len(it.table.lits[id]), func(k, _ int) { cands = append(cands, k) })
+		}
+		slices.Sort(cands)
+		for _, k := range slices.Compact(cands) {
+			ms = p.matchItem(it, items, keep, k, pi, ms)
+		}
 	}
-	if len(m.lits) == 1 {
-		scanLiteral(text, m.lits[0], items, fn)
-		return
-	}
-	var hits []int
-	for _, lit := range m.lits {
-		scanLiteral(text, lit, items, func(k int) { hits = append(hits, k) })
-	}
-	slices.Sort(hits)
-	for _, k := range slices.Compact(hits) {
-		fn(k)
-	}
+	return ms
 }
 
-// scanLiteral calls fn, in order, with each item that holds lit.
-func scanLiteral(text, lit string, items []item, fn func(k int)) {
-	pos, k := 0, 0
-	for k < len(items) {
-		if pos < items[k].start {
-			pos = items[k].start
+// matchItem appends the matches of the part's pattern in item k, unless
+// keep leaves the item out.
+func (p *part) matchItem(it *Items, items []item, keep func(int) bool, k, pi int, ms []match) []match {
+	if keep != nil && !keep(k) {
+		return ms
+	}
+	x := items[k]
+	text := it.text[x.start:x.end]
+	if p.strs == nil {
+		for _, loc := range p.re.FindAllStringIndex(text, -1) {
+			ms = append(ms, match{item: k, part: pi, start: x.start + loc[0], end: x.start + loc[1]})
 		}
-		i := strings.Index(text[pos:], lit)
-		if i < 0 {
-			return
+		return ms
+	}
+	// A few strings: every place one starts, as the literal search finds
+	// them, even inside another (ODO in TODODO), since the match taken
+	// there may be another part's.
+	for at := 0; at < len(text); {
+		loc := p.re.FindStringIndex(text[at:])
+		if loc == nil {
+			break
 		}
-		at := pos + i
-		// The first item that ends after the occurrence starts.
-		k += sort.Search(len(items)-k, func(j int) bool { return items[k+j].end > at })
+		ms = append(ms, match{item: k, part: pi, start: x.start + at + loc[0], end: x.start + at + loc[1]})
+		_, n := utf8.DecodeRuneInString(text[at+loc[0]:])
+		at += loc[0] + n
+	}
+	return ms
+}
+
+// eachHit calls fn with each hit (an offset where a literal of n bytes
+// starts) that lies inside an item, and that item's index.
+func eachHit(hits []int32, items []item, n int, fn func(k, at int)) {
+	k := 0
+	for _, h := range hits {
+		at := int(h)
+		// The first item that ends after the hit starts.
+		if k < len(items) && items[k].end <= at {
+			k += sort.Search(len(items)-k, func(j int) bool { return items[k+j].end > at })
+		}
 		if k == len(items) {
 			return
 		}
-		if at >= items[k].start && at+len(lit) <= items[k].end {
-			fn(k)
-			pos = items[k].end
-			k++
-			continue
-		}
-		pos = at + 1
-	}
-}
-
-// each calls fn with each match in text[start:end] (offsets in text),
-// whole words only when the matcher asks; fn returns false to stop.
-func (m *matcher) each(text string, start, end int, fn func(s, e int) bool) {
-	for _, loc := range m.re.FindAllStringIndex(text[start:end], -1) {
-		s, e := start+loc[0], start+loc[1]
-		if m.whole && !wholeWord(text, s, e) {
-			continue
-		}
-		if !fn(s, e) {
-			return
+		if at >= items[k].start && at+n <= items[k].end {
+			fn(k, at)
 		}
 	}
-}
-
-// matches reports whether text[start:end] holds a match.
-func (m *matcher) matches(text string, start, end int) bool {
-	found := false
-	m.each(text, start, end, func(int, int) bool { found = true; return false })
-	return found
 }
 
 // wholeWord reports whether text[s:e] is not part of a longer word: a

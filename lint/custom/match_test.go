@@ -7,52 +7,70 @@ import (
 	"testing"
 )
 
-func TestRequiredLiterals(t *testing.T) {
+func TestLiterals(t *testing.T) {
 	tests := []struct {
 		pattern    string
 		ignoreCase bool
-		lits       []string
+		strs, pre  []string // the strings of a literal part, or the literals of a pattern's part
 		fold       bool
 	}{
-		{`TODO`, false, []string{"TODO"}, false},
-		{`\bTODO\b`, false, []string{"TODO"}, false},
-		{`TODO`, true, []string{"todo"}, true},
-		{`TODO|FIXME`, false, []string{"FIXME", "TODO"}, false},
-		{`(?:un)?labell(?:ed|ing)`, false, []string{"labell"}, false},
-		{`[0-9]+ ?percent`, false, []string{"percent"}, false},
-		{`colou?r`, false, []string{"colo"}, false},
-		{`.+`, false, nil, false},
-		{`a*`, false, nil, false},
-		{`(?i)Ärger`, false, nil, false}, // a folded letter outside ASCII
-		{`待补充`, true, []string{"待补充"}, true},
+		{`TODO`, false, []string{"TODO"}, nil, false},
+		{`TODO`, true, []string{"TODO"}, nil, true},
+		{`TODO|FIXME`, false, []string{"TODO", "FIXME"}, nil, false},
+		{`TODO|TOTAL`, false, []string{"TODO", "TOTAL"}, nil, false}, // the parser factors TO out
+		{`colou?r`, false, []string{"colour", "color"}, nil, false},
+		{`colou??r`, false, []string{"color", "colour"}, nil, false},
+		{`analy[sz]e`, false, []string{"analyse", "analyze"}, nil, false},
+		{`tensor ?flow`, true, []string{"TENSOR FLOW", "TENSORFLOW"}, nil, true}, // (?i) literals as the parser keeps them
+		{`待补充`, true, []string{"待补充"}, nil, false},                               // no letter with a case: exact
+		{`\bTODO\b`, false, nil, []string{"todo"}, false},
+		{`(?:un)?labell(?:ed|ing)`, false, []string{"unlabelled", "unlabelling", "labelled", "labelling"}, nil, false},
+		{`(?:un)?labell(?:ed|ing)s*`, false, nil, []string{"labell"}, false},
+		{`[0-9]+ ?percent`, false, nil, []string{"percent"}, false},
+		{`.+`, false, nil, nil, false},
+		{`a*`, false, nil, nil, false},
+		{`x`, false, nil, nil, false},                              // one byte: not worth searching
+		{`(?i)Ärger`, false, nil, nil, false},                      // a folded letter outside ASCII
+		{`(?i:foo)|Bar`, false, nil, []string{"bar", "foo"}, true}, // mixed case sensitivity: a pattern
 	}
 	for _, tt := range tests {
-		m, err := newMatcher(tt.pattern, tt.ignoreCase, false)
+		var tab litTable
+		m, err := newMatcher(&tab, []string{tt.pattern}, tt.ignoreCase, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(m.lits, tt.lits) || m.lits != nil && m.fold != tt.fold {
-			t.Errorf("%q: literals %q (fold %v), want %q (fold %v)", tt.pattern, m.lits, m.fold, tt.lits, tt.fold)
+		p := m.parts[0]
+		var strs, pre []string
+		for _, s := range p.strs {
+			strs = append(strs, s.text)
+		}
+		for _, id := range p.pre {
+			pre = append(pre, tab.lits[id])
+		}
+		if !slices.Equal(strs, tt.strs) || !slices.Equal(pre, tt.pre) || (strs != nil || pre != nil) && p.fold != tt.fold {
+			t.Errorf("%q: strings %q, literals %q (fold %v); want %q, %q (fold %v)", tt.pattern, strs, pre, p.fold, tt.strs, tt.pre, tt.fold)
 		}
 	}
 }
 
-// TestPrefilterFindsEveryMatch compares the matches found through the
-// literal prefilter with those found by matching every item, on random
+// TestLiteralSearchFindsEveryMatch compares the matches found through the
+// literal search with those the patterns find in every item, on random
 // texts made of pieces that the patterns match, nearly match or straddle.
-func TestPrefilterFindsEveryMatch(t *testing.T) {
+func TestLiteralSearchFindsEveryMatch(t *testing.T) {
 	patterns := []struct {
-		p          string
+		p          []string
 		ignoreCase bool
 		whole      bool
 	}{
-		{`TODO`, false, false}, {`TODO`, true, true}, {`todo|fixme`, true, false},
-		{`arXiv`, false, true}, {`(?:un)?labell(?:ed|ing)`, false, false},
-		{`[0-9]+ ?percent`, true, false}, {`待补充|未完`, false, true}, {`k`, true, false},
+		{[]string{`TODO`}, false, false}, {[]string{`TODO`}, true, true}, {[]string{`todo|fixme`}, true, false},
+		{[]string{`arXiv`}, false, true}, {[]string{`(?:un)?labell(?:ed|ing)`}, false, false},
+		{[]string{`[0-9]+ ?percent`}, true, false}, {[]string{`待补充|未完`}, false, true}, {[]string{`ks`}, true, false},
+		{[]string{`arXiv`, `Arxiv`, `arxiv`}, false, true}, {[]string{`TO`, `TODO`, `ODO`}, false, false},
+		{[]string{`colou?r`, `analy[sz]e`}, true, true},
 	}
 	pieces := []string{"TODO", "todo", "ToDo", "TOD", "ODO", "fixme", "FIXME", "arXiv", "arxiv", "Arxiv", "xarXiv",
 		"labelled", "unlabelling", "label", "5 percent", "12percent", "PERCENT", "待补充", "未完", "待补", " ", "  ", "a", "，",
-		"k", "K", "\u212a", "s", "\n"}
+		"k", "K", "\u212a", "s", "KS", "colour", "Color", "analyse", "ANALYZE", "\n"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < 300; round++ {
 		var b strings.Builder
@@ -72,31 +90,30 @@ func TestPrefilterFindsEveryMatch(t *testing.T) {
 		for i := 0; i+1 < len(bounds); i += 2 {
 			items = append(items, item{start: bounds[i], end: bounds[i+1]})
 		}
-		it := &Items{text: text}
-		it.folded, it.hasFolded = foldedText(text)
 		for _, pt := range patterns {
-			m, err := newMatcher(pt.p, pt.ignoreCase, pt.whole)
+			var tab litTable
+			m, err := newMatcher(&tab, pt.p, pt.ignoreCase, pt.whole)
 			if err != nil {
 				t.Fatal(err)
 			}
-			brute := *m
-			brute.lits = nil
-			if got, want := found(m, it, items), found(&brute, it, items); !slices.Equal(got, want) {
-				t.Fatalf("pattern %q on %q: prefilter found %v, every item %v", pt.p, text, got, want)
+			all := make([]bool, len(tab.lits))
+			for i := range all {
+				all[i] = true
+			}
+			folded, safe := foldedText(text)
+			searched := &Items{text: text, table: &tab, hits: tab.scan(folded, all), foldSafe: safe}
+			brute := &Items{text: text, table: &tab}
+			if got, want := found(m, searched, items), found(m, brute, items); !slices.Equal(got, want) {
+				t.Fatalf("patterns %q on %q: the literal search found %v, the patterns %v", pt.p, text, got, want)
 			}
 		}
 	}
 }
 
-// found lists the matches of m in items, as start, end pairs.
+// found lists the matches of m in items, as part, start, end triples.
 func found(m *matcher, it *Items, items []item) []int {
 	var out []int
-	m.candidates(it, items, func(k int) {
-		m.each(it.text, items[k].start, items[k].end, func(s, e int) bool {
-			out = append(out, s, e)
-			return true
-		})
-	})
+	m.run(it, items, nil, func(_, part, s, e int) { out = append(out, part, s, e) })
 	return out
 }
 

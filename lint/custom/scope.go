@@ -62,13 +62,17 @@ type Doc struct {
 // file walk its papers once.
 type Items struct {
 	text string
-	// folded is text with ASCII letters lower-cased, when a rule searches
-	// for folded literals and hasFolded is true.
-	folded    string
-	hasFolded bool
-	notes     *notes.Document
-	venues    *venue.Registry
-	units     []unit
+	// hits are the offsets of each literal of table that an enabled rule
+	// needs (nil for the others); nil when no rule needs one.
+	hits  [][]int32
+	table *litTable
+	// foldSafe is false when the literals' search, in the text with its
+	// ASCII letters lower-cased, may miss a match of a part that ignores
+	// case (see foldedText); such parts then match every item.
+	foldSafe bool
+	notes    *notes.Document
+	venues   *venue.Registry
+	units    []unit
 	// byScope holds each scope's items, sorted and not overlapping.
 	byScope map[string][]item
 }
@@ -101,25 +105,30 @@ type unit struct {
 // else.
 type need struct {
 	scopes map[string]bool
-	fold   bool
+	lits   []bool
 	venue  bool
 }
 
 // Scan extracts the items of d that the rules enabled (per enabled) read.
 // Its result is read by those rules, concurrently, and never changed.
 func (s *Set) Scan(d Doc, enabled func(id string) bool) *Items {
-	nd := need{scopes: map[string]bool{}}
+	nd := need{scopes: map[string]bool{}, lits: make([]bool, len(s.table.lits))}
+	anyLit := false
 	for _, r := range s.Rules {
 		if r.Bib != (d.Bib != nil) || enabled != nil && !enabled(r.ID) {
 			continue
 		}
 		nd.scopes[r.scope] = true
-		nd.fold = nd.fold || r.folds()
+		for _, id := range r.literals() {
+			nd.lits[id], anyLit = true, true
+		}
 		nd.venue = nd.venue || r.when.needsVenue()
 	}
-	it := &Items{text: d.Text, notes: d.Notes, venues: d.Venues, byScope: map[string][]item{}}
-	if nd.fold {
-		it.folded, it.hasFolded = foldedText(d.Text)
+	it := &Items{text: d.Text, table: &s.table, notes: d.Notes, venues: d.Venues, byScope: map[string][]item{}}
+	if anyLit {
+		var folded string
+		folded, it.foldSafe = foldedText(d.Text)
+		it.hits = s.table.scan(folded, nd.lits)
 	}
 	switch {
 	case d.Notes != nil:
