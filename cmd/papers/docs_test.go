@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -81,12 +80,11 @@ func runExample(t *testing.T, id string, ex *example) string {
 		}
 	}
 	t.Chdir(dir)
-	var stdout, stderr bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
-	if code := run(append([]string{"lint", "--rule", id}, args...), e); code == exitTrouble {
-		t.Errorf("example of line %d: papers lint exits 2:\n%s", ex.line, stderr.String())
+	code, stdout, stderr := runPapers(t, append([]string{"lint", "--rule", id}, args...)...)
+	if code == exitTrouble {
+		t.Errorf("example of line %d: papers lint exits 2:\n%s", ex.line, stderr)
 	}
-	return stdout.String()
+	return stdout
 }
 
 // rulePage is a docs page cut into its lines and examples.
