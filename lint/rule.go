@@ -6,6 +6,21 @@
 // The engine knows no rule by name: rules are handed to it (package rules
 // registers the built-in ones), so a third party can build a binary with
 // rules of its own by appending to that list.
+//
+// From another module, a rule is a *Rule: an ID, a Summary, a default
+// Severity, a Scope (one notes file, one .bib, or every file of the run),
+// options made by NewOptions and read with OptionsOf, and a Check that
+// reports Diagnostics (with a Fix when the repair is safe) through its
+// Pass. Work several rules need is a declared *Analysis, listed in their
+// Requires and read with Analysis.Of; the runner builds it once per file
+// (or companion .bib, or run) before them. NewRunner(rules, cfg) takes the
+// rules and a config (LoadConfig, or nil for the defaults), adds the
+// config's custom rules (package custom) and checks the config against
+// them; Runner.Run lints a Workspace (package workspace reads one from
+// disk, or from memory with workspace.FromInputs) and Runner.Fix applies
+// the fixes; package report prints the findings in papers' formats, and
+// package linttest tests a rule on fixtures whose expected findings are
+// written in them.
 package lint
 
 import (
