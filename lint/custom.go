@@ -118,10 +118,10 @@ func checkCustom(cfg *Config, cr *custom.Rule, kind Kind, items *Analysis[*custo
 // diagnostic.
 func customDiagnostic(path string, fd custom.Finding) Diagnostic {
 	d := Diagnostic{File: path, Start: fd.Start, End: fd.End, Message: fd.Message}
-	if fd.Fix != nil {
-		fix := &Fix{Message: fd.Fix.Message, Edits: make([]Edit, len(fd.Fix.Edits))}
-		for i, e := range fd.Fix.Edits {
-			fix.Edits[i] = Edit{Start: e.Start, End: e.End, New: e.New}
+	if fd.Edits != nil {
+		fix := &Fix{Message: fd.FixMessage, Edits: make([]Edit, len(fd.Edits))}
+		for i, e := range fd.Edits {
+			fix.Edits[i] = Edit(e)
 		}
 		d.Fix = fix
 	}

@@ -7,19 +7,16 @@ import (
 )
 
 // Finding is one finding of a rule, in the file whose Items it was found
-// in: a byte range, a message and, for fixable kinds, a fix.
+// in: a byte range, a message and, for fixable kinds, a fix (package lint
+// makes a lint.Diagnostic of it).
 type Finding struct {
 	Start, End int
 	Message    string
-	// Fix is nil when the finding has none, or when its edit would touch
-	// text no fix may change (code, URLs, math, HTML).
-	Fix *Fix
-}
-
-// Fix is a repair: edits applied together.
-type Fix struct {
-	Message string
-	Edits   []Edit
+	// Edits, applied together, repair the finding; nil when it has no
+	// fix, or when an edit would touch text no fix may change (code, URLs,
+	// math, HTML). FixMessage says what they do.
+	Edits      []Edit
+	FixMessage string
 }
 
 // Edit replaces the bytes [Start, End) with New.
@@ -92,7 +89,7 @@ func (r *Rule) checkSubstitution(it *Items, emit func(Finding)) {
 func (it *Items) finding(r *Rule, u *unit, s, e int, match, repl string) Finding {
 	f := Finding{Start: s, End: e, Message: r.msg.render(it, u, Data{Match: match, Replacement: repl})}
 	if !it.protected(s, e) {
-		f.Fix = &Fix{Message: "write " + repl, Edits: []Edit{{Start: s, End: e, New: repl}}}
+		f.Edits, f.FixMessage = []Edit{{Start: s, End: e, New: repl}}, "write "+repl
 	}
 	return f
 }
@@ -189,7 +186,7 @@ func (r *Rule) checkCapitalization(it *Items, emit func(Finding)) {
 		}
 		fixed := applyEdits(it.text, x.start, x.end, edits)
 		emit(Finding{Start: x.start, End: x.end, Message: r.msg.render(it, u, Data{Match: text, Replacement: fixed}),
-			Fix: &Fix{Message: "write " + fixed, Edits: edits}})
+			Edits: edits, FixMessage: "write " + fixed})
 	}
 }
 

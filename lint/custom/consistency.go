@@ -57,7 +57,7 @@ func (r *Rule) checkGroups(docs []*Items, report func(doc int, f Finding)) {
 			it := docs[u.doc]
 			f := it.finding(r, &it.units[u.unit], u.start, u.end, it.text[u.start:u.end], repl)
 			if !g.literal[best] {
-				f.Fix = nil
+				f.Edits = nil
 			}
 			report(u.doc, f)
 		}
