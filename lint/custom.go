@@ -86,7 +86,7 @@ func customItems(set *custom.Set) *Analysis[*custom.Items] {
 				enabled[rr.Rule.ID] = true
 			}
 			f := p.File
-			return set.Scan(custom.Doc{Path: f.Path, Text: f.Text, Notes: f.Notes, Bib: f.Bib, Venues: p.Venues},
+			return set.Scan(custom.Doc{Text: f.Text, Notes: f.Notes, Bib: f.Bib, Venues: p.Venues},
 				func(id string) bool { return enabled[id] })
 		},
 	}

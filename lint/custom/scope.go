@@ -46,8 +46,6 @@ func scopeName(s string) (string, error) {
 
 // Doc is a parsed file as the rules read it.
 type Doc struct {
-	// Path is the file's name, for nothing but messages.
-	Path string
 	// Text is the file's text.
 	Text string
 	// Notes is the parsed notes file, Bib the parsed .bib; one is nil.
