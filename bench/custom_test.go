@@ -107,16 +107,32 @@ func BenchmarkCustomRules(b *testing.B) {
 			cpu.report()
 			b.ReportMetric(float64(findings), "findings")
 		})
-		b.Run("rules/10k/"+name, func(b *testing.B) {
-			w := ws()
-			w.Files() // parsed beforehand, not timed
-			b.ReportAllocs()
-			cpu := startCPU(b)
-			for b.Loop() {
-				r.Run(w)
+		rulesOnly := func(r *lint.Runner) func(b *testing.B) {
+			return func(b *testing.B) {
+				w := ws()
+				w.Files() // parsed beforehand, not timed
+				b.ReportAllocs()
+				cpu := startCPU(b)
+				for b.Loop() {
+					r.Run(w)
+				}
+				cpu.report()
 			}
-			cpu.report()
-		})
+		}
+		b.Run("rules/10k/"+name, rulesOnly(r))
+		if n > 0 {
+			// The custom rules alone: what they add, without the noise
+			// of the built-in rules' time.
+			only, err := lint.NewRunner(rules.All(), cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			only.Only = map[string]bool{}
+			for _, cr := range cfg.CustomRules {
+				only.Only[cr.ID] = true
+			}
+			b.Run(fmt.Sprintf("rules/10k/%dcustom-only", n), rulesOnly(only))
+		}
 	}
 }
 

@@ -12,9 +12,9 @@ import (
 type casing struct {
 	style   string
 	pattern *regexp.Regexp
-	// exceptions map a word, lower-cased, to how it is written (PyTorch,
-	// iPhone, of when a title must keep it so).
-	exceptions map[string]string
+	// exceptions are words written as listed whatever their case in the
+	// text (PyTorch, iPhone, of when a title must keep it so).
+	exceptions []string
 }
 
 // Case styles; Vale writes them $title, $sentence, $upper, $lower.
@@ -27,10 +27,7 @@ const (
 
 // newCasing reads match: a style, or else a RE2 pattern.
 func newCasing(match string, exceptions []string) (*casing, error) {
-	c := &casing{exceptions: map[string]string{}}
-	for _, e := range exceptions {
-		c.exceptions[strings.ToLower(e)] = e
-	}
+	c := &casing{exceptions: exceptions}
 	switch style := strings.TrimPrefix(match, "$"); style {
 	case titleCase, sentenceCase, upperCase, lowerCase:
 		c.style = style
@@ -64,11 +61,11 @@ type word struct {
 	last bool
 }
 
-// words splits text[start:end] into words. Only the first part of a
-// hyphenated word is a word here (Click-through and Click-Through are
-// both title case; Pre-training must stay as it is).
-func words(text string, start, end int) []word {
-	var out []word
+// appendWords appends the words of text[start:end] to out. Only the first
+// part of a hyphenated word is a word here (Click-through and
+// Click-Through are both title case; Pre-training must stay as it is).
+func appendWords(out []word, text string, start, end int) []word {
+	out = out[:0]
 	opens := true
 	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -116,33 +113,46 @@ func isLetterAt(text string, i int) bool {
 // want returns how the style writes w, and false when w is left as it
 // is: an exception is written as listed; a word with a digit, a capital
 // after its first letter (BERT, DeepFM, iPhone) or letters without case
-// (Chinese) is a name or an acronym the style must not touch.
+// (Chinese) is a name or an acronym the style must not touch. Only the
+// first letter of any other word can be out of case (the rest is lower
+// case), so a word in case costs no allocation: a title rule reads every
+// word of every title.
 func (c *casing) want(w string, at word) (string, bool) {
-	if e, ok := c.exceptions[strings.ToLower(w)]; ok {
-		return e, true
-	}
-	switch c.style {
-	case upperCase:
-		return strings.ToUpper(w), true
-	case lowerCase:
-		if !plainWord(w) {
-			return w, false
+	for _, e := range c.exceptions {
+		if strings.EqualFold(w, e) {
+			return e, true
 		}
-		return strings.ToLower(w), true
+	}
+	if c.style == upperCase {
+		return strings.ToUpper(w), true
 	}
 	if !plainWord(w) {
 		return w, false
 	}
-	lower := strings.ToLower(w)
+	upper := true
 	switch {
+	case c.style == lowerCase:
+		upper = false
 	case at.opens:
-		return capitalise(lower), true
 	case c.style == sentenceCase:
-		return lower, true
-	case minorWords[lower] && !at.last:
-		return lower, true
+		upper = false
+	case !at.last && len(w) <= 3 && minorWords[strings.ToLower(w)]:
+		upper = false
 	}
-	return capitalise(lower), true
+	return withFirst(w, upper), true
+}
+
+// withFirst is w with its first letter in upper or lower case.
+func withFirst(w string, upper bool) string {
+	r, n := utf8.DecodeRuneInString(w)
+	to := unicode.ToLower(r)
+	if upper {
+		to = unicode.ToUpper(r)
+	}
+	if to == r {
+		return w
+	}
+	return string(to) + w[n:]
 }
 
 // plainWord reports whether w is an ordinary word: letters with case,
@@ -160,10 +170,4 @@ func plainWord(w string) bool {
 		}
 	}
 	return cased
-}
-
-// capitalise upper-cases w's first letter.
-func capitalise(w string) string {
-	r, n := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[n:]
 }

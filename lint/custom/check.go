@@ -160,6 +160,7 @@ func (r *Rule) checkCapitalization(it *Items, emit func(Finding)) {
 	items := it.byScope[r.scope]
 	f := r.when.filter(it)
 	c := r.casing
+	var ws []word
 	for _, x := range items {
 		u := &it.units[x.unit]
 		if !f.ok(u) {
@@ -173,7 +174,8 @@ func (r *Rule) checkCapitalization(it *Items, emit func(Finding)) {
 			continue
 		}
 		var edits []Edit
-		for _, w := range words(it.text, x.start, x.end) {
+		ws = appendWords(ws, it.text, x.start, x.end)
+		for _, w := range ws {
 			got := it.text[w.start:w.end]
 			want, ok := c.want(got, w)
 			if !ok || want == got || it.protected(w.start, w.end) {

@@ -92,28 +92,72 @@ func (t *litTable) add(s string) int {
 }
 
 // scan returns, for each literal that need asks for, the offsets where it
-// occurs in folded, in order.
-func (t *litTable) scan(folded string, need []bool) [][]int32 {
+// occurs in text, ASCII letters compared ignoring case (a literal matched
+// with its case is checked again where it was found). The text is folded
+// on the fly rather than copied: a notes file may be tens of megabytes.
+func (t *litTable) scan(text string, need []bool) [][]int32 {
 	hits := make([][]int32, len(t.lits))
-	var first [256]bool
+	// pairs has a bit for each two bytes (lower-cased) that start a
+	// literal: 8 KB, in the CPU's first cache, which the table of
+	// literals by their first two bytes is not. Each byte of the text
+	// costs two table reads and a bit test, without a branch the CPU
+	// mispredicts: most pairs start no literal.
+	var pairs [1 << 16 / 64]uint64
 	for id, ok := range need {
 		if ok {
-			first[t.lits[id][0]] = true
+			l := t.lits[id]
+			pair := uint16(l[0])<<8 | uint16(l[1])
+			pairs[pair/64] |= 1 << (pair % 64)
 		}
 	}
-	n := len(folded)
-	for i := 0; i+1 < n; i++ {
-		c := folded[i]
-		if !first[c] {
+	if len(text) < 2 {
+		return hits
+	}
+	next := foldTable[text[0]]
+	for i := 0; i+1 < len(text); i++ {
+		a, b := next, foldTable[text[i+1]]
+		next = b
+		pair := uint16(a)<<8 | uint16(b)
+		if pairs[pair/64]&(1<<(pair%64)) == 0 {
 			continue
 		}
-		for _, id := range t.second[c][folded[i+1]] {
-			if need[id] && strings.HasPrefix(folded[i:], t.lits[id]) {
+		for _, id := range t.second[a][b] {
+			if need[id] && hasPrefixFold(text[i:], t.lits[id]) {
 				hits[id] = append(hits[id], int32(i))
 			}
 		}
 	}
 	return hits
+}
+
+// foldTable lower-cases ASCII letters and keeps every other byte.
+var foldTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = lower(byte(i))
+	}
+	return t
+}()
+
+// lower lower-cases an ASCII letter.
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether s starts with lit (lower-case), ASCII
+// letters compared ignoring case.
+func hasPrefixFold(s, lit string) bool {
+	if len(s) < len(lit) {
+		return false
+	}
+	for i := 0; i < len(lit); i++ {
+		if lower(s[i]) != lit[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // newMatcher compiles patterns (ignoring case when asked) as the parts of
@@ -356,7 +400,7 @@ func shortest(lits []string) int {
 // asciiFoldable reports whether folding s to lower-case ASCII finds every
 // case variant that (?i) matches: no letter of s outside ASCII has a case.
 // (?i)k and (?i)s also match the Kelvin sign and the long s; a text that
-// holds one is not searched folded (see foldedText).
+// holds one is not searched folded (see foldSafe).
 func asciiFoldable(s string) bool {
 	for _, r := range s {
 		if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
@@ -366,8 +410,7 @@ func asciiFoldable(s string) bool {
 	return true
 }
 
-// foldASCII lower-cases the ASCII letters of s; its length is unchanged, so
-// offsets in the folded text are offsets in s.
+// foldASCII lower-cases the ASCII letters of s.
 func foldASCII(s string) string {
 	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
 	if i < 0 {
@@ -382,13 +425,11 @@ func foldASCII(s string) string {
 	return string(b)
 }
 
-// foldedText is text with its ASCII letters lower-cased, and whether a
-// folded search in it finds every (?i) match: not when the text holds a
-// Kelvin sign or a long s, which (?i)k and (?i)s match and ASCII folding
-// does not make k or s.
-func foldedText(text string) (string, bool) {
-	safe := !strings.Contains(text, "\u212a") && !strings.Contains(text, "\u017f")
-	return foldASCII(text), safe
+// foldSafe reports whether a search of text with its ASCII letters folded
+// finds every (?i) match: not when the text holds a Kelvin sign or a long
+// s, which (?i)k and (?i)s match and ASCII folding does not make k or s.
+func foldSafe(text string) bool {
+	return !strings.Contains(text, "\u212a") && !strings.Contains(text, "\u017f")
 }
 
 // match is one match of a matcher: where, in which item and part, and the

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/notes"
 )
 
 func TestLiterals(t *testing.T) {
@@ -100,8 +102,7 @@ func TestLiteralSearchFindsEveryMatch(t *testing.T) {
 			for i := range all {
 				all[i] = true
 			}
-			folded, safe := foldedText(text)
-			searched := &Items{text: text, table: &tab, hits: tab.scan(folded, all), foldSafe: safe}
+			searched := &Items{text: text, table: &tab, hits: tab.scan(text, all), foldSafe: foldSafe(text)}
 			brute := &Items{text: text, table: &tab}
 			if got, want := found(m, searched, items), found(m, brute, items); !slices.Equal(got, want) {
 				t.Fatalf("patterns %q on %q: the literal search found %v, the patterns %v", pt.p, text, got, want)
@@ -170,9 +171,9 @@ func TestCasing(t *testing.T) {
 		{lowerCase, "Deep Learning BERT", "deep learning BERT"},
 	}
 	for _, tt := range tests {
-		c := &casing{style: tt.style, exceptions: map[string]string{}}
+		c := &casing{style: tt.style}
 		var edits []Edit
-		for _, w := range words(tt.in, 0, len(tt.in)) {
+		for _, w := range appendWords(nil, tt.in, 0, len(tt.in)) {
 			got := tt.in[w.start:w.end]
 			if want, ok := c.want(got, w); ok && want != got {
 				edits = append(edits, Edit{Start: w.start, End: w.end, New: want})
@@ -180,6 +181,33 @@ func TestCasing(t *testing.T) {
 		}
 		if got := applyEdits(tt.in, 0, len(tt.in), edits); got != tt.want {
 			t.Errorf("%s case of %q = %q, want %q", tt.style, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestMessagePieces renders messages of text and fields without
+// text/template and checks that they read as the template would, and
+// that other templates are still executed.
+func TestMessagePieces(t *testing.T) {
+	paper := &notes.Paper{Title: "Attention Is All You Need", Venue: &notes.Tag{Name: "NIPS", Year: 2017},
+		Orgs: []notes.Org{{Name: "Google"}, {Name: "UofT"}}, Section: &notes.Section{Title: "预训练"}}
+	u := &unit{paper: paper, year: 2017}
+	d := Data{Match: "MS", Replacement: "MSRA", Count: 3}
+	for _, s := range []string{
+		"plain",
+		"{{.Match}} -> {{.Replacement}} ({{.Count}})",
+		"{{.Title}} [{{.Venue}}'{{.Year}}][{{.Org}}] in {{.Section}}",
+		`{{if .Year}}year {{.Year}}{{end}} {{.Title | printf "%q"}}`,
+	} {
+		m, err := compileMessage(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := m.render(&Items{}, u, d)
+		full := *m
+		full.pieces = nil
+		if want := full.render(&Items{}, u, d); got != want {
+			t.Errorf("%q renders %q, the template %q", s, got, want)
 		}
 	}
 }

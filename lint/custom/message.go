@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/paperlint/papers/bib"
 )
@@ -26,11 +27,19 @@ type Data struct {
 	Title, Venue, Year, Org, Section string
 }
 
-// message is a compiled message: a template, or plain text when it has no
-// action (most messages; they cost nothing to render).
+// message is a compiled message: plain text (no action), text and
+// fields ('unfinished note: {{.Match}}', most messages), or a template
+// using more of text/template, which is executed for each finding.
 type message struct {
 	text string
-	tmpl *template.Template
+	// pieces are the message as text and fields, when it is no more.
+	pieces []piece
+	tmpl   *template.Template
+}
+
+// piece is a text, or a field of Data when field is set.
+type piece struct {
+	text, field string
 }
 
 // compileMessage parses a message template and renders it once with
@@ -48,13 +57,40 @@ func compileMessage(s string) (*message, error) {
 	if err := t.Execute(&b, Data{}); err != nil {
 		return nil, fmt.Errorf("%w (fields: .Match, .Replacement, .Count, .Title, .Venue, .Year, .Org, .Section)", err)
 	}
-	return &message{text: s, tmpl: t}, nil
+	return &message{text: s, tmpl: t, pieces: piecesOf(t)}, nil
+}
+
+// piecesOf reads a template made of text and {{.Field}} actions only;
+// nil when it uses more (pipes, functions, conditions).
+func piecesOf(t *template.Template) []piece {
+	var out []piece
+	for _, n := range t.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			out = append(out, piece{text: string(n.Text)})
+		case *parse.ActionNode:
+			if len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
+				return nil
+			}
+			f, ok := n.Pipe.Cmds[0].Args[0].(*parse.FieldNode)
+			if !ok || len(f.Ident) != 1 {
+				return nil
+			}
+			out = append(out, piece{field: f.Ident[0]})
+		default:
+			return nil
+		}
+	}
+	return out
 }
 
 // render writes the message for a finding in unit u.
 func (m *message) render(it *Items, u *unit, d Data) string {
-	if m.tmpl == nil {
+	switch {
+	case m.tmpl == nil:
 		return m.text
+	case m.pieces != nil:
+		return m.renderPieces(it, u, &d)
 	}
 	it.describe(u, &d)
 	var b strings.Builder
@@ -65,6 +101,48 @@ func (m *message) render(it *Items, u *unit, d Data) string {
 		return m.text
 	}
 	return b.String()
+}
+
+// renderPieces renders a message of text and fields without
+// text/template, which costs a reflection per field: a rule may report
+// thousands of findings.
+func (m *message) renderPieces(it *Items, u *unit, d *Data) string {
+	described := false
+	var b strings.Builder
+	for _, p := range m.pieces {
+		switch p.field {
+		case "":
+			b.WriteString(p.text)
+		case "Match":
+			b.WriteString(d.Match)
+		case "Replacement":
+			b.WriteString(d.Replacement)
+		case "Count":
+			b.WriteString(strconv.Itoa(d.Count))
+		default:
+			if !described {
+				it.describe(u, d)
+				described = true
+			}
+			b.WriteString(d.field(p.field))
+		}
+	}
+	return b.String()
+}
+
+// field is the value of one of d's fields that describe the unit.
+func (d *Data) field(name string) string {
+	switch name {
+	case "Title":
+		return d.Title
+	case "Venue":
+		return d.Venue
+	case "Year":
+		return d.Year
+	case "Org":
+		return d.Org
+	}
+	return d.Section
 }
 
 // describe fills the unit's fields of d.

@@ -64,9 +64,9 @@ type Items struct {
 	// needs (nil for the others); nil when no rule needs one.
 	hits  [][]int32
 	table *litTable
-	// foldSafe is false when the literals' search, in the text with its
-	// ASCII letters lower-cased, may miss a match of a part that ignores
-	// case (see foldedText); such parts then match every item.
+	// foldSafe is false when the literals' search, which folds ASCII
+	// letters, may miss a match of a part that ignores case (see
+	// foldSafe); such parts then match every item.
 	foldSafe bool
 	notes    *notes.Document
 	venues   *venue.Registry
@@ -124,9 +124,8 @@ func (s *Set) Scan(d Doc, enabled func(id string) bool) *Items {
 	}
 	it := &Items{text: d.Text, table: &s.table, notes: d.Notes, venues: d.Venues, byScope: map[string][]item{}}
 	if anyLit {
-		var folded string
-		folded, it.foldSafe = foldedText(d.Text)
-		it.hits = s.table.scan(folded, nd.lits)
+		it.foldSafe = foldSafe(d.Text)
+		it.hits = s.table.scan(d.Text, nd.lits)
 	}
 	switch {
 	case d.Notes != nil:
@@ -141,6 +140,18 @@ func (s *Set) Scan(d Doc, enabled func(id string) bool) *Items {
 // items of the scopes asked for.
 func (it *Items) scanNotes(doc *notes.Document, nd need) {
 	it.units = make([]unit, 0, len(doc.Papers)+len(doc.Sections))
+	// Each scope's items in one allocation: a large file has hundreds of
+	// thousands of them.
+	size := map[string]int{ScopeEntry: len(doc.Papers), ScopeTitle: len(doc.Papers), ScopeVenue: len(doc.Papers), ScopeSection: len(doc.Sections)}
+	for _, p := range doc.Papers {
+		size[ScopeOrg] += len(p.Orgs)
+		size[ScopeNote] += len(p.Notes)
+		size[ScopeLink] += len(p.Links)
+	}
+	for scope := range nd.scopes {
+		it.byScope[scope] = make([]item, 0, size[scope])
+	}
+	venues := venueCache{}
 	add := func(scope string, sp notes.Span, u int) {
 		if nd.scopes[scope] && sp.Len() > 0 {
 			it.byScope[scope] = append(it.byScope[scope], item{sp.Start, sp.End, u})
@@ -154,7 +165,7 @@ func (it *Items) scanNotes(doc *notes.Document, nd need) {
 		if p.Venue != nil {
 			u.year = p.Venue.Year
 			if nd.venue {
-				u.venueKey, u.kind = venueOf(it.venues, p.Venue.Name)
+				u.venueKey, u.kind = venues.of(it.venues, p.Venue.Name)
 			}
 		}
 		i := len(it.units)
@@ -261,6 +272,23 @@ func venueOf(r *venue.Registry, name string) (string, venue.Kind) {
 		}
 	}
 	return "~" + venue.Normalize(name), ""
+}
+
+// venueCache keeps venueOf's answers for the tags of one file: a list
+// names a hundred venues for thousands of papers.
+type venueCache map[string]struct {
+	key  string
+	kind venue.Kind
+}
+
+// of is venueOf(r, name), asked once per name.
+func (c venueCache) of(r *venue.Registry, name string) (string, venue.Kind) {
+	v, ok := c[name]
+	if !ok {
+		v.key, v.kind = venueOf(r, name)
+		c[name] = v
+	}
+	return v.key, v.kind
 }
 
 // bibVenueOf is venueOf for a .bib entry: the venue its booktitle or
