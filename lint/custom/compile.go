@@ -59,8 +59,7 @@ type Rule struct {
 	// m is the pattern of existence and occurrence rules (nil for an
 	// occurrence rule that counts items).
 	m *matcher
-	// swaps are a substitution rule's keys: all is their alternation,
-	// each key alone anchored to expand the replacement.
+	// swaps are a substitution rule's keys, each a part of one matcher.
 	swaps *alternation
 	// first and second are a conditional rule's patterns.
 	first, second *matcher

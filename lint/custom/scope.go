@@ -94,7 +94,7 @@ type unit struct {
 	// year is the unit's year, 0 when it has none.
 	year int
 	// venueKey identifies the unit's venue for when: venue (see
-	// venueKey); kind is its kind. Set only when a rule asks.
+	// venueOf); kind is its kind. Set only when a rule asks.
 	venueKey string
 	kind     venue.Kind
 }
