@@ -1,6 +1,7 @@
-// Package docs holds the rules' documentation pages (rules/<id>.md), so
-// that the binary can hand them to formats that carry a rule's help: SARIF
-// shows it next to each code-scanning alert.
+// Package docs holds the documentation pages of the built-in rules,
+// docs/rules/<rule-id>.md, embedded so that the binary can print them
+// (`papers rules ID`) and hand them to formats that carry a rule's help
+// (SARIF shows it next to each code-scanning alert).
 package docs
 
 import (
@@ -28,4 +29,14 @@ func (repoFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return pages.Open(rel)
+}
+
+// RulePage returns the page of the built-in rule id, and false when there
+// is none (a custom rule, a rule of another module).
+func RulePage(id string) ([]byte, bool) {
+	data, err := pages.ReadFile("rules/" + id + ".md")
+	if err != nil {
+		return nil, false
+	}
+	return data, true
 }

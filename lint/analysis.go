@@ -48,8 +48,10 @@ type analysisSpec struct {
 // once, as soon as the analyses it requires are done; no goroutine waits
 // for another.
 //
-// T is the result type. An Analysis must be a package-level value (its
-// address is its identity) and its Run must not keep the pass.
+// T is the result type. An Analysis's address is its identity: the rules
+// that share it must list the same value, usually a package-level one
+// (the custom rules of a config share one made with them). Its Run must
+// not keep the pass.
 type Analysis[T any] struct {
 	// Name identifies the analysis in messages.
 	Name string

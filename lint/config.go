@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/paperlint/papers/internal/safeio"
+	"github.com/paperlint/papers/lint/custom"
 )
 
 // ConfigFileName is the file papers looks for in the working directory and
@@ -42,7 +43,8 @@ type Config struct {
 	// Exclude lists globs of paths not to lint when walking folders.
 	Exclude []string `yaml:"exclude"`
 	globMemo
-	// CustomRules are declarative rules: a pattern, a scope and a message.
+	// CustomRules are declarative rules (see package custom): a kind, a
+	// scope, a message and the keys of the kind.
 	CustomRules []CustomRuleConfig `yaml:"custom-rules"`
 	// BibKeyFormat is the key template `papers bib` uses for the entries it
 	// builds, such as `{venue}{year}{word}`; --key-format overrides it.
@@ -82,19 +84,6 @@ type VenueConfig struct {
 	Journal   string   `yaml:"journal"`
 	Publisher string   `yaml:"publisher"`
 	First     int      `yaml:"first-year"`
-}
-
-// CustomRuleConfig is a declarative rule written in config.
-type CustomRuleConfig struct {
-	ID       string `yaml:"id"`
-	Pattern  string `yaml:"pattern"`
-	Scope    string `yaml:"scope"`
-	Message  string `yaml:"message"`
-	Severity string `yaml:"severity"`
-	// URL is the rule's documentation, an http(s) address; SARIF links to
-	// it. A rule without one gets no link.
-	URL  string `yaml:"url"`
-	Line int    `yaml:"-"`
 }
 
 // DefaultConfig is the configuration used when no file is found.
@@ -187,14 +176,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		case "online":
 			err = strictDecode(path, v, &cfg.Online)
 		case "custom-rules":
-			err = strictDecode(path, v, &cfg.CustomRules)
-			if err == nil && v.Kind == yaml.SequenceNode {
-				for j := range cfg.CustomRules {
-					if j < len(v.Content) {
-						cfg.CustomRules[j].Line = v.Content[j].Line
-					}
-				}
-			}
+			cfg.CustomRules, err = custom.Decode(path, v)
 		default:
 			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, style, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
 		}

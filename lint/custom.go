@@ -2,112 +2,128 @@ package lint
 
 import (
 	"fmt"
-	"net/url"
-	"regexp"
-	"slices"
-	"strings"
 
-	"github.com/paperlint/papers/notes"
+	"github.com/paperlint/papers/lint/custom"
 )
 
-// CustomRules builds the declarative rules of a config: each matches a RE2
-// pattern against one part of every entry (title, venue, org, section, note
-// or the whole entry line) and reports each match with the configured
-// message. They need no Go and run like any other rule.
+// CustomRuleConfig is a declarative rule written in config under
+// custom-rules; package custom describes its keys.
+type CustomRuleConfig = custom.Spec
+
+// CustomRules builds the declarative rules of a config (see package
+// custom): each becomes a Rule that runs like any other, in the same
+// runner, with directives, severities and output formats. Their patterns
+// are compiled once, here, and they share one analysis that extracts the
+// texts of every scope they read from each file once, so that a hundred
+// of them walk each file's papers once.
 func CustomRules(cfg *Config) ([]*Rule, error) {
-	var out []*Rule
-	for _, c := range cfg.CustomRules {
-		re, sev, err := c.compile(cfg.Path)
-		if err != nil {
-			return nil, err
+	if len(cfg.CustomRules) == 0 {
+		return nil, nil
+	}
+	set, err := custom.Compile(cfg.CustomRules)
+	if err != nil {
+		return nil, err
+	}
+	items := customItems(set)
+	out := make([]*Rule, 0, len(set.Rules))
+	for _, cr := range set.Rules {
+		sev := Warning
+		if cr.Severity != "" {
+			if sev, err = ParseSeverity(cr.Severity); err != nil {
+				return nil, fmt.Errorf("%s: custom rule %s: %w", cr.At("severity"), cr.ID, err)
+			}
 		}
-		c := c
+		scope, kind := NotesScope, NotesFile
+		if cr.Bib {
+			scope, kind = BibScope, BibFile
+		}
+		if cr.PerRun {
+			scope = CorpusScope
+		}
 		out = append(out, &Rule{
-			ID:       c.ID,
-			Summary:  fmt.Sprintf("custom: %s (%s matches %s)", c.Message, c.Scope, c.Pattern),
+			ID:       cr.ID,
+			Summary:  cr.Summary,
 			Severity: sev,
-			Scope:    NotesScope,
-			// Doc is the URL the config gives or none: a custom rule has
-			// no page of its own under docs/rules.
-			Doc:   c.URL,
-			Check: func(p *Pass) { checkCustom(p, c.Scope, re, c.Message) },
+			Scope:    scope,
+			Fixable:  cr.Fixable,
+			Requires: []Analyzer{items},
+			Doc:      cr.URL,
+			Source:   cr.At("id"),
+			Check:    checkCustom(cfg, cr, kind, items),
 		})
 	}
 	return out, nil
 }
 
-func checkCustom(p *Pass, scope string, re *regexp.Regexp, msg string) {
-	doc := p.File.Notes
-	if doc == nil {
-		return
+// customItems is the analysis the custom rules of set share: the texts of
+// each file in every scope the enabled ones read. It is made per config,
+// since it holds the compiled rules; its address is its identity, as for
+// any analysis.
+func customItems(set *custom.Set) *Analysis[*custom.Items] {
+	notesRules, bibRules, perRun := false, false, false
+	for _, r := range set.Rules {
+		notesRules = notesRules || !r.Bib
+		bibRules = bibRules || r.Bib
+		perRun = perRun || r.PerRun
 	}
-	match := func(sp notes.Span) {
-		if sp.Len() <= 0 {
-			return
-		}
-		for _, m := range re.FindAllIndex(doc.Src[sp.Start:sp.End], -1) {
-			p.Report(Diagnostic{Start: sp.Start + m[0], End: sp.Start + m[1], Message: msg})
-		}
+	var kind Kind
+	switch {
+	case !bibRules:
+		kind = NotesFile
+	case !notesRules:
+		kind = BibFile
 	}
-	switch scope {
-	case "section":
-		for _, s := range doc.Sections {
-			match(s.TitleSpan)
-		}
-		return
-	}
-	for _, e := range doc.Papers {
-		switch scope {
-		case "title":
-			match(e.TitleSpan)
-		case "venue":
-			if e.Venue != nil {
-				match(e.Venue.Inner)
+	return &Analysis[*custom.Items]{
+		Name:  "custom-rule scopes",
+		Scope: PerFile,
+		Kind:  kind,
+		// A consistency rule counted over the run counts the files read
+		// for reference too, as org-name does.
+		Quiet: perRun,
+		Run: func(p *AnalysisPass) *custom.Items {
+			enabled := make(map[string]bool, len(p.Rules))
+			for _, rr := range p.Rules {
+				enabled[rr.Rule.ID] = true
 			}
-		case "org":
-			for _, o := range e.Orgs {
-				match(o.Span)
-			}
-		case "note":
-			for _, n := range e.Notes {
-				match(n)
-			}
-		case "entry":
-			match(e.Span)
-		}
+			f := p.File
+			return set.Scan(custom.Doc{Text: f.Text, Notes: f.Notes, Bib: f.Bib, Venues: p.Venues},
+				func(id string) bool { return enabled[id] })
+		},
 	}
 }
 
-// customScopes are the parts of an entry a declarative rule may match.
-var customScopes = []string{"title", "venue", "org", "section", "note", "entry"}
-
-// compileCustom checks a declarative rule and compiles its pattern.
-func (c CustomRuleConfig) compile(path string) (*regexp.Regexp, Severity, error) {
-	where := fmt.Sprintf("%s:%d", path, c.Line)
-	if c.ID == "" || strings.ContainsAny(c.ID, " \t,") {
-		return nil, 0, fmt.Errorf("%s: custom rule needs an id without spaces or commas", where)
-	}
-	if c.Pattern == "" {
-		return nil, 0, fmt.Errorf("%s: custom rule %s needs a pattern (RE2)", where, c.ID)
-	}
-	re, err := regexp.Compile(c.Pattern)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s: custom rule %s: bad pattern: %w", where, c.ID, err)
-	}
-	if !slices.Contains(customScopes, c.Scope) {
-		return nil, 0, fmt.Errorf("%s: custom rule %s: scope %q is not one of %s", where, c.ID, c.Scope, strings.Join(customScopes, ", "))
-	}
-	sev := Warning
-	if c.Severity != "" {
-		if sev, err = ParseSeverity(c.Severity); err != nil {
-			return nil, 0, fmt.Errorf("%s: custom rule %s: %w", where, c.ID, err)
+// checkCustom is the Check of custom rule cr, which reads files of kind.
+func checkCustom(cfg *Config, cr *custom.Rule, kind Kind, items *Analysis[*custom.Items]) func(*Pass) {
+	return func(p *Pass) {
+		var files []*File
+		for _, f := range p.Files {
+			if f.Kind != kind || len(cr.Files) > 0 && !MatchAny(cr.Files, cfg.pathCandidates(f.Path)...) {
+				continue
+			}
+			files = append(files, f)
 		}
+		docs := make([]*custom.Items, 0, len(files))
+		kept := files[:0]
+		for _, f := range files {
+			if it := items.Of(p, f); it != nil {
+				docs = append(docs, it)
+				kept = append(kept, f)
+			}
+		}
+		cr.Check(docs, func(i int, fd custom.Finding) { p.Report(customDiagnostic(kept[i].Path, fd)) })
 	}
-	if c.Message == "" {
-		return nil, 0, fmt.Errorf("%s: custom rule %s needs a message", where, c.ID)
+}
+
+// customDiagnostic turns a custom rule's finding in file path into a
+// diagnostic.
+func customDiagnostic(path string, fd custom.Finding) Diagnostic {
+	d := Diagnostic{File: path, Start: fd.Start, End: fd.End, Message: fd.Message}
+	if fd.Edits != nil {
+		fix := &Fix{Message: fd.FixMessage, Edits: make([]Edit, len(fd.Edits))}
+		for i, e := range fd.Edits {
+			fix.Edits[i] = Edit(e)
+		}
+		d.Fix = fix
 	}
-	if u, err := url.Parse(c.URL); c.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "") {
-		return nil, 0, fmt.Errorf("%s: custom rule %s: url %q is not an http(s) address", where, c.ID, c.URL)
-	}
-	return re, sev, nil
+	return d
 }

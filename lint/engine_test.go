@@ -161,6 +161,24 @@ func TestCustomRule(t *testing.T) {
 	}
 }
 
+// TestCustomRuleDoc checks that a custom rule has no docs page unless it
+// names a url, and says where it was declared.
+func TestCustomRuleDoc(t *testing.T) {
+	r := newTestRunner(t, "custom-rules:\n  - {id: a, pattern: x, scope: title, message: m}\n  - {id: b, pattern: x, scope: title, message: m, url: 'https://example.org/b'}\n")
+	for _, rule := range r.Rules {
+		switch rule.ID {
+		case "a":
+			if rule.DocURL() != "" || rule.Source != "cfg.yaml:2:10" {
+				t.Errorf("rule a: doc %q, source %q", rule.DocURL(), rule.Source)
+			}
+		case "b":
+			if rule.DocURL() != "https://example.org/b" {
+				t.Errorf("rule b: doc %q", rule.DocURL())
+			}
+		}
+	}
+}
+
 func TestDirectives(t *testing.T) {
 	r := newTestRunner(t, "")
 	src := strings.Join([]string{

@@ -14,6 +14,13 @@ func (cfg *Config) Excluded(path string) bool {
 	if len(cfg.Exclude) == 0 {
 		return false
 	}
+	cfg.excludeOnce.Do(func() { cfg.exclude = CompileGlobs(cfg.Exclude) })
+	return cfg.exclude.Match(cfg.pathCandidates(path)...)
+}
+
+// pathCandidates are the forms of path a glob of the config is tried
+// against: as given, its base name, and relative to the config's folder.
+func (cfg *Config) pathCandidates(path string) []string {
 	cands := []string{filepath.ToSlash(path), filepath.Base(path)}
 	if cfg.Path != "" {
 		if abs, err := filepath.Abs(path); err == nil {
@@ -22,8 +29,7 @@ func (cfg *Config) Excluded(path string) bool {
 			}
 		}
 	}
-	cfg.excludeOnce.Do(func() { cfg.exclude = CompileGlobs(cfg.Exclude) })
-	return cfg.exclude.Match(cands...)
+	return cands
 }
 
 // Globs is a compiled list of globs (see MatchAny for their meaning). Each

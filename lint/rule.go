@@ -6,6 +6,21 @@
 // The engine knows no rule by name: rules are handed to it (package rules
 // registers the built-in ones), so a third party can build a binary with
 // rules of its own by appending to that list.
+//
+// From another module, a rule is a *Rule: an ID, a Summary, a default
+// Severity, a Scope (one notes file, one .bib, or every file of the run),
+// options made by NewOptions and read with OptionsOf, and a Check that
+// reports Diagnostics (with a Fix when the repair is safe) through its
+// Pass. Work several rules need is a declared *Analysis, listed in their
+// Requires and read with Analysis.Of; the runner builds it once per file
+// (or companion .bib, or run) before them. NewRunner(rules, cfg) takes the
+// rules and a config (LoadConfig, or nil for the defaults), adds the
+// config's custom rules (package custom) and checks the config against
+// them; Runner.Run lints a Workspace (package workspace reads one from
+// disk, or from memory with workspace.FromInputs) and Runner.Fix applies
+// the fixes; package report prints the findings in papers' formats, and
+// package linttest tests a rule on fixtures whose expected findings are
+// written in them.
 package lint
 
 import (
@@ -99,16 +114,25 @@ type Rule struct {
 	// Requires lists the analyses whose results Check reads (with
 	// Analysis.Of); the runner builds them before Check runs.
 	Requires []Analyzer
-	// Doc is the rule's page under docs/rules, relative to the repository.
+	// Doc is the rule's page under docs/rules, relative to the repository,
+	// or a URL; empty is docs/rules/<ID>.md.
 	Doc string
+	// Source is where a rule declared in config was written
+	// (path:line:col); empty for rules written in Go.
+	Source string
 	// Check inspects the pass's files and reports findings.
 	Check func(*Pass)
 }
 
-// DocURL is the rule's documentation page.
+// DocURL is the rule's documentation page: Doc, else its page under
+// docs/rules; empty for a rule declared in config that names none, since
+// such a rule has no page.
 func (r *Rule) DocURL() string {
-	if r.Doc != "" {
+	switch {
+	case r.Doc != "":
 		return r.Doc
+	case r.Source != "":
+		return ""
 	}
 	return "docs/rules/" + r.ID + ".md"
 }

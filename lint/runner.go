@@ -51,7 +51,11 @@ func (cfg *Config) runner(rules []*Rule) (*Runner, error) {
 	seen := map[string]bool{}
 	for _, r := range all {
 		if seen[r.ID] {
-			return nil, fmt.Errorf("%s: rule id %q is used twice", cfg.Path, r.ID)
+			where := cfg.Path
+			if r.Source != "" {
+				where = r.Source
+			}
+			return nil, fmt.Errorf("%s: rule id %q is used twice", where, r.ID)
 		}
 		seen[r.ID] = true
 	}

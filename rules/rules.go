@@ -1,8 +1,13 @@
 // Package rules holds the built-in rules of papers, one file per rule next
 // to its test, and All, the list that registers them.
 //
-// A third party adds rules by building a binary of its own that calls
-// lint.NewRunner with append(rules.All(), theirs...).
+// Another module adds rules of its own by building a binary that calls
+// lint.NewRunner with append(rules.All(), theirs...) and runs it over a
+// workspace.Workspace (examples/ruleset in the repository is such a
+// module, and the Example below is the shortest one). Its rules may read
+// the analyses this package shares with them, BibIndex and
+// CompanionEntries, by listing them in Requires: the runner builds each
+// once per run, for the built-in rules and theirs alike.
 package rules
 
 //go:generate go run ../internal/gendocs -root ..

@@ -168,12 +168,20 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"# Paths not to lint when walking folders:\n" +
 	"# exclude:\n" +
 	"#   - drafts/**\n" +
-	"# Rules without Go: a RE2 pattern matched in one part of each entry\n" +
-	"# (title, venue, org, section, note or entry).\n" +
+	"# Rules without Go (README: Custom rules): an id, a kind (existence,\n" +
+	"# substitution, occurrence, conditional, consistency, capitalization) and\n" +
+	"# its keys, a scope (title, venue, org, note, section, link, entry,\n" +
+	"# bib-field:NAME), a message, optionally a severity and when.\n" +
 	"# custom-rules:\n" +
 	"#   - id: no-todo\n" +
-	"#     pattern: 'TODO'\n" +
+	"#     kind: existence\n" +
+	"#     tokens: [TODO, FIXME]\n" +
 	"#     scope: note\n" +
-	"#     message: unfinished note\n" +
+	"#     message: 'unfinished note: {{.Match}}'\n" +
 	"#     severity: info\n" +
-	"#     url: https://example.org/wiki/no-todo   # optional: the rule's documentation\n"
+	"#     url: https://example.org/wiki/no-todo   # optional: the rule's documentation\n" +
+	"#   - id: msra\n" +
+	"#     kind: substitution\n" +
+	"#     swap: {MS: MSRA}\n" +
+	"#     scope: org\n" +
+	"#     message: 'write [{{.Replacement}}], not [{{.Match}}]'\n"

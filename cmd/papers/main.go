@@ -6,7 +6,7 @@
 //
 //	papers lint [flags] [paths|-]
 //	papers bib [flags] [notes...]
-//	papers rules
+//	papers rules [--format json] [RULE-ID]
 //	papers init
 //	papers version
 package main
@@ -133,7 +133,8 @@ const usage = `papers: lint paper-reading notes and their .bib, and write BibTeX
 Usage:
   papers lint [flags] [paths|-]   check notes (*.md, *.markdown) and .bib files; --fix repairs
   papers bib [flags] [notes...]   write BibTeX for every paper in the notes
-  papers rules                    list the rules with their severity in this configuration
+  papers rules [RULE-ID]          list the rules with their severity in this configuration
+                                  (--format json for tools), or print one rule's page
   papers init                     write a commented .papers.yaml in this folder
   papers version                  print the version
 

@@ -175,15 +175,23 @@ rules:
 # Paths not to lint when walking folders:
 # exclude:
 #   - drafts/**
-# Rules without Go: a RE2 pattern matched in one part of each entry
-# (title, venue, org, section, note or entry).
+# Rules without Go (README: Custom rules): an id, a kind (existence,
+# substitution, occurrence, conditional, consistency, capitalization) and
+# its keys, a scope (title, venue, org, note, section, link, entry,
+# bib-field:NAME), a message, optionally a severity and when.
 # custom-rules:
 #   - id: no-todo
-#     pattern: 'TODO'
+#     kind: existence
+#     tokens: [TODO, FIXME]
 #     scope: note
-#     message: unfinished note
+#     message: 'unfinished note: {{.Match}}'
 #     severity: info
 #     url: https://example.org/wiki/no-todo   # optional: the rule's documentation
+#   - id: msra
+#     kind: substitution
+#     swap: {MS: MSRA}
+#     scope: org
+#     message: 'write [{{.Replacement}}], not [{{.Match}}]'
 `)
 	return b.String(), nil
 }

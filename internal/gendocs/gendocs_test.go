@@ -71,6 +71,32 @@ func TestInitTemplateDecodes(t *testing.T) {
 	}
 }
 
+// TestInitTemplateCustomRules uncomments the template's custom-rules
+// example: it must be a config papers accepts.
+func TestInitTemplateCustomRules(t *testing.T) {
+	tmpl, err := initTemplate(rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, example, ok := strings.Cut(tmpl, "\n# custom-rules:\n")
+	if !ok {
+		t.Fatal("the template has no custom-rules example")
+	}
+	var b strings.Builder
+	b.WriteString("custom-rules:\n")
+	for _, line := range strings.SplitAfter(example, "\n") {
+		b.WriteString(strings.TrimPrefix(line, "# "))
+	}
+	cfg, err := lint.ParseConfig(".papers.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom, err := lint.CustomRules(cfg)
+	if err != nil || len(custom) != 2 {
+		t.Fatalf("custom rules %d, %v", len(custom), err)
+	}
+}
+
 func TestReplaceRulesTable(t *testing.T) {
 	readme := "# x\n\n## Rules\n\nintro\n\n| old |\n|---|\n| row |\n\nafter\n\n## Next\n\n| other |\n"
 	got, err := replaceRulesTable([]byte(readme), "| new |\n")

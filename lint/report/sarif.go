@@ -497,9 +497,16 @@ func escapePath(p string, colon bool) string {
 	return strings.Join(segs, "/")
 }
 
+// HelpURL is the URL of a rule's documentation, as SARIF's helpUri gives
+// it; empty for a custom rule that names none.
+func HelpURL(r *lint.Rule) string { return helpURI(r.DocURL()) }
+
 // helpURI is the URL of a rule's documentation: a page of the repository,
 // or the rule's own URL when a third-party rule gives one.
 func helpURI(doc string) string {
+	if doc == "" {
+		return "" // a custom rule without a url has no page
+	}
 	if strings.HasPrefix(doc, "https://") || strings.HasPrefix(doc, "http://") {
 		return doc
 	}
