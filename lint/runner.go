@@ -289,7 +289,7 @@ func buildUnit(s *analysisSpec, u *unitResult, p *AnalysisPass) {
 func runCheck(p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("internal error in rule %s: %v (please report it)", p.Rule.ID, firstLine(v))}
+			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("%s%s: %v (please report it)", internalErrorPrefix, p.Rule.ID, firstLine(v))}
 			if p.File != nil {
 				d.File = p.File.Path
 			} else if len(p.Files) > 0 {

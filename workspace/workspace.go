@@ -242,3 +242,59 @@ func kindOf(in lint.Input) lint.Kind {
 	}
 	return lint.KindOf(in.Path)
 }
+
+// Remove drops the file at path from the workspace (it was deleted): notes
+// files that had it as their companion have none now, and every file is
+// parsed again on next use, since the .bib files after a removed .bib lose
+// its macros. It reports whether path was a file of the workspace.
+func (w *Workspace) Remove(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	at := -1
+	for i, in := range w.inputs {
+		if in.Path == path {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	w.inputs = append(w.inputs[:at:at], w.inputs[at+1:]...)
+	for i := range w.inputs {
+		if w.inputs[i].Companion == path {
+			w.inputs[i].Companion = ""
+		}
+	}
+	delete(w.rank, path)
+	w.files = nil
+	return true
+}
+
+// AddInput adds a file held in memory, such as an editor's buffer that is
+// not saved yet, pairing a notes file with its companion .bib as Add does.
+// A path that is already an input is left as it is. Every file is parsed
+// again on next use.
+func (w *Workspace) AddInput(in lint.Input) []error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	seen := make(map[string]bool, len(w.inputs)+1)
+	for _, have := range w.inputs {
+		seen[have.Path] = true
+	}
+	if seen[in.Path] {
+		return nil
+	}
+	if in.Kind == 0 {
+		in.Kind = lint.KindOf(in.Path)
+	}
+	start := len(w.inputs)
+	w.inputs = append(w.inputs, in)
+	seen[in.Path] = true
+	if _, ok := w.rank[in.Path]; !ok {
+		w.rank[in.Path] = len(w.rank)
+	}
+	errs := w.pairFrom(start, seen)
+	w.files = nil
+	return errs
+}

@@ -240,7 +240,7 @@ func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic) ([]sarifReportin
 			continue
 		}
 		d := sarifReportingDescr{
-			ID: r.ID, Name: pascalName(r.ID), HelpURI: helpURI(r.DocURL()),
+			ID: r.ID, Name: pascalName(r.ID), HelpURI: HelpURI(r.DocURL()),
 			DefaultConfiguration: &sarifReportingConf{Level: sarifLevel(r.Severity)},
 		}
 		if r.Summary != "" {
@@ -393,9 +393,10 @@ func escapePath(p string, colon bool) string {
 	return strings.Join(segs, "/")
 }
 
-// helpURI is the URL of a rule's documentation: a page of the repository,
+// HelpURI is the URL of a rule's documentation (Rule.DocURL): a page of the
+// repository on GitHub (SARIF's helpUri, the editor server's codeDescription),
 // or the rule's own URL when a third-party rule gives one.
-func helpURI(doc string) string {
+func HelpURI(doc string) string {
 	if strings.HasPrefix(doc, "https://") || strings.HasPrefix(doc, "http://") {
 		return doc
 	}
