@@ -7,6 +7,7 @@
 //	papers lint [flags] [paths|-]
 //	papers bib [flags] [notes...]
 //	papers rules
+//	papers lsp
 //	papers init
 //	papers version
 package main
@@ -131,6 +132,7 @@ Usage:
   papers lint [flags] [paths|-]   check notes (*.md, *.markdown) and .bib files; --fix repairs
   papers bib [flags] [notes...]   write BibTeX for every paper in the notes
   papers rules                    list the rules with their default severity
+  papers lsp                      run the language server for editors (stdio)
   papers init                     write a commented .papers.yaml in this folder
   papers version                  print the version
 
@@ -151,6 +153,8 @@ func run(args []string, e *env) int {
 		return cmdBib(args[1:], e)
 	case "rules":
 		return cmdRules(args[1:], e)
+	case "lsp":
+		return cmdLSP(args[1:], e)
 	case "init":
 		return cmdInit(args[1:], e)
 	case "version", "--version", "-version":
