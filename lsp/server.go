@@ -51,6 +51,8 @@ type Options struct {
 	// Debounce is the wait after a change before linting; 0 means
 	// DefaultDebounce.
 	Debounce time.Duration
+	// Version is papers' version, told to the client in serverInfo.
+	Version string
 	// Log receives the server's log lines (stderr for papers lsp); nil
 	// discards them. They also go to the client as window/logMessage.
 	Log io.Writer
@@ -373,7 +375,7 @@ func (s *Server) initialize(ctx *glsp.Context, p *protocol.InitializeParams) (an
 	caps.CompletionProvider = &protocol.CompletionOptions{TriggerCharacters: []string{"[", "'", ","}}
 	caps.DocumentFormattingProvider = true
 	caps.HoverProvider = true
-	version := "dev"
+	version := s.opt.Version
 	return initializeResult{
 		Capabilities: capabilities{ServerCapabilities: caps, PositionEncoding: enc},
 		ServerInfo:   &protocol.InitializeResultServerInfo{Name: "papers", Version: &version},

@@ -41,6 +41,7 @@ func cmdLSP(args []string, e *env) int {
 	srv := lsp.New(lsp.Options{
 		Rules: rules.All(), Config: *config, AllowOutside: *allowOutside, Year: time.Now().Year(),
 		Jobs: jobsOf(*jobs, e.stderr), MaxFileSize: int64(maxFileSize), Debounce: *debounce, Log: e.stderr,
+		Version: version(),
 	})
 	err := srv.Serve(context.Background(), stdio{Reader: e.stdin, Writer: e.stdout})
 	switch {
