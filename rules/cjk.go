@@ -70,6 +70,7 @@ var CJKSpacing = &lint.Rule{
 	Fixable:    true,
 	NewOptions: lint.Defaults(func() *SpacingOptions { return &SpacingOptions{Style: "always"} }),
 	Requires:   []lint.Analyzer{proseAnalysis},
+	Local:      true, // each prose run on its own
 	Check:      func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
 }
 
@@ -85,6 +86,7 @@ var CJKPunctuation = &lint.Rule{
 		return &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert}
 	}),
 	Requires: []lint.Analyzer{proseAnalysis},
+	Local:    true, // each prose run on its own
 	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
 }
 

@@ -9,6 +9,7 @@ var EmptyNotes = &lint.Rule{
 	Summary:  "a paper has no notes under it",
 	Severity: lint.Info,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
 		if f == nil {

@@ -9,6 +9,7 @@ var OrgTag = &lint.Rule{
 	Summary:  "a paper has no organisation tag such as [Google]",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
 		if f == nil {

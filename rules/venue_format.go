@@ -18,6 +18,7 @@ var VenueFormat = &lint.Rule{
 	Summary:  "the venue tag is not written [VENUE'YY] right after the title",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Fixable:  true,
 	Check:    checkVenueFormat,
 }

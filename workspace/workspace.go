@@ -38,6 +38,10 @@ type Options struct {
 	// MaxFileSize refuses inputs (standard input too) larger than this many
 	// bytes; 0 means no limit.
 	MaxFileSize int64
+	// Incremental makes Update parse a changed notes file again only
+	// around the change when it can (lint.ReparseFile), for an editor
+	// server that updates a file after every keystroke.
+	Incremental bool
 }
 
 // Workspace holds the inputs of a run and their parsed files.
@@ -210,8 +214,12 @@ func (w *Workspace) Update(path string, src []byte) error {
 	}
 	if kindOf(w.inputs[at]) != lint.BibFile {
 		comp := w.files[at].Companion
-		w.files[at] = nil // let the old parse go first: it can be large
-		w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+		if w.opt.Incremental {
+			w.files[at] = lint.ReparseFile(w.files[at], w.inputs[at], w.env, w.jobs)
+		} else {
+			w.files[at] = nil // let the old parse go first: it can be large
+			w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+		}
 		w.files[at].Companion = comp
 		return nil
 	}
