@@ -70,7 +70,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 		if !quick || d.Start > end || d.End < start {
 			continue
 		}
-		pd := s.conv.diagnostic(d, f, sn.st.rules, sn.files, s.uriOf)
+		pd := s.conv.diagnostic(d, f, sn.st.docs, sn.files, s.uriOf)
 		kind := protocol.CodeActionKindQuickFix
 		if fits {
 			title := d.Fix.Message

@@ -93,10 +93,11 @@ func severity(s lint.Severity) protocol.DiagnosticSeverity {
 	return protocol.DiagnosticSeverityInformation
 }
 
-// diagnostic converts a finding of f. files finds the files of related
-// locations (the other copy of a duplicate, in another file); uriOf gives
-// the URI to name a path by.
-func (c converter) diagnostic(d *lint.Diagnostic, f *lint.File, rules map[string]*lint.Rule, files map[string]*lint.File, uriOf func(string) string) protocol.Diagnostic {
+// diagnostic converts a finding of f. docs are the rules' pages (made once:
+// a large file has tens of thousands of findings); files finds the files
+// of related locations (the other copy of a duplicate, in another file);
+// uriOf gives the URI to name a path by.
+func (c converter) diagnostic(d *lint.Diagnostic, f *lint.File, docs map[string]*protocol.CodeDescription, files map[string]*lint.File, uriOf func(string) string) protocol.Diagnostic {
 	sev := severity(d.Severity)
 	source := "papers"
 	code := protocol.IntegerOrString{Value: d.Rule}
@@ -105,9 +106,7 @@ func (c converter) diagnostic(d *lint.Diagnostic, f *lint.File, rules map[string
 		msg += " (did you mean " + strings.Join(d.Suggestions, ", ") + "?)"
 	}
 	pd := protocol.Diagnostic{Range: c.rangeOf(f, d.Start, d.End), Severity: &sev, Code: &code, Source: &source, Message: msg}
-	if r := rules[d.Rule]; r != nil {
-		pd.CodeDescription = &protocol.CodeDescription{HRef: report.HelpURI(r.DocURL())}
-	}
+	pd.CodeDescription = docs[d.Rule]
 	for _, rel := range d.Related {
 		rf := files[rel.File]
 		if rf == nil {
@@ -123,4 +122,13 @@ func (c converter) diagnostic(d *lint.Diagnostic, f *lint.File, rules map[string
 		})
 	}
 	return pd
+}
+
+// ruleDocs are the pages of the rules, for codeDescription.
+func ruleDocs(rules []*lint.Rule) map[string]*protocol.CodeDescription {
+	out := make(map[string]*protocol.CodeDescription, len(rules))
+	for _, r := range rules {
+		out[r.ID] = &protocol.CodeDescription{HRef: report.HelpURI(r.DocURL())}
+	}
+	return out
 }

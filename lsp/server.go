@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"os"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
@@ -63,9 +66,10 @@ type Options struct {
 type Server struct {
 	opt     Options
 	handler protocol.Handler
-	// conn is set by Serve; runs started by timers read it.
-	conn atomic.Pointer[jsonrpc2.Conn]
-	ctx  context.Context
+	// conn and stream are set by Serve; runs started by timers read them.
+	conn   atomic.Pointer[jsonrpc2.Conn]
+	stream atomic.Pointer[stream]
+	ctx    context.Context
 
 	// Set by initialize, read-only after.
 	client clientCaps
@@ -153,8 +157,10 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 		<-ready
 		return s.handle(ctx, c, r)
 	}).SuppressErrClosed()
-	conn := jsonrpc2.NewConn(ctx, newStream(rwc), h, jsonrpc2.SetLogger(logAdapter{s}))
+	st := newStream(rwc)
+	conn := jsonrpc2.NewConn(ctx, st, h, jsonrpc2.SetLogger(logAdapter{s}))
 	s.conn.Store(conn)
+	s.stream.Store(st)
 	close(ready)
 	select {
 	case <-conn.DisconnectNotify():
@@ -242,14 +248,41 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 
 // notify sends a notification, logging (to opt.Log only) what fails: the
 // client may be gone.
+//
+// The message is encoded once and written to the stream directly:
+// jsonrpc2's Notify encodes the params, then the message around them,
+// compacting them again, which for the findings of a large file (tens of
+// thousands) cost more than linting it.
 func (s *Server) notify(method string, params any) {
-	conn := s.conn.Load()
-	if conn == nil {
+	st := s.stream.Load()
+	if st == nil {
 		return
 	}
-	if err := conn.Notify(s.ctx, method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
+	p, err := json.Marshal(params)
+	if err != nil {
+		s.logLocal("papers lsp: %s: encode: %v", method, err)
+		return
+	}
+	m, err := json.Marshal(method)
+	if err != nil {
+		s.logLocal("papers lsp: %s: encode: %v", method, err)
+		return
+	}
+	msg := make([]byte, 0, len(p)+len(m)+40)
+	msg = append(msg, `{"jsonrpc":"2.0","method":`...)
+	msg = append(msg, m...)
+	msg = append(msg, `,"params":`...)
+	msg = append(msg, p...)
+	msg = append(msg, '}')
+	if err := st.writeRaw(msg); err != nil && !closedErr(err) {
 		s.logLocal("papers lsp: %s: %v", method, err)
 	}
+}
+
+// closedErr reports whether err says the connection is gone: the client
+// went away, nothing to tell it.
+func closedErr(err error) bool {
+	return errors.Is(err, io.ErrClosedPipe) || errors.Is(err, net.ErrClosed) || errors.Is(err, os.ErrClosed) || errors.Is(err, syscall.EPIPE)
 }
 
 // logf writes a log line to opt.Log and to the client.

@@ -27,6 +27,7 @@ type state struct {
 	runner  *lint.Runner
 	ws      *workspace.Workspace
 	rules   map[string]*lint.Rule
+	docs    map[string]*protocol.CodeDescription // the rules' pages
 }
 
 // snapshot is the outcome of one run: the files as they were linted and
@@ -72,8 +73,10 @@ func (s *Server) load(root string, open map[string][]byte) (*state, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	runner.Jobs = s.opt.Jobs
-	wopt := workspace.Options{Year: s.opt.Year, Jobs: s.opt.Jobs, MaxFileSize: s.opt.MaxFileSize}
+	// After a keystroke only the entries around it are parsed and checked
+	// again, and what did not change is reused from the last run.
+	runner.Jobs, runner.Memo = s.opt.Jobs, lint.NewMemo()
+	wopt := workspace.Options{Year: s.opt.Year, Jobs: s.opt.Jobs, MaxFileSize: s.opt.MaxFileSize, Incremental: true}
 	ws, err := workspace.New(cfg, wopt)
 	if err != nil {
 		if st.cfgErr == nil {
@@ -89,6 +92,7 @@ func (s *Server) load(root string, open map[string][]byte) (*state, error) {
 	for _, r := range runner.Rules {
 		st.rules[r.ID] = r
 	}
+	st.docs = ruleDocs(runner.Rules)
 	if root != "" {
 		errs, notices := ws.Add([]string{root}, nil)
 		for _, e := range errs {
@@ -256,7 +260,7 @@ func (s *Server) publish(snap *snapshot) {
 		}
 		out := make([]protocol.Diagnostic, 0, len(ds))
 		for i := range ds {
-			out = append(out, s.conv.diagnostic(&ds[i], f, snap.st.rules, snap.files, s.uriOf))
+			out = append(out, s.conv.diagnostic(&ds[i], f, snap.st.docs, snap.files, s.uriOf))
 		}
 		params := protocol.PublishDiagnosticsParams{URI: uri, Diagnostics: out}
 		if v, ok := snap.versions[f.Path]; ok && v >= 0 {
