@@ -17,6 +17,7 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/rules"
 )
@@ -76,15 +77,7 @@ const (
 func writeFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testkit.WriteFiles(t, dir, files)
 	return dir
 }
 
@@ -109,13 +102,8 @@ func start(t *testing.T, root string, caps map[string]any, opt Options) *client 
 	c.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(b, jsonrpc2.VSCodeObjectCodec{}), jsonrpc2.HandlerWithError(c.handle))
 	t.Cleanup(func() {
 		_ = c.conn.Close()
-		select {
-		case err := <-c.done:
-			if err != nil {
-				t.Errorf("Serve: %v", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Error("the server did not stop when the client went away")
+		if err := served(t, c.done); err != nil {
+			t.Errorf("Serve: %v", err)
 		}
 	})
 	if caps == nil {
@@ -130,6 +118,18 @@ func start(t *testing.T, root string, caps map[string]any, opt Options) *client 
 	}
 	c.notify("initialized", map[string]any{})
 	return c
+}
+
+// served waits for Serve to return what done carries.
+func served(t *testing.T, done chan error) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		t.Fatal("the session did not end")
+		return nil
+	}
 }
 
 func (c *client) handle(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
@@ -700,13 +700,8 @@ func TestMalformedRequests(t *testing.T) {
 		t.Errorf("after shutdown: %v", m)
 	}
 	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
-	select {
-	case err := <-r.done:
-		if err != nil {
-			t.Errorf("Serve after shutdown and exit: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("exit did not end the session")
+	if err := served(t, r.done); err != nil {
+		t.Errorf("Serve after shutdown and exit: %v", err)
 	}
 }
 
@@ -716,12 +711,7 @@ func TestExitWithoutShutdown(t *testing.T) {
 	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
 	r.response()
 	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
-	select {
-	case err := <-r.done:
-		if !errors.Is(err, ErrExitWithoutShutdown) {
-			t.Errorf("Serve: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("exit did not end the session")
+	if err := served(t, r.done); !errors.Is(err, ErrExitWithoutShutdown) {
+		t.Errorf("Serve: %v", err)
 	}
 }

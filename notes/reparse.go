@@ -329,17 +329,12 @@ func prevLineStart(src []byte, ls int) int {
 // title the whole file.
 func hasLevel1(b []byte) bool {
 	for off := 0; off < len(b); {
-		end := bytes.IndexByte(b[off:], '\n')
-		if end < 0 {
-			end = len(b)
-		} else {
-			end += off
-		}
-		line := bytes.TrimLeft(b[off:end], " ")
-		if len(line) > 0 && line[0] == '#' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t' || line[1] == '\r') {
+		end := nextLine(b, off)
+		line := bytes.TrimLeft(bytes.TrimRight(b[off:end], "\r\n"), " ")
+		if len(line) > 0 && line[0] == '#' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t') {
 			return true
 		}
-		off = end + 1
+		off = end
 	}
 	return false
 }

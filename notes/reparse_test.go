@@ -81,8 +81,8 @@ func checkReparse(t *testing.T, src []byte, n int, seed uint64) {
 // document Reparse makes is the one Parse makes.
 func TestReparseEqualsParse(t *testing.T) {
 	n, seeds := 30, 2
-	if testing.Short() {
-		n, seeds = 15, 1
+	if testing.Short() || raceEnabled {
+		n, seeds = 12, 1
 	}
 	for seed := range seeds {
 		checkReparse(t, bigNotes(), n, uint64(seed)+1)
@@ -106,6 +106,10 @@ func TestReparseCorpus(t *testing.T) {
 		if len(cutPoints(doc)) < 20 || len(doc.Papers) < 1500 {
 			continue // compareDocuments wants many papers; few cuts: little to test
 		}
-		t.Run(filepath.Base(name), func(t *testing.T) { checkReparse(t, src, 40, uint64(i)) })
+		n := 40
+		if raceEnabled {
+			n = 12
+		}
+		t.Run(filepath.Base(name), func(t *testing.T) { checkReparse(t, src, n, uint64(i)) })
 	}
 }

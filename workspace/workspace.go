@@ -198,13 +198,7 @@ func (w *Workspace) pair() {
 func (w *Workspace) Update(path string, src []byte) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	at := -1
-	for i, in := range w.inputs {
-		if in.Path == path {
-			at = i
-			break
-		}
-	}
+	at := w.indexOf(path)
 	if at < 0 {
 		return fmt.Errorf("%s: not a file of this workspace", path)
 	}
@@ -258,13 +252,7 @@ func kindOf(in lint.Input) lint.Kind {
 func (w *Workspace) Remove(path string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	at := -1
-	for i, in := range w.inputs {
-		if in.Path == path {
-			at = i
-			break
-		}
-	}
+	at := w.indexOf(path)
 	if at < 0 {
 		return false
 	}
@@ -305,4 +293,15 @@ func (w *Workspace) AddInput(in lint.Input) []error {
 	errs := w.pairFrom(start, seen)
 	w.files = nil
 	return errs
+}
+
+// indexOf returns the index of the input at path, -1 when there is none.
+// The caller holds mu.
+func (w *Workspace) indexOf(path string) int {
+	for i, in := range w.inputs {
+		if in.Path == path {
+			return i
+		}
+	}
+	return -1
 }
