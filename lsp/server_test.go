@@ -715,3 +715,21 @@ func TestExitWithoutShutdown(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+// TestTitleEditRechecksOtherFiles: renaming a paper in the open file
+// takes the duplicate-title finding off the other notes file, which is not
+// open, and typing it back brings it again.
+func TestTitleEditRechecksOtherFiles(t *testing.T) {
+	root := writeFiles(t, map[string]string{"notes.md": fixtureNotes, "other.md": fixtureOther})
+	c := start(t, root, nil, Options{})
+	c.open("notes.md", fixtureNotes)
+	c.waitFor("other.md", func(p publishDiags) bool { return has(p, "duplicate-title") })
+	line := "### Attention Is All You Need[NIPS'17][Google]"
+	at := strings.Index(line, "Attention")
+	rng := protocol.Range{Start: protocol.Position{Line: 3, Character: protocol.UInteger(at)}, End: protocol.Position{Line: 3, Character: protocol.UInteger(at + len("Attention"))}}
+	c.change("notes.md", 2, []protocol.TextEdit{{Range: rng, NewText: "Retention"}})
+	c.waitFor("other.md", func(p publishDiags) bool { return !has(p, "duplicate-title") })
+	rng.End.Character = protocol.UInteger(at + len("Retention"))
+	c.change("notes.md", 3, []protocol.TextEdit{{Range: rng, NewText: "Attention"}})
+	c.waitFor("other.md", func(p publishDiags) bool { return has(p, "duplicate-title") })
+}
