@@ -13,6 +13,8 @@ require (
 )
 
 require (
+	github.com/sourcegraph/jsonrpc2 v0.2.0 // indirect
+	github.com/tliron/glsp v0.2.2 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // repoRoot is this repository's folder (the module root).
@@ -74,15 +76,7 @@ func notesRepo(t *testing.T, files map[string]string) string {
 	run(t, dir, nil, "git", "init", "-q", "-b", "main")
 	run(t, dir, nil, "git", "config", "user.email", "test@example.org")
 	run(t, dir, nil, "git", "config", "user.name", "test")
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testkit.WriteFiles(t, dir, files)
 	return dir
 }
 

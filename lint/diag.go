@@ -1,5 +1,11 @@
 package lint
 
+import "strings"
+
+// internalErrorPrefix starts the message of a finding that stands for a
+// rule's panic (see runCheck).
+const internalErrorPrefix = "internal error in rule "
+
 // Diagnostic is one finding.
 type Diagnostic struct {
 	Rule     string
@@ -37,4 +43,12 @@ type Fix struct {
 type Edit struct {
 	Start, End int
 	New        string
+}
+
+// InternalError reports whether d stands for a rule that panicked: the
+// runner turns the panic into such a finding so that the other rules'
+// findings still come out. The editor server logs these instead of showing
+// them in the text.
+func (d *Diagnostic) InternalError() bool {
+	return strings.HasPrefix(d.Message, internalErrorPrefix)
 }

@@ -107,10 +107,7 @@ func ParseFile(in Input, env *Env, jobs int, macros *bib.Reader) (f *File) {
 	}()
 	switch k {
 	case NotesFile:
-		f.Notes = notes.Parse(in.Path, in.Src, notes.Options{Jobs: jobs, Year: env.Year, IsVenue: func(name string) bool {
-			_, ok := env.Venues.Lookup(name)
-			return ok
-		}})
+		f.Notes = notes.Parse(in.Path, in.Src, notesOptions(env, jobs))
 	case BibFile:
 		if macros == nil {
 			macros = bib.NewReader()
@@ -118,4 +115,12 @@ func ParseFile(in Input, env *Env, jobs int, macros *bib.Reader) (f *File) {
 		f.Bib = macros.ParseString(in.Path, f.Text)
 	}
 	return f
+}
+
+// notesOptions are the options notes files are parsed with under env.
+func notesOptions(env *Env, jobs int) notes.Options {
+	return notes.Options{Jobs: jobs, Year: env.Year, IsVenue: func(name string) bool {
+		_, ok := env.Venues.Lookup(name)
+		return ok
+	}}
 }

@@ -68,6 +68,9 @@ type File struct {
 	Companion *File
 	// Quiet files are read for reference only; findings in them are dropped.
 	Quiet bool
+	// Reparsed, when not nil, says which part of the file an edit parsed
+	// again (ReparseFile); nil for a file parsed whole.
+	Reparsed *Reparsed
 
 	linesOnce sync.Once
 	lines     *LineIndex

@@ -178,3 +178,60 @@ func (li *LineIndex) LineStart(n int) int {
 
 // Lines is the number of lines.
 func (li *LineIndex) Lines() int { return len(li.starts) }
+
+// ColumnUnit is what a column counts, for Offset.
+type ColumnUnit int
+
+// Column units, as Position reports them.
+const (
+	// Characters counts Unicode characters (Position.Column).
+	Characters ColumnUnit = iota
+	// UTF16 counts UTF-16 code units (Position.Column16), as the Language
+	// Server Protocol does by default.
+	UTF16
+	// Bytes counts UTF-8 bytes (Position.ColumnByte).
+	Bytes
+)
+
+// Offset converts a 1-based line and a 1-based column counted in unit back
+// to a byte offset: the inverse of Position. A column past the end of the
+// line gives the offset of the line's end (before its line ending), a line
+// past the last gives the end of the file, and a column inside a character
+// (the second UTF-16 unit of an emoji, a byte inside a CJK character) gives
+// the start of that character, so that an edit never splits one.
+func (li *LineIndex) Offset(line, col int, unit ColumnUnit) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(li.starts) {
+		return len(li.src)
+	}
+	start := li.starts[line-1]
+	if line == 1 {
+		start = li.bom
+	}
+	end := li.lineEnd(line - 1)
+	if end > start && li.src[end-1] == '\n' {
+		end--
+		if end > start && li.src[end-1] == '\r' {
+			end--
+		}
+	}
+	at, c := start, 1
+	for at < end && c < col {
+		r, w := utf8.DecodeRune(li.src[at:end])
+		n := 1
+		switch {
+		case unit == Bytes:
+			n = w
+		case unit == UTF16 && r >= 0x10000:
+			n = 2
+		}
+		if c+n > col {
+			break // col falls inside this character
+		}
+		c += n
+		at += w
+	}
+	return at
+}

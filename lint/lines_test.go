@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"testing"
@@ -98,5 +99,35 @@ func TestPositionOnLongLines(t *testing.T) {
 		if got, want := li.Position(off), plain(off); got != want {
 			t.Fatalf("offset %d: got %+v, want %+v", off, got, want)
 		}
+	}
+}
+
+// Offset is the inverse of Position in every unit, after astral characters
+// (an emoji is two UTF-16 units), CJK (three bytes), a BOM and CRLF.
+func TestOffsetInverse(t *testing.T) {
+	src := []byte("\xef\xbb\xbf# 标题😀x\r\n- 用😀BERT编码\n\nend")
+	li := NewLineIndex(src)
+	for off := 3; off <= len(src); off++ {
+		if off < len(src) && !utf8.RuneStart(src[off]) {
+			continue
+		}
+		p := li.Position(off)
+		for unit, col := range map[ColumnUnit]int{Characters: p.Column, UTF16: p.Column16, Bytes: p.ColumnByte} {
+			if got := li.Offset(p.Line, col, unit); got != off && (src[off-1] != '\r' || got != off-1) {
+				t.Errorf("offset %d: Position %+v, Offset(%d, %d, %v) = %d", off, p, p.Line, col, unit, got)
+			}
+		}
+	}
+	// Past the end of a line: its end, before the CRLF.
+	if got := li.Offset(1, 99, UTF16); got != bytes.IndexByte(src, '\r') {
+		t.Errorf("column past the line's end: %d", got)
+	}
+	// Inside an emoji (its second UTF-16 unit): the emoji's start.
+	emoji := bytes.Index(src, []byte("😀"))
+	if got := li.Offset(1, li.Position(emoji).Column16+1, UTF16); got != emoji {
+		t.Errorf("inside an emoji: %d, want %d", got, emoji)
+	}
+	if got := li.Offset(9, 1, UTF16); got != len(src) {
+		t.Errorf("line past the end: %d", got)
 	}
 }

@@ -114,6 +114,16 @@ type Rule struct {
 	// Requires lists the analyses whose results Check reads (with
 	// Analysis.Of); the runner builds them before Check runs.
 	Requires []Analyzer
+	// Local, for a NotesScope rule whose analyses are all PerFile, says
+	// that its findings in a part of a notes file (the entries and prose
+	// from one entry heading to another) depend on that part alone: not on
+	// the rest of the file (majorities, the level most entries use) nor
+	// on other files. After an edit an editor server's runner then checks
+	// again only the part parsed again (File.Reparsed) and keeps the
+	// rule's other findings (RunCache). A rule wrongly marked Local gives
+	// stale findings in the editor; the runner's tests compare a run made
+	// so with a whole run.
+	Local bool
 	// Doc is the rule's page under docs/rules, relative to the repository,
 	// or a URL; empty is docs/rules/<ID>.md.
 	Doc string

@@ -23,6 +23,10 @@ type Runner struct {
 	Jobs int
 	// Only, when not empty, restricts the run to these rule ids.
 	Only map[string]bool
+	// RunCache, when not nil, lets a run reuse what the last run of this
+	// runner computed for what did not change (an editor server's runs);
+	// nil computes everything, as papers lint does.
+	RunCache *RunCache
 }
 
 // NewRunner resolves the config against the rules (unknown rule ids and bad
@@ -98,7 +102,8 @@ func parallel(n, jobs int, fn func(i int)) { par.Do(n, jobs, fn) }
 // run), each (rule, file) pair and each corpus rule is a task, and all of
 // them go to one worker pool that starts a task as soon as the analyses it
 // needs are done: a single large file still uses every core, and no
-// goroutine waits for another.
+// goroutine waits for another. With a RunCache, what the last run computed for
+// files that did not change is reused (see RunCache).
 func (r *Runner) Run(ws Workspace) *Result {
 	env := ws.Env()
 	files := ws.Files()
@@ -122,6 +127,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		}
 	}
 	needers := rulesNeeding(enabled, r)
+	mr := r.newMemoRun(enabled, specs, files)
 
 	// Tasks: the analyses' units, dependencies first, then the rules'
 	// tasks. group[i] is the analysis a task builds; waits[i] the
@@ -167,10 +173,27 @@ func (r *Runner) Run(ws Workspace) *Result {
 		default:
 			for _, f := range files {
 				if (s.kind == 0 || f.Kind == s.kind) && (s.quiet || !f.Quiet) {
+					if u := mr.unit(s, f); u != nil {
+						ar.byFile[f] = u // kept from the last run: no task
+						continue
+					}
+					if !mr.wholeNeeds(s, f) {
+						continue // only Local rules read it: built on the part
+					}
 					u := &unitResult{}
 					ar.byFile[f] = u
+					mr.keepUnit(s, f, u)
 					p := base
 					p.File = f
+					add(u, p)
+				}
+			}
+			for f, part := range mr.parts {
+				if mr.localNeeds[s] && (s.kind == 0 || f.Kind == s.kind) && (s.quiet || !f.Quiet) {
+					u := &unitResult{}
+					ar.byFile[part] = u
+					p := base
+					p.File = part
 					add(u, p)
 				}
 			}
@@ -189,13 +212,41 @@ func (r *Runner) Run(ws Workspace) *Result {
 			}
 			return p
 		}
+		check := func(f *File) []Diagnostic {
+			p := newPass(f)
+			runCheck(p)
+			return p.diags
+		}
 		addRule := func(f *File) {
 			group = append(group, -1)
 			waits = append(waits, waitFor(rule.Requires))
+			if f == nil {
+				run = append(run, func() []Diagnostic { return check(nil) })
+				return
+			}
+			if ds, ok := mr.kept(rule, f); ok {
+				mr.keepFindings(rule, f, ds)
+				run = append(run, func() []Diagnostic { return slices.Clone(ds) })
+				return
+			}
+			if old, ok := mr.partly(rule, f); ok {
+				// Checked again in the part parsed again; kept, moved,
+				// elsewhere.
+				part := mr.parts[f]
+				run = append(run, func() []Diagnostic {
+					ds := append(shiftFindings(old, f.Path, f.Reparsed), check(part)...)
+					SortDiagnostics(ds)
+					mr.keepFindings(rule, f, ds)
+					return slices.Clone(ds)
+				})
+				return
+			}
 			run = append(run, func() []Diagnostic {
-				p := newPass(f)
-				runCheck(p)
-				return p.diags
+				ds := check(f)
+				if mr.keeps(rule) {
+					mr.keepFindings(rule, f, slices.Clone(ds))
+				}
+				return ds
 			})
 		}
 		switch rule.Scope {
@@ -219,7 +270,8 @@ func (r *Runner) Run(ws Workspace) *Result {
 
 	// Directives are read once per file, after the rules, in parallel.
 	dirs := make([]*directives, len(files))
-	parallel(len(files), r.jobs(), func(i int) { dirs[i] = parseDirectives(files[i], r.known) })
+	parallel(len(files), r.jobs(), func(i int) { dirs[i] = mr.directives(files[i], r.known) })
+	mr.done()
 	at := make(map[string]int, len(files))
 	for i, f := range files {
 		at[f.Path] = i
@@ -293,7 +345,7 @@ func buildUnit(s *analysisSpec, u *unitResult, p *AnalysisPass) {
 func runCheck(p *Pass) {
 	defer func() {
 		if v := recover(); v != nil {
-			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("internal error in rule %s: %v (please report it)", p.Rule.ID, firstLine(v))}
+			d := Diagnostic{Rule: p.Rule.ID, Severity: Error, Message: fmt.Sprintf("%s%s: %v (please report it)", internalErrorPrefix, p.Rule.ID, firstLine(v))}
 			if p.File != nil {
 				d.File = p.File.Path
 			} else if len(p.Files) > 0 {

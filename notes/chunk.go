@@ -60,50 +60,86 @@ func splitPoints(src []byte, n int) []int {
 	}
 	cuts := []int{0}
 	next := len(src) / n
-	var fence []byte // the open fence, or nil
-	inHTML := false
-	prevBlank := true
+	sc := splitScanner{prevBlank: true}
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += off + 1
-		}
-		line := bytes.TrimRight(src[off:end], "\r\n")
-		trimmed := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(trimmed)
-		switch {
-		case fence != nil:
-			if indent < 4 && bytes.HasPrefix(trimmed, fence) && len(bytes.Trim(trimmed, string(fence[:1]))) == 0 {
-				fence = nil
-			}
-		case inHTML:
-			if bytes.Contains(line, []byte("-->")) || bytes.Contains(line, []byte("</pre>")) ||
-				bytes.Contains(line, []byte("</script>")) || bytes.Contains(line, []byte("</style>")) ||
-				bytes.Contains(line, []byte("</textarea>")) {
-				inHTML = false
-			}
-		case indent < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
-			k := 0
-			for k < len(trimmed) && trimmed[k] == trimmed[0] {
-				k++
-			}
-			fence = trimmed[:k]
-		case indent < 4 && opensHTML(trimmed):
-			inHTML = true
-		case off >= next && prevBlank && indent == 0 && isATXHeading(line):
+		end := nextLine(src, off)
+		if sc.step(src[off:end]) && off >= next {
 			cuts = append(cuts, off)
 			next = off + len(src)/n
 			if len(cuts) == n {
 				return append(cuts, len(src))
 			}
 		}
-		prevBlank = len(bytes.TrimSpace(line)) == 0
 		off = end
 	}
 	return append(cuts, len(src))
 }
+
+// nextLine returns the offset just past the line at off (its newline
+// included).
+func nextLine(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// splitScanner follows a file line by line, telling where a piece may
+// start: whether a fence, or an HTML block that blank lines do not end, is
+// open, and whether the last line was blank.
+type splitScanner struct {
+	fence     []byte // the open fence, or nil
+	inHTML    bool
+	prevBlank bool
+}
+
+// step reads one line (its line ending included or not) and reports
+// whether a piece may start at it: an ATX heading in column 0 after a
+// blank line, outside fenced code and HTML blocks.
+func (sc *splitScanner) step(raw []byte) (cut bool) {
+	line := bytes.TrimRight(raw, "\r\n")
+	trimmed := bytes.TrimLeft(line, " ")
+	indent := len(line) - len(trimmed)
+	switch {
+	case sc.fence != nil:
+		if indent < 4 && bytes.HasPrefix(trimmed, sc.fence) && len(bytes.Trim(trimmed, string(sc.fence[:1]))) == 0 {
+			sc.fence = nil
+		}
+	case sc.inHTML:
+		if bytes.Contains(line, []byte("-->")) || bytes.Contains(line, []byte("</pre>")) ||
+			bytes.Contains(line, []byte("</script>")) || bytes.Contains(line, []byte("</style>")) ||
+			bytes.Contains(line, []byte("</textarea>")) {
+			sc.inHTML = false
+		}
+	case indent < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+		k := 0
+		for k < len(trimmed) && trimmed[k] == trimmed[0] {
+			k++
+		}
+		sc.fence = trimmed[:k]
+	case indent < 4 && opensHTML(trimmed):
+		sc.inHTML = true
+	default:
+		cut = sc.prevBlank && indent == 0 && isATXHeading(line)
+	}
+	sc.prevBlank = len(bytes.TrimSpace(line)) == 0
+	return cut
+}
+
+// scan reads the lines of src from off up to to (a line start) and
+// returns to.
+func (sc *splitScanner) scan(src []byte, off, to int) int {
+	for off < to {
+		end := nextLine(src, off)
+		sc.step(src[off:end])
+		off = end
+	}
+	return to
+}
+
+// clean reports whether a piece may start at the next line, if it is a
+// heading in column 0.
+func (sc *splitScanner) clean() bool { return sc.fence == nil && !sc.inHTML && sc.prevBlank }
 
 func isATXHeading(line []byte) bool {
 	k := 0

@@ -74,7 +74,13 @@ func TestChunkedParseEqualsWhole(t *testing.T) {
 
 func compareDocuments(t *testing.T, whole, split *Document) {
 	t.Helper()
-	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < 1500 {
+	compareDocs(t, whole, split, 1500)
+}
+
+// compareDocs compares two documents of at least minPapers papers.
+func compareDocs(t *testing.T, whole, split *Document, minPapers int) {
+	t.Helper()
+	if len(whole.Papers) != len(split.Papers) || len(whole.Papers) < minPapers {
 		t.Fatalf("papers: whole %d, split %d", len(whole.Papers), len(split.Papers))
 	}
 	secName := func(s *Section) string {

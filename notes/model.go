@@ -51,6 +51,10 @@ type Document struct {
 	// EntryLevel is the heading level used by most heading entries, or 0 when
 	// the file has none; entry-format compares each entry with it.
 	EntryLevel int
+
+	// cuts are the offsets at which Reparse may start or end a part (see
+	// cutPoints), kept from one Reparse to the next; nil until then.
+	cuts []int
 }
 
 // Section is a heading that is not a paper entry: a topic.

@@ -232,18 +232,11 @@ func (p *parseState) checkUTF8() {
 }
 
 func (p *parseState) finish() {
-	levels := map[int]int{}
-	for _, e := range p.doc.Papers {
-		if e.Form == HeadingForm {
-			levels[e.Level]++
-		}
-	}
-	best, bestN := 0, 0
-	for l, n := range levels {
-		if n > bestN || n == bestN && l < best {
-			best, bestN = l, n
-		}
-	}
-	p.doc.EntryLevel = best
-	sort.Slice(p.doc.Protected, func(i, j int) bool { return p.doc.Protected[i].Start < p.doc.Protected[j].Start })
+	p.doc.EntryLevel = entryLevel(p.doc.Papers)
+	sortSpans(p.doc.Protected)
+}
+
+// sortSpans orders spans by their start.
+func sortSpans(sps []Span) {
+	sort.Slice(sps, func(i, j int) bool { return sps[i].Start < sps[j].Start })
 }

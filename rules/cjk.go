@@ -76,6 +76,7 @@ var CJKSpacing = &lint.Rule{
 	Fixable:    true,
 	NewOptions: lint.Defaults(func() *SpacingOptions { return &SpacingOptions{Style: "always", Labels: true} }),
 	Requires:   []lint.Analyzer{proseAnalysis},
+	Local:      true, // each prose run on its own
 	Check:      func(p *lint.Pass) { reportProse(p, cjk.Spacing) },
 }
 
@@ -91,6 +92,7 @@ var CJKPunctuation = &lint.Rule{
 		return &PunctuationOptions{Brackets: "as-written", Convert: cjk.DefaultConvert, Labels: true}
 	}),
 	Requires: []lint.Analyzer{proseAnalysis},
+	Local:    true, // each prose run on its own
 	Check:    func(p *lint.Pass) { reportProse(p, cjk.Punctuation) },
 }
 

@@ -9,6 +9,7 @@ var Encoding = &lint.Rule{
 	Summary:  "the notes file is not valid UTF-8",
 	Severity: lint.Error,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
 		if f == nil {

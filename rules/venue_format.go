@@ -18,6 +18,7 @@ var VenueFormat = &lint.Rule{
 	Summary:  "the venue tag is not written [VENUE'YY] right after the title",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
+
 	Fixable:  true,
 	Requires: []lint.Analyzer{conventionAnalysis},
 	Check:    checkVenueFormat,

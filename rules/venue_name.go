@@ -19,6 +19,7 @@ var VenueName = &lint.Rule{
 	Summary:  "the venue is not spelled as the registry has it (case, alias, NIPS/NeurIPS rename, typo, unknown)",
 	Severity: lint.Error,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Fixable:  true,
 	Check:    checkVenueName,
 }

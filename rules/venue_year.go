@@ -16,6 +16,7 @@ var VenueYear = &lint.Rule{
 	Summary:  "the year is in the future, before the venue's first edition, or one in which the venue was not held",
 	Severity: lint.Error,
 	Scope:    lint.NotesScope,
+	Local:    true, // each entry on its own
 	Check: func(p *lint.Pass) {
 		f := notesOf(p)
 		if f == nil {

@@ -38,6 +38,10 @@ type Options struct {
 	// MaxFileSize refuses inputs (standard input too) larger than this many
 	// bytes; 0 means no limit.
 	MaxFileSize int64
+	// Incremental makes Update parse a changed notes file again only
+	// around the change when it can (lint.ReparseFile), for an editor
+	// server that updates a file after every keystroke.
+	Incremental bool
 }
 
 // Workspace holds the inputs of a run and their parsed files.
@@ -195,13 +199,7 @@ func (w *Workspace) pair() {
 func (w *Workspace) Update(path string, src []byte) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	at := -1
-	for i, in := range w.inputs {
-		if in.Path == path {
-			at = i
-			break
-		}
-	}
+	at := w.indexOf(path)
 	if at < 0 {
 		return fmt.Errorf("%s: not a file of this workspace", path)
 	}
@@ -211,8 +209,12 @@ func (w *Workspace) Update(path string, src []byte) error {
 	}
 	if kindOf(w.inputs[at]) != lint.BibFile {
 		comp := w.files[at].Companion
-		w.files[at] = nil // let the old parse go first: it can be large
-		w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+		if w.opt.Incremental {
+			w.files[at] = lint.ReparseFile(w.files[at], w.inputs[at], w.env, w.jobs)
+		} else {
+			w.files[at] = nil // let the old parse go first: it can be large
+			w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+		}
 		w.files[at].Companion = comp
 		return nil
 	}
@@ -242,4 +244,65 @@ func kindOf(in lint.Input) lint.Kind {
 		return in.Kind
 	}
 	return lint.KindOf(in.Path)
+}
+
+// Remove drops the file at path from the workspace (it was deleted): notes
+// files that had it as their companion have none now, and every file is
+// parsed again on next use, since the .bib files after a removed .bib lose
+// its macros. It reports whether path was a file of the workspace.
+func (w *Workspace) Remove(path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	at := w.indexOf(path)
+	if at < 0 {
+		return false
+	}
+	w.inputs = append(w.inputs[:at:at], w.inputs[at+1:]...)
+	for i := range w.inputs {
+		if w.inputs[i].Companion == path {
+			w.inputs[i].Companion = ""
+		}
+	}
+	delete(w.rank, path)
+	w.files = nil
+	return true
+}
+
+// AddInput adds a file held in memory, such as an editor's buffer that is
+// not saved yet, pairing a notes file with its companion .bib as Add does.
+// A path that is already an input is left as it is. Every file is parsed
+// again on next use.
+func (w *Workspace) AddInput(in lint.Input) []error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	seen := make(map[string]bool, len(w.inputs)+1)
+	for _, have := range w.inputs {
+		seen[have.Path] = true
+	}
+	if seen[in.Path] {
+		return nil
+	}
+	if in.Kind == 0 {
+		in.Kind = lint.KindOf(in.Path)
+	}
+	start := len(w.inputs)
+	w.inputs = append(w.inputs, in)
+	seen[in.Path] = true
+	if _, ok := w.rank[in.Path]; !ok {
+		w.rank[in.Path] = len(w.rank)
+	}
+	errs := w.pairFrom(start, seen)
+	w.files = nil
+	return errs
+}
+
+// indexOf returns the index of the input at path, -1 when there is none.
+// The caller holds mu.
+func (w *Workspace) indexOf(path string) int {
+	for i, in := range w.inputs {
+		if in.Path == path {
+			return i
+		}
+	}
+	return -1
 }

@@ -167,3 +167,21 @@ func TestStringsOnly(t *testing.T) {
 		}
 	}
 }
+
+// Remove drops a file; its notes lose their companion.
+func TestRemove(t *testing.T) {
+	w := fromInputs(t, []lint.Input{
+		{Path: "notes.md", Src: []byte("### Attention Is All You Need[NIPS'17][Google]\n- x\n"), Companion: "notes.bib"},
+		{Path: "notes.bib", Src: []byte("@article{b, journal = {J}, title={B}}\n")},
+	})
+	if w.Files()[0].Companion == nil {
+		t.Fatal("set-up: notes.md has no companion")
+	}
+	if !w.Remove("notes.bib") || w.Remove("notes.bib") {
+		t.Fatal("Remove reports wrongly whether the file was there")
+	}
+	files := w.Files()
+	if len(files) != 1 || files[0].Companion != nil {
+		t.Errorf("after Remove: %d files, companion %v", len(files), files[0].Companion)
+	}
+}

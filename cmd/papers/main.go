@@ -7,6 +7,7 @@
 //	papers lint [flags] [paths|-]
 //	papers bib [flags] [notes...]
 //	papers rules [--format json] [RULE-ID]
+//	papers lsp
 //	papers init
 //	papers version
 package main
@@ -135,6 +136,7 @@ Usage:
   papers bib [flags] [notes...]   write BibTeX for every paper in the notes
   papers rules [RULE-ID]          list the rules with their severity in this configuration
                                   (--format json for tools), or print one rule's page
+  papers lsp                      run the language server for editors (stdio)
   papers init                     write a commented .papers.yaml in this folder
   papers version                  print the version
 
@@ -155,6 +157,8 @@ func run(args []string, e *env) int {
 		return cmdBib(args[1:], e)
 	case "rules":
 		return cmdRules(args[1:], e)
+	case "lsp":
+		return cmdLSP(args[1:], e)
 	case "init":
 		return cmdInit(args[1:], e)
 	case "version", "--version", "-version":

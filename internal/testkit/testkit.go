@@ -115,3 +115,18 @@ func HasCorpus(rel string) bool {
 	_, err := os.Stat(filepath.Join(dir, "corpus", filepath.FromSlash(rel)))
 	return err == nil
 }
+
+// WriteFiles writes files (slash-separated names relative to dir, and
+// their texts) under dir, making the folders they need.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -30,7 +30,7 @@ func docLink(r *lint.Rule, docs fs.FS) string {
 	if _, err := fs.Stat(docs, doc); err != nil {
 		return ""
 	}
-	return helpURI(doc)
+	return HelpURI(doc)
 }
 
 // rulePage is a rule's documentation page from docs, with its links made
@@ -61,7 +61,7 @@ func absoluteLinks(page, dir string) string {
 			return m
 		}
 		file, frag, _ := strings.Cut(dest, "#")
-		u := helpURI(path.Join(dir, file))
+		u := HelpURI(path.Join(dir, file))
 		if frag != "" {
 			u += "#" + frag
 		}

@@ -499,11 +499,12 @@ func escapePath(p string, colon bool) string {
 
 // HelpURL is the URL of a rule's documentation, as SARIF's helpUri gives
 // it; empty for a custom rule that names none.
-func HelpURL(r *lint.Rule) string { return helpURI(r.DocURL()) }
+func HelpURL(r *lint.Rule) string { return HelpURI(r.DocURL()) }
 
-// helpURI is the URL of a rule's documentation: a page of the repository,
-// or the rule's own URL when a third-party rule gives one.
-func helpURI(doc string) string {
+// HelpURI is the URL of a rule's documentation (Rule.DocURL): a page of the
+// repository on GitHub (SARIF's helpUri, the editor server's codeDescription),
+// or the rule's own URL when a third-party rule gives one; "" for none.
+func HelpURI(doc string) string {
 	if doc == "" {
 		return "" // a custom rule without a url has no page
 	}

@@ -487,8 +487,8 @@ func TestHelpURI(t *testing.T) {
 		{"http://example.org/r", "http://example.org/r"},
 	}
 	for _, tt := range tests {
-		if got := helpURI(tt.doc); got != tt.want {
-			t.Errorf("helpURI(%q) = %q, want %q", tt.doc, got, tt.want)
+		if got := HelpURI(tt.doc); got != tt.want {
+			t.Errorf("HelpURI(%q) = %q, want %q", tt.doc, got, tt.want)
 		}
 	}
 }

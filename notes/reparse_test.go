@@ -1,0 +1,115 @@
+package notes
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/paperlint/papers/internal/testkit"
+)
+
+// edits are what the random edits insert: text, and what could change how
+// the rest of the file reads (a fence, a comment, a heading, a level-1
+// heading, a blank line).
+var edits = []string{"x", "用", "😀", " ", "\n", "\n\n", "'", "[", "]", "-->\n",
+	"\n### New Paper[KDD'18][Ali]\n- 笔记\n\n", "\n## 新主题\n\n", "\n# 标题\n\n", "\n- 列表项\n", "\n#### 细节\n", "    code\n"}
+
+// openers open what may swallow the rest of the file; they are picked
+// less often, so that most edits leave something to parse in part.
+var openers = []string{"```\n", "<!--\n", "<pre>\n"}
+
+// runeStart moves off back to the start of a character.
+func runeStart(src []byte, off int) int {
+	for off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+		off--
+	}
+	return off
+}
+
+// randomEdit replaces a random range of src (often empty) with one of
+// edits, or deletes it.
+func randomEdit(r *rand.Rand, src []byte) (out []byte, start, oldEnd, newEnd int) {
+	start = runeStart(src, r.IntN(len(src)+1))
+	oldEnd = start
+	if r.IntN(3) == 0 {
+		oldEnd = runeStart(src, min(len(src), start+r.IntN(40)))
+	}
+	ins := ""
+	switch k := r.IntN(40); {
+	case k == 0:
+		ins = openers[r.IntN(len(openers))]
+	case k > 10:
+		ins = edits[r.IntN(len(edits))]
+	}
+	out = make([]byte, 0, len(src)+len(ins))
+	out = append(append(append(out, src[:start]...), ins...), src[oldEnd:]...)
+	return out, start, oldEnd, start + len(ins)
+}
+
+// checkReparse applies n random edits to src one after the other, each
+// parsed by Reparse from the document before, and compares every result
+// with a whole parse of the same text.
+func checkReparse(t *testing.T, src []byte, n int, seed uint64) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 1))
+	doc := Parse("n.md", src, Options{})
+	partly := 0
+	for i := 0; i < n; i++ {
+		next, start, oldEnd, newEnd := randomEdit(r, doc.Src)
+		got, ch := Reparse(doc, next, start, oldEnd, newEnd, Options{})
+		if !ch.Whole {
+			partly++
+			if ch.Start > start || ch.OldEnd < oldEnd || ch.NewEnd < newEnd {
+				t.Fatalf("edit %d [%d,%d)->%d: the part parsed again %+v does not hold the change", i, start, oldEnd, newEnd, ch)
+			}
+		}
+		want := Parse("n.md", next, Options{})
+		compareDocs(t, want, got, 0)
+		if want.EntryLevel != got.EntryLevel {
+			t.Fatalf("edit %d: entry level %d, want %d", i, got.EntryLevel, want.EntryLevel)
+		}
+		doc = got
+	}
+	if partly < n/4 {
+		t.Errorf("only %d of %d edits were parsed in part", partly, n)
+	}
+}
+
+// TestReparseEqualsParse: after random edits, one after the other, the
+// document Reparse makes is the one Parse makes.
+func TestReparseEqualsParse(t *testing.T) {
+	n, seeds := 30, 2
+	if testing.Short() || raceEnabled {
+		n, seeds = 12, 1
+	}
+	for seed := range seeds {
+		checkReparse(t, bigNotes(), n, uint64(seed)+1)
+	}
+}
+
+// TestReparseCorpus does the same on the real notes files of the shared
+// corpus (large enough to have entry headings to cut at).
+func TestReparseCorpus(t *testing.T) {
+	dir := testkit.Corpus(t, "notes")
+	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := Parse(name, src, Options{})
+		if len(cutPoints(doc)) < 20 || len(doc.Papers) < 1500 {
+			continue // compareDocuments wants many papers; few cuts: little to test
+		}
+		n := 40
+		if raceEnabled {
+			n = 12
+		}
+		t.Run(filepath.Base(name), func(t *testing.T) { checkReparse(t, src, n, uint64(i)) })
+	}
+}
