@@ -27,7 +27,7 @@ import (
 type lintFlags struct {
 	format, config, bib, stdinName string
 	sort                           string
-	maxWarnings, jobs              int
+	maxWarnings, jobs, maxFindings int
 	maxFileSize                    sizeFlag
 	quiet, noColor, fix, diff      bool
 	force                          bool
@@ -52,6 +52,7 @@ func cmdLint(args []string, e *env) int {
 	lf.maxFileSize = safeio.DefaultMaxSize
 	fs.Var(&lf.maxFileSize, "max-file-size", "refuse inputs larger than this (standard input too), such as 64MB")
 	fs.BoolVar(&lf.quiet, "quiet", false, "report errors only")
+	fs.IntVar(&lf.maxFindings, "max-findings", 0, "report at most this many findings of each rule in each file, and count the rest on stderr (0: all); for CI on untrusted input")
 	fs.BoolVar(&lf.noColor, "no-color", false, "no colour in text output (NO_COLOR in the environment does the same)")
 	fs.BoolVar(&lf.fix, "fix", false, "apply safe fixes in place (atomically), then report what is left; with - write the fixed text to stdout")
 	fs.BoolVar(&lf.diff, "diff", false, "print the fixes as a unified diff and write nothing; exit 1 when there is a fix to print")
@@ -149,6 +150,9 @@ func cmdLint(args []string, e *env) int {
 		}
 		diags = kept
 	}
+	if lf.maxFindings > 0 {
+		diags = capFindings(diags, lf.maxFindings, e)
+	}
 	sortFindings(diags, lf.sort)
 	out := e.stdout
 	if lf.diff || stdinFix {
@@ -204,6 +208,32 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, counts.Line(inputs, !lf.fix && !lf.diff))
 	}
 	return code
+}
+
+// capFindings keeps the first max findings of each rule in each file and
+// says on stderr how many it left out, so that a hostile file cannot make
+// a CI log or an annotation upload of millions of lines.
+func capFindings(diags []lint.Diagnostic, max int, e *env) []lint.Diagnostic {
+	type key struct{ file, rule string }
+	seen := map[key]int{}
+	var order []key
+	kept := diags[:0:0]
+	for _, d := range diags {
+		k := key{d.File, d.Rule}
+		if seen[k] == 0 {
+			order = append(order, k)
+		}
+		seen[k]++
+		if seen[k] <= max {
+			kept = append(kept, d)
+		}
+	}
+	for _, k := range order {
+		if n := seen[k] - max; n > 0 {
+			fmt.Fprintf(e.stderr, "papers: %s: %d more %s %s not shown (--max-findings %d)\n", k.file, n, k.rule, plural(n, "finding", "findings"), max)
+		}
+	}
+	return kept
 }
 
 // sortFindings puts diags in the --sort order: by file and position (the
