@@ -37,17 +37,36 @@ type lineMarks struct {
 	c16  []int // Column16 at off
 }
 
-// NewLineIndex indexes src.
+// NewLineIndex indexes src. Lines end at "\n", "\r\n" or a lone "\r", as
+// CommonMark and editors read them: a file saved with old Mac line endings
+// is not one line.
 func NewLineIndex(src []byte) *LineIndex {
-	// Counting first sizes the index exactly: files run to millions of lines.
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for off := 0; ; {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			break
+	var starts []int
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Counting first sizes the index exactly: files run to millions
+		// of lines.
+		starts = make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+		for off := 0; ; {
+			i := bytes.IndexByte(src[off:], '\n')
+			if i < 0 {
+				break
+			}
+			off += i + 1
+			starts = append(starts, off)
 		}
-		off += i + 1
-		starts = append(starts, off)
+	} else {
+		starts = []int{0}
+		for i := 0; i < len(src); i++ {
+			switch src[i] {
+			case '\n':
+				starts = append(starts, i+1)
+			case '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					continue // the \n ends the line
+				}
+				starts = append(starts, i+1)
+			}
+		}
 	}
 	li := &LineIndex{src: src, starts: starts}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {

@@ -131,3 +131,18 @@ func TestOffsetInverse(t *testing.T) {
 		t.Errorf("line past the end: %d", got)
 	}
 }
+
+// A lone CR ends a line, as CRLF and LF do.
+func TestLineIndexLoneCR(t *testing.T) {
+	src := []byte("a\rbc\r\nd\ne")
+	li := NewLineIndex(src)
+	for _, c := range []struct {
+		off, line, col int
+		text           string
+	}{{0, 1, 1, "a"}, {2, 2, 1, "bc"}, {3, 2, 2, "bc"}, {6, 3, 1, "d"}, {8, 4, 1, "e"}} {
+		p := li.Position(c.off)
+		if p.Line != c.line || p.Column != c.col || string(li.Line(p.Line)) != c.text {
+			t.Errorf("offset %d: line %d col %d %q, want %d %d %q", c.off, p.Line, p.Column, li.Line(p.Line), c.line, c.col, c.text)
+		}
+	}
+}

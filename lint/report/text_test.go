@@ -122,9 +122,9 @@ func TestTextCaretEdgeCases(t *testing.T) {
 			want: []string{"    abc", "       ^"},
 		},
 		{
-			name: "stray CR keeps its column",
+			name: "a lone CR ends a line",
 			src:  "a\rb[X]\n", start: 3, end: 6,
-			want: []string{"    a b[X]", "       ^~~"},
+			want: []string{"    b[X]", "     ^~~"},
 		},
 	}
 	for _, tt := range tests {
