@@ -11,6 +11,7 @@ func bibRules() []*lint.Rule {
 	return []*lint.Rule{
 		BibSyntax,
 		BibCommentInEntry,
+		BibEncoding,
 		BibDuplicateKey,
 		BibDuplicateField,
 		BibRequiredFields,

@@ -41,6 +41,8 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"  bib-syntax: error\n" +
 	"  # a % comment inside an entry, which BibTeX does not read: it loses the fields after it\n" +
 	"  bib-comment-in-entry: error\n" +
+	"  # the .bib file has bytes that are not UTF-8, or NUL bytes\n" +
+	"  bib-encoding: error\n" +
 	"  # two entries have the same citation key, ignoring case as BibTeX does\n" +
 	"  bib-duplicate-key: error\n" +
 	"  # a field is given twice in an entry; BibTeX uses the first and ignores the others\n" +
