@@ -3,6 +3,7 @@ package bib
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Byte classes. These tables are filled once at start-up and only read
@@ -596,6 +597,15 @@ func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
 		f.Parts = parts
 		f.ValueSpan = Span{parts[0].Span.Start, parts[len(parts)-1].Span.End}
 		f.Raw = s[f.ValueSpan.Start:f.ValueSpan.End]
+		if total := valueLen(parts); total > MaxValueLen {
+			// @string{s2 = s1 # s1} doubles at each step: forty such
+			// lines of a hostile file would need a terabyte. The value
+			// is cut, and the finding names the macro or field.
+			sc.diag(CodeSyntax, f.ValueSpan, fmt.Sprintf(
+				"the value of %s expands to %d bytes, more than papers reads (%d): it is cut there; a macro that concatenates itself doubles at each step", c, total, MaxValueLen))
+			f.Value = cutValue(parts, MaxValueLen)
+			return q, nil
+		}
 		f.Value = valueOf(parts)
 		return q, nil
 	}
@@ -831,4 +841,42 @@ func (sc *scanner) preamble(start, open int) (Block, int) {
 	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
 	sc.f.Preambles = append(sc.f.Preambles, pr)
 	return Block{Kind: BlockPreamble, Span: pr.Span, Preamble: pr}, p + 1
+}
+
+// MaxValueLen bounds the expansion of one value (a field or a @string
+// definition with its macros): 1 MB is far beyond any real value (an
+// abstract is a few KB).
+const MaxValueLen = 1 << 20
+
+// valueLen is the length of the value of parts, without building it.
+func valueLen(parts []Part) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p.Value())
+	}
+	return n
+}
+
+// cutValue builds the value of parts up to max bytes, cut at a character
+// boundary.
+func cutValue(parts []Part, max int) string {
+	var b strings.Builder
+	b.Grow(max)
+	for _, p := range parts {
+		v := p.Value()
+		if b.Len()+len(v) > max {
+			v = v[:max-b.Len()]
+			// Drop a character cut in two (at most three bytes).
+			for i := 0; i < 3 && len(v) > 0; i++ {
+				if r, size := utf8.DecodeLastRuneInString(v); r != utf8.RuneError || size > 1 {
+					break
+				}
+				v = v[:len(v)-1]
+			}
+			b.WriteString(v)
+			break
+		}
+		b.WriteString(v)
+	}
+	return b.String()
 }

@@ -3,6 +3,7 @@ package bib
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 	"sync"
 	"testing"
 
@@ -440,5 +441,33 @@ func TestBuildEntry(t *testing.T) {
 	e.Set("note", "a").SetParts("note", Part{Kind: PartBraced, Text: "b"}).Remove("YEAR")
 	if e.Has("year") || e.Get("note") != "b" || len(e.Fields) != 4 {
 		t.Errorf("after Remove/SetParts: %+v", e.Fields)
+	}
+}
+
+// A doubling @string chain (each macro twice the one before) would need a
+// terabyte after forty lines: values are cut at MaxValueLen, with a finding
+// naming the macro, and memory stays small.
+func TestMacroDoublingCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("@string{s0 = {aaaaaaaaaaaaaaaa}}\n")
+	for i := 1; i < 60; i++ {
+		fmt.Fprintf(&b, "@string{s%d = s%d # s%d}\n", i, i-1, i-1)
+	}
+	b.WriteString("@misc{k, title = s59 # {é}, year = 2020}\n")
+	f := Parse("dbl.bib", []byte(b.String()))
+	if len(f.Entries) != 1 {
+		t.Fatalf("%d entries", len(f.Entries))
+	}
+	if v := f.Entries[0].Get("title"); len(v) > MaxValueLen || !utf8.ValidString(v) {
+		t.Errorf("title of %d bytes (valid UTF-8: %v), want at most %d", len(v), utf8.ValidString(v), MaxValueLen)
+	}
+	found := false
+	for _, d := range f.Diagnostics {
+		if strings.Contains(d.Message, `@string "s17"`) && strings.Contains(d.Message, "it is cut there") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no finding names the first macro past the limit: %v", f.Diagnostics[:min(3, len(f.Diagnostics))])
 	}
 }
