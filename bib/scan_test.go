@@ -3,9 +3,9 @@ package bib
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
