@@ -152,6 +152,9 @@ func (r *Registry) With(extra []Org, aliases map[string]string) (*Registry, erro
 		}
 	}
 	// Sorted so that the first error reported for a bad map is always the same one.
+	// An organisation is copied once, the first time an alias names it:
+	// copying it for each alias made 40,000 aliases of one quadratic.
+	own := map[*Org]bool{}
 	for _, alias := range slices.Sorted(maps.Keys(aliases)) {
 		target := aliases[alias]
 		key := normalize(alias)
@@ -169,10 +172,13 @@ func (r *Registry) With(extra []Org, aliases map[string]string) (*Registry, erro
 			return nil, fmt.Errorf("organisation alias %q -> %q: %q already names %s", alias, target, alias, have.Name)
 		}
 		// Organisations may be shared with r (and Default), so copy before adding the variant.
-		c := cloneOrg(o)
-		c.Variants = append(c.Variants, alias)
-		n.replace(o, c)
-		n.byName[key] = c
+		if !own[o] {
+			c := cloneOrg(o)
+			n.replace(o, c)
+			own[c], o = true, c
+		}
+		o.Variants = append(o.Variants, alias)
+		n.byName[key] = o
 		delete(n.ambiguous, key)
 	}
 	return n, nil

@@ -112,6 +112,9 @@ func (r *Registry) With(extra []Venue, aliases map[string]string) (*Registry, er
 		}
 	}
 	// Sorted so that the first error reported for a bad map is always the same one.
+	// A venue is copied once, the first time an alias names it: copying it
+	// for each alias made 40,000 aliases of one venue quadratic.
+	own := map[*Venue]bool{}
 	for _, alias := range slices.Sorted(maps.Keys(aliases)) {
 		target := aliases[alias]
 		key := Normalize(alias)
@@ -129,10 +132,13 @@ func (r *Registry) With(extra []Venue, aliases map[string]string) (*Registry, er
 			return nil, fmt.Errorf("venue alias %q -> %q: %q already names %s", alias, target, alias, have.Tag)
 		}
 		// Venues may be shared with r (and Default), so copy before adding the alias.
-		c := cloneVenue(v)
-		c.Aliases = append(c.Aliases, alias)
-		n.replace(v, c)
-		n.byName[key] = c
+		if !own[v] {
+			c := cloneVenue(v)
+			n.replace(v, c)
+			own[c], v = true, c
+		}
+		v.Aliases = append(v.Aliases, alias)
+		n.byName[key] = v
 	}
 	return n, nil
 }
