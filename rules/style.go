@@ -40,31 +40,20 @@ func conventionOf(doc *notes.Document, style lint.Style) convention {
 		return c
 	}
 	learnt := Detect(doc)
-	switch style.OrgTags {
-	case lint.OrgTagsOptional:
-		c.orgTagsOptional = true
-	case "":
-		c.orgTagsOptional = learnt.OrgTags == lint.OrgTagsOptional
-	}
-	switch style.Year {
-	case lint.YearFourDigit:
-		c.fourDigitYears = true
-	case "":
-		c.fourDigitYears = learnt.Year == lint.YearFourDigit
-	}
-	switch style.Notes {
-	case lint.NotesOptional:
-		c.notesOptional = true
-	case "":
-		c.notesOptional = learnt.Notes == lint.NotesOptional
-	}
-	switch style.Brackets {
-	case lint.BracketsFull:
-		c.fullWidth = true
-	case "":
-		c.fullWidth = learnt.Brackets == lint.BracketsFull
-	}
+	c.orgTagsOptional = setting(style.OrgTags, learnt.OrgTags, lint.OrgTagsOptional)
+	c.fourDigitYears = setting(style.Year, learnt.Year, lint.YearFourDigit)
+	c.notesOptional = setting(style.Notes, learnt.Notes, lint.NotesOptional)
+	c.fullWidth = setting(style.Brackets, learnt.Brackets, lint.BracketsFull)
 	return c
+}
+
+// setting reports whether one setting of the style is the value on: the
+// config's when it says, else the one learnt from the file.
+func setting(configured, learnt, on string) bool {
+	if configured != "" {
+		return configured == on
+	}
+	return learnt == on
 }
 
 // Detect returns the convention that most entries of doc follow, as a
