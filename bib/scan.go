@@ -624,11 +624,11 @@ func stopWhere(stop, n int) string {
 func (sc *scanner) braced(p int) (end, stop int) {
 	s := sc.s
 	// Fast path for the common value with no inner brace and no newline.
-	if j := strings.IndexByte(s[p+1:], '}'); j >= 0 {
-		inner := s[p+1 : p+1+j]
-		if strings.IndexByte(inner, '{') < 0 && strings.IndexByte(inner, '\n') < 0 {
-			return p + 2 + j, 0
-		}
+	// The search stops at the first brace or newline: searching for "}"
+	// alone ran to the end of the file for each unclosed "{", which made a
+	// file of many of them quadratic.
+	if j := strings.IndexAny(s[p+1:], "{}\n"); j >= 0 && s[p+1+j] == '}' {
+		return p + 2 + j, 0
 	}
 	depth := 0
 	for i := p; i < sc.n; i++ {

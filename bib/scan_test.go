@@ -471,3 +471,21 @@ func TestMacroDoublingCapped(t *testing.T) {
 		t.Errorf("no finding names the first macro past the limit: %v", f.Diagnostics[:min(3, len(f.Diagnostics))])
 	}
 }
+
+// BenchmarkManyUnclosedBraces: 100,000 entries that each open a value and
+// never close it. Each fast-path search used to run to the end of the file
+// (2.3 s for the whole file); it now stops at the first brace or newline
+// (0.19 s to parse, 0.5 s for papers lint on it).
+func BenchmarkManyUnclosedBraces(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&sb, "@misc{k%d, title = {x\n", i)
+	}
+	src := []byte(sb.String())
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if f := Parse("unclosed.bib", src); len(f.Entries) != 100000 {
+			b.Fatalf("%d entries", len(f.Entries))
+		}
+	}
+}
