@@ -229,6 +229,47 @@ func Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
 	out := s.findings
 	s.findings = nil
 	putScanner(s)
+	sortFindings(out)
+	return out
+}
+
+// Checker checks many segments one after another, reusing its memory: the
+// findings a Check returns are valid until the next Check on the same
+// Checker. A caller that turns each finding into its own record right away
+// (the notes linter checks tens of thousands of segments per file) avoids a
+// findings slice and an edits slice per segment. The zero Checker is ready
+// to use; it is not safe for concurrent use.
+type Checker struct {
+	findings []Finding
+	edits    []Edit
+}
+
+// Check is the package's Check, with results valid until the next call.
+func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
+	if kinds&AllKinds == 0 || quiet(text, ctx) {
+		return nil
+	}
+	s := getScanner(text, &ctx, opt, kinds)
+	s.findings, s.edits = c.findings[:0], c.edits[:0]
+	s.run()
+	c.findings, c.edits = s.findings, s.edits
+	s.findings, s.edits = nil, nil
+	putScanner(s)
+	sortFindings(c.findings)
+	if cap(c.findings) > 1<<16 {
+		// One huge segment must not pin its findings' memory for the rest
+		// of the run: the returned slice stays valid, the next call starts
+		// afresh.
+		out := c.findings
+		c.findings, c.edits = nil, nil
+		return out
+	}
+	return c.findings
+}
+
+// sortFindings orders findings by Start, then End, keeping the order of
+// equal ones.
+func sortFindings(out []Finding) {
 	if len(out) > 1 {
 		slices.SortStableFunc(out, func(a, b Finding) int {
 			if c := cmp.Compare(a.Start, b.Start); c != 0 {
@@ -237,7 +278,6 @@ func Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
 			return cmp.Compare(a.End, b.End)
 		})
 	}
-	return out
 }
 
 // quiet reports text that cannot have findings: pure ASCII with no CJK or

@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,6 +75,10 @@ const (
 )
 
 const maxDepth = 64
+
+// bigLine is the length from which a line's units and findings are sized
+// in advance.
+const bigLine = 1 << 16
 
 type scanner struct {
 	text  string
@@ -236,12 +241,23 @@ func (s *scanner) line(ls, le int, first, last bool) {
 	if first && s.ctx.Before != 0 {
 		s.virtual(ls, s.ctx.Before)
 	}
+	if n := le - ls; n > bigLine {
+		// A huge line (a paragraph pasted from a PDF, a minified file) has
+		// about one unit per five bytes and, in the worst case, a finding
+		// for every other unit: sized once instead of grown by a quarter
+		// at a time, which copies each unit and finding several times.
+		s.units = slices.Grow(s.units, n/4)
+	}
 	s.tokenize(ls, le)
 	if last && s.ctx.After != 0 {
 		s.virtual(le, s.ctx.After)
 	}
 	if !s.busy {
 		return
+	}
+	if n := len(s.units); n > bigLine/4 {
+		s.findings = slices.Grow(s.findings, n/2)
+		s.edits = slices.Grow(s.edits, n/2)
 	}
 	if s.kinds&Punctuation != 0 {
 		s.punctuation()

@@ -66,6 +66,10 @@ func (p *Pass) ReportAll(ds []Diagnostic) {
 	}
 }
 
+// Grow makes room for n more findings, for a rule that reports a known
+// number of them in several ReportAll calls.
+func (p *Pass) Grow(n int) { p.diags = slices.Grow(p.diags, n) }
+
 // Reportf records a finding at [start, end) of f with a formatted message.
 func (p *Pass) Reportf(f *File, start, end int, format string, args ...any) {
 	p.Report(Diagnostic{File: f.Path, Start: start, End: end, Message: fmt.Sprintf(format, args...)})

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/paperlint/papers/internal/par"
@@ -265,7 +266,11 @@ func (r *Runner) Run(ws Workspace) *Result {
 		}
 	}
 	out := make([][]Diagnostic, len(run))
-	par.DoGraph(len(run), r.jobs(), group, waits, func(i int) { out[i] = run[i]() })
+	release := releaser(res, specs, waits, r.RunCache == nil)
+	par.DoGraph(len(run), r.jobs(), group, waits, func(i int) {
+		out[i] = run[i]()
+		release(i)
+	})
 	out = out[firstRule:]
 
 	// Directives are read once per file, after the rules, in parallel.
@@ -300,6 +305,41 @@ func (r *Runner) Run(ws Workspace) *Result {
 	parallel(len(lists), r.jobs(), func(i int) { SortDiagnostics(lists[i]) })
 	diags := mergeSorted(lists)
 	return &Result{Files: files, Diagnostics: diags}
+}
+
+// releaser returns what a task calls when it is done: once every task
+// that reads an analysis has run, the analysis' results are dropped, so a
+// run's memory holds the findings, not every intermediate result until the
+// end (the CJK analysis of a dense list holds as many findings as the
+// rules copy out of it). An editor's RunCache keeps results for the next
+// run: then nothing is dropped.
+func releaser(res *runResults, specs []*analysisSpec, waits [][]int, enabled bool) func(task int) {
+	if !enabled {
+		return func(int) {}
+	}
+	readers := make([]atomic.Int32, len(specs))
+	for _, ws := range waits {
+		for _, g := range ws {
+			readers[g].Add(1)
+		}
+	}
+	return func(task int) {
+		for _, g := range waits[task] {
+			if readers[g].Add(-1) != 0 {
+				continue
+			}
+			// Only this goroutine touches the analysis now: every
+			// task that reads it is done, every task that builds it
+			// was done before the first reader started.
+			ar := res.of[specs[g]]
+			for _, u := range ar.byFile {
+				u.v = nil
+			}
+			if ar.run != nil {
+				ar.run.v = nil
+			}
+		}
+	}
 }
 
 // rulesNeeding returns, for each analysis, the enabled rules that need it

@@ -98,18 +98,83 @@ var CJKPunctuation = &lint.Rule{
 
 // proseFindings are the findings of the shared CJK analysis, by kind.
 type proseFindings struct {
-	spacing, punctuation []lint.Diagnostic
+	spacing, punctuation diagChunks
 	// labels are the findings in link labels and HTML text (nil for
 	// the findings of labels themselves).
 	labels *proseFindings
 }
 
 // of returns the findings of kind.
-func (pf *proseFindings) of(kind cjk.Kind) []lint.Diagnostic {
+func (pf *proseFindings) of(kind cjk.Kind) *diagChunks {
 	if kind == cjk.Spacing {
-		return pf.spacing
+		return &pf.spacing
 	}
-	return pf.punctuation
+	return &pf.punctuation
+}
+
+// diagChunks is a list of findings kept in blocks that are never moved: a
+// notes file can have millions of CJK findings (one 20 MB line of mixed
+// text, three million), and a slice grown by append would copy each of
+// them, 128 bytes with pointers, several times over. The rules copy them
+// once, into the exactly sized list they report.
+type diagChunks struct {
+	blocks [][]lint.Diagnostic
+	n      int
+}
+
+// next returns the slot of a new finding at the end of the list.
+func (c *diagChunks) next() *lint.Diagnostic {
+	if k := len(c.blocks); k == 0 || len(c.blocks[k-1]) == cap(c.blocks[k-1]) {
+		// Blocks double up to 64k findings (8 MB): few blocks for a large
+		// file, little waste for a small one.
+		size := 16
+		if k > 0 {
+			size = min(2*cap(c.blocks[k-1]), 1<<16)
+		}
+		c.blocks = append(c.blocks, make([]lint.Diagnostic, 0, size))
+	}
+	b := &c.blocks[len(c.blocks)-1]
+	*b = (*b)[:len(*b)+1]
+	c.n++
+	return &(*b)[len(*b)-1]
+}
+
+// appendChunks adds the findings of o after those of c, moving o's blocks.
+func (c *diagChunks) appendChunks(o *diagChunks) {
+	c.blocks = append(c.blocks, o.blocks...)
+	c.n += o.n
+}
+
+// reportTo reports every finding of the list, in order.
+func (c *diagChunks) reportTo(p *lint.Pass) {
+	p.Grow(c.n)
+	for _, b := range c.blocks {
+		p.ReportAll(b)
+	}
+}
+
+// fixSlab hands out fixes of one edit from blocks, one allocation per
+// thousand findings instead of two per finding (the fix and its edits).
+type fixSlab struct {
+	free []oneEditFix
+}
+
+// oneEditFix is a fix and the storage of its single edit.
+type oneEditFix struct {
+	fix  lint.Fix
+	edit [1]lint.Edit
+}
+
+// fix returns a fix with message msg whose one edit is e.
+func (s *fixSlab) fix(msg string, e lint.Edit) *lint.Fix {
+	if len(s.free) == 0 {
+		s.free = make([]oneEditFix, 1024)
+	}
+	f := &s.free[0]
+	s.free = s.free[1:]
+	f.edit[0] = e
+	f.fix = lint.Fix{Message: msg, Edits: f.edit[:1:1]}
+	return &f.fix
 }
 
 // proseAnalysis is the CJK analysis of a notes file's prose that the two
@@ -130,7 +195,7 @@ func reportProse(p *lint.Pass, kind cjk.Kind) {
 		return
 	}
 	pf := proseAnalysis.Of(p, f)
-	p.ReportAll(pf.of(kind))
+	pf.of(kind).reportTo(p)
 	labels := false
 	switch o := p.Options.(type) {
 	case *SpacingOptions:
@@ -139,7 +204,7 @@ func reportProse(p *lint.Pass, kind cjk.Kind) {
 		labels = o.Labels
 	}
 	if labels {
-		p.ReportAll(pf.labels.of(kind))
+		pf.labels.of(kind).reportTo(p)
 	}
 }
 
@@ -191,22 +256,21 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 		outs[0].labels = &labels
 		return &outs[0]
 	}
-	var ns, np int
-	for _, o := range outs {
-		ns += len(o.spacing)
-		np += len(o.punctuation)
-	}
-	out := &proseFindings{spacing: make([]lint.Diagnostic, 0, ns), punctuation: make([]lint.Diagnostic, 0, np), labels: &labels}
-	for _, o := range outs {
-		out.spacing = append(out.spacing, o.spacing...)
-		out.punctuation = append(out.punctuation, o.punctuation...)
+	out := &proseFindings{labels: &labels}
+	for i := range outs {
+		out.spacing.appendChunks(&outs[i].spacing)
+		out.punctuation.appendChunks(&outs[i].punctuation)
 	}
 	return out
 }
 
 // analyseRuns checks a slice of prose runs of src.
 func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) proseFindings {
-	var out proseFindings
+	var (
+		out   proseFindings
+		check cjk.Checker
+		fixes fixSlab
+	)
 	lineEnd, lineCJK := -1, false
 	for _, run := range runs {
 		if run.End <= run.Start || run.End > len(src) {
@@ -223,19 +287,25 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 			continue // an English line with no full-width characters: nothing to find
 		}
 		ctx := cjk.Context{Before: runeBefore(src, run.Start), After: runeAfter(src, run.End), CJKAround: lineCJK}
-		for _, fd := range cjk.Check(text, ctx, opt, kinds) {
-			d := lint.Diagnostic{Start: run.Start + fd.Start, End: run.Start + fd.End, Message: fd.Message}
-			if len(fd.Edits) > 0 {
-				fx := &lint.Fix{Message: fd.Message}
-				for _, e := range fd.Edits {
-					fx.Edits = append(fx.Edits, lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New})
+		for _, fd := range check.Check(text, ctx, opt, kinds) {
+			var d *lint.Diagnostic
+			if fd.Kind == cjk.Spacing {
+				d = out.spacing.next()
+			} else {
+				d = out.punctuation.next()
+			}
+			*d = lint.Diagnostic{Start: run.Start + fd.Start, End: run.Start + fd.End, Message: fd.Message}
+			switch len(fd.Edits) {
+			case 0:
+			case 1:
+				e := fd.Edits[0]
+				d.Fix = fixes.fix(fd.Message, lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New})
+			default:
+				fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
+				for i, e := range fd.Edits {
+					fx.Edits[i] = lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New}
 				}
 				d.Fix = fx
-			}
-			if fd.Kind == cjk.Spacing {
-				out.spacing = append(out.spacing, d)
-			} else {
-				out.punctuation = append(out.punctuation, d)
 			}
 		}
 	}
