@@ -16,9 +16,10 @@ type Entry struct {
 	KeySpan  Span
 	Fields   []*Field // in source order, repeated names included
 
-	// Incomplete is set when a syntax error ended the entry early: Fields
-	// holds the fields read before the error, and a "syntax" diagnostic says
-	// what went wrong.
+	// Incomplete is set when a syntax error ended the entry early or made
+	// one of its values unreadable: Fields holds the fields read (a value
+	// whose braces do not balance is left out, the fields after it are
+	// kept), and a "syntax" diagnostic says what went wrong.
 	Incomplete bool
 }
 

@@ -59,6 +59,7 @@ type scanner struct {
 	parts   []Part   // slab of parts handed out by keepParts
 	scratch []Part   // parts of the value being read
 	seen    map[string]int
+	stack   []int // offsets of open braces, for unclosedAt
 }
 
 // ctx names what a value belongs to, for messages.
@@ -314,12 +315,16 @@ type failure struct {
 	at     Span   // where to report it
 	msg    string // what is wrong and what to do
 	resume int    // where to look for the next block from
+	// cont is set when the entry can go on at resume: a value ran on into
+	// the fields after it, and resume is the start of the first of them.
+	cont bool
+	rel  []Related
 }
 
 // fail reports f and returns the end of the broken block that started at
 // start: the next block start at or after f.resume, less trailing space.
 func (sc *scanner) fail(start int, f failure) int {
-	sc.diag(CodeSyntax, f.at, f.msg)
+	sc.diag(CodeSyntax, f.at, f.msg, f.rel...)
 	r := sc.resumeAt(f.resume)
 	end := sc.trimEnd(start+1, r)
 	if end < f.at.Start && f.at.Start <= r {
@@ -412,8 +417,8 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 			sc.diag(CodeSyntax, Span{start, p + 1}, fmt.Sprintf(
 				"entry has no citation key: write @%s{key, ...}", e.Type))
 		default:
-			return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-				"expected a citation key after @%s%c, found %s: write @%s{key, ...}", e.Type, s[open], sc.found(p), e.Type), p})
+			return invalid(failure{at: Span{p, min(p+1, n)}, msg: fmt.Sprintf(
+				"expected a citation key after @%s%c, found %s: write @%s{key, ...}", e.Type, s[open], sc.found(p), e.Type), resume: p})
 		}
 	}
 
@@ -439,22 +444,21 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 	case p < n && s[p] == '=' && ke > ks:
 		// @misc{title = {...}}: the "key" is a field name.
 		e.Key, e.KeySpan = "", Span{}
-		return invalid(failure{Span{ks, p + 1}, fmt.Sprintf(
-			"entry has no citation key (%q looks like a field name): write @%s{key, %s = ...}", s[ks:ke], e.Type, s[ks:ke]), p})
+		return invalid(failure{at: Span{ks, p + 1}, msg: fmt.Sprintf(
+			"entry has no citation key (%q looks like a field name): write @%s{key, %s = ...}", s[ks:ke], e.Type, s[ks:ke]), resume: p})
 	default:
 		why := "a key cannot contain { } ( ) = % or @"
 		if spaceTab[s[p-1]] {
 			why = "a key cannot contain spaces"
 		}
-		return broken(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected \",\" after the citation key %q, found %s: %s", e.Key, sc.found(p), why), p})
+		return broken(failure{at: Span{p, min(p+1, n)}, msg: fmt.Sprintf(
+			"expected \",\" after the citation key %q, found %s: %s", e.Key, sc.found(p), why), resume: p})
 	}
 
 	for {
 		p = sc.skip(p)
-		if p >= n {
-			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing at the end of the file", e.Key, string(cc)), n})
+		if p >= n || s[p] == '@' {
+			return broken(sc.notClosed(e, open, p))
 		}
 		c := s[p]
 		switch {
@@ -465,33 +469,50 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 				"extra \",\" in entry %q: remove it", e.Key))
 			p++
 			continue
-		case c == '@':
-			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing before this @", e.Key, string(cc)), p})
 		case !identTab[c]:
-			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"expected a field name or %q in entry %q, found %s", string(cc), e.Key, sc.found(p)), p})
+			return broken(failure{at: Span{p, p + 1}, msg: fmt.Sprintf(
+				"expected a field name or %q in entry %q, found %s", string(cc), e.Key, sc.found(p)), resume: p})
 		}
 		ns := p
 		p = sc.ident(p)
 		name := s[ns:p]
 		p = sc.skip(p)
 		if p >= n || s[p] != '=' {
-			return broken(failure{Span{ns, ns + len(name)}, fmt.Sprintf(
-				"expected \"=\" after field name %q in entry %q, found %s", name, e.Key, sc.found(p)), p})
+			return broken(failure{at: Span{ns, ns + len(name)}, msg: fmt.Sprintf(
+				"expected \"=\" after field name %q in entry %q, found %s", name, e.Key, sc.found(p)), resume: p})
 		}
 		p = sc.skip(p + 1)
 		f := sc.newField()
 		f.Name, f.NameSpan = name, Span{ns, ns + len(name)}
 		var fl *failure
 		p, fl = sc.value(f, p, cc, ctx{'f', name, e.Key})
+		if fl == nil && (p >= n || s[p] == '@') {
+			// The entry is not closed. When the value spans lines, its
+			// braces may be what is wrong: an extra "{" took the fields
+			// after it, or the "}" that closed the entry.
+			fl = sc.ranOn(f, cc, ctx{'f', name, e.Key})
+			if fl != nil && !fl.cont {
+				// The value took the entry's closing "}": the entry
+				// ends there, without the broken field.
+				sc.diag(CodeSyntax, fl.at, fl.msg, fl.rel...)
+				e.Incomplete = true
+				return done(fl.resume)
+			}
+		}
 		if fl != nil {
-			return broken(*fl)
+			if !fl.cont {
+				return broken(*fl)
+			}
+			// The value ran on into the fields after it: report it, leave
+			// it out and read those fields.
+			sc.diag(CodeSyntax, fl.at, fl.msg, fl.rel...)
+			e.Incomplete = true
+			p = fl.resume
+			continue
 		}
 		sc.efields = append(sc.efields, f)
 		if p >= n {
-			return broken(failure{Span{start, start + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing at the end of the file", e.Key, string(cc)), n})
+			return broken(sc.notClosed(e, open, p))
 		}
 		switch c := s[p]; {
 		case c == ',':
@@ -508,17 +529,147 @@ func (sc *scanner) entry(start, ts, te, open int) (Block, int) {
 				continue
 			}
 		case c == '@':
-			return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-				"entry %q is not closed: %q missing after field %q", e.Key, string(cc), name), p})
+			return broken(sc.notClosed(e, open, p))
 		}
 		hint := ""
 		if c := s[p]; c == '}' || c == ')' {
 			hint = fmt.Sprintf(" (the entry was opened with %q)", string(s[open]))
 		}
-		return broken(failure{Span{p, p + 1}, fmt.Sprintf(
-			"expected \",\" or %q after the value of field %q in entry %q, found %s%s", string(cc), name, e.Key, sc.found(p), hint), p})
+		return broken(failure{at: Span{p, p + 1}, msg: fmt.Sprintf(
+			"expected \",\" or %q after the value of field %q in entry %q, found %s%s", string(cc), name, e.Key, sc.found(p), hint), resume: p})
 	}
 }
+
+// notClosed describes an entry whose closing delimiter is missing where
+// reading stopped, at p: an @ that starts the next entry, or the end of the
+// file. It points at the entry's opening delimiter, the place where the
+// depth went up and never came back, rather than at the next entry, which
+// is read as usual from p.
+func (sc *scanner) notClosed(e *Entry, open, p int) failure {
+	cc := string(closer(sc.s[open]))
+	where := "at the end"
+	if k := len(sc.efields); k > 0 {
+		where = fmt.Sprintf("after field %q", sc.efields[k-1].Name)
+	}
+	fl := failure{at: Span{open, open + 1}, resume: p}
+	if p >= sc.n {
+		fl.msg = fmt.Sprintf("entry %q is not closed: the file ends first; add %q %s", e.Key, cc, where)
+		return fl
+	}
+	fl.msg = fmt.Sprintf("entry %q is not closed: the next entry starts first; add %q %s", e.Key, cc, where)
+	fl.rel = []Related{{File: sc.f.Name, Span: Span{p, p + 1}, Message: "the next entry starts here"}}
+	return fl
+}
+
+// runOn describes a braced or quoted value, opening at p, that reading
+// stopped at stop (a line that starts a block, or the end of the file)
+// without closing. It names the last "{" still open where the value
+// should have ended: at the first line inside it that starts like a field
+// (the value took the fields after it; cont is then set and reading the
+// entry goes on there), else at stop.
+func (sc *scanner) runOn(p, stop int, c ctx) *failure {
+	cut, brace, next := sc.unclosedAt(p, stop)
+	fl := &failure{at: Span{brace, brace + 1}, resume: cut, cont: next != ""}
+	what, add := "unbalanced braces in %s: this \"{\" is never closed", "\"}\""
+	if sc.s[brace] == '"' {
+		what, add = "the quoted value of %s is never closed", "'\"'"
+	}
+	what = fmt.Sprintf(what, c)
+	if next != "" {
+		bibtex := ""
+		if stop < sc.n {
+			// BibTeX does not stop at an @: it reads on until the
+			// braces balance, taking every entry up to there.
+			bibtex = " (and BibTeX reads the entries after it into the value too)"
+		}
+		fl.msg = fmt.Sprintf("%s, so the value runs on into field %q%s; add the missing %s", what, next, bibtex, add)
+		return fl
+	}
+	fl.msg = fmt.Sprintf("%s%s; add the missing %s", what, stopWhere(stop, sc.n), add)
+	if stop < sc.n {
+		fl.msg += " (BibTeX reads the entries after it into the value)"
+	}
+	return fl
+}
+
+// ranOn looks again at the value of f, which reading closed but which the
+// entry does not follow with its closing delimiter: when the value spans
+// lines, an extra "{" in it may have taken the fields after it, or the "}"
+// that closes the entry (BibTeX reads it the same way and then misses
+// the entry's end). It returns nil when the value looks whole, else a
+// failure at that "{": with cont set to read the entry on from the first
+// field taken, or with resume after the entry's "}" the value took.
+func (sc *scanner) ranOn(f *Field, cc byte, c ctx) *failure {
+	if len(f.Parts) == 0 {
+		return nil
+	}
+	part := f.Parts[len(f.Parts)-1]
+	a, b := part.Span.Start, part.Span.End-1 // the value's "{" and "}"
+	if part.Kind != PartBraced || strings.IndexByte(sc.s[a:b], '\n') < 0 {
+		return nil
+	}
+	cut, brace, next := sc.unclosedAt(a, b)
+	if next != "" {
+		return &failure{at: Span{brace, brace + 1}, resume: cut, cont: true, msg: fmt.Sprintf(
+			"unbalanced braces in %s: this \"{\" is never closed, so the value runs on into field %q; add the missing \"}\"", c, next)}
+	}
+	if cc == '}' && atLineStart(sc.s, b) {
+		// A "}" alone on its line ends an entry, not a value.
+		return &failure{at: Span{brace, brace + 1}, resume: b + 1, msg: fmt.Sprintf(
+			"unbalanced braces in %s: this \"{\" is never closed, so the value takes the \"}\" that closes the entry (BibTeX then reports the next @); add the missing \"}\"", c)}
+	}
+	return nil
+}
+
+// unclosedAt walks the value that opens at from (with "{" or '"') up to
+// to, keeping the "{"s not yet closed. At the first line inside it that
+// starts like a field ("name ="), it stops and returns that line's start,
+// the last "{" still open there (or from, if none is) and the field's
+// name. Otherwise it returns to, the last "{" open there, and "".
+func (sc *scanner) unclosedAt(from, to int) (cut, brace int, next string) {
+	s := sc.s
+	st := append(sc.stack[:0], from)
+	for i := from + 1; i < to; i++ {
+		switch s[i] {
+		case '{':
+			st = append(st, i)
+		case '}':
+			if len(st) > 1 {
+				st = st[:len(st)-1]
+			}
+		case '\n':
+			if name, ok := sc.fieldLine(i + 1); ok {
+				sc.stack = st
+				return i + 1, st[len(st)-1], name
+			}
+		}
+	}
+	sc.stack = st
+	return to, st[len(st)-1], ""
+}
+
+// fieldLine reports whether the line that starts at p begins, after spaces
+// and tabs, with a field name and "=", and returns the name.
+func (sc *scanner) fieldLine(p int) (string, bool) {
+	s := sc.s
+	for p < sc.n && (s[p] == ' ' || s[p] == '\t') {
+		p++
+	}
+	q := p
+	for q < sc.n && (isASCIILetter(s[q]) || q > p && (s[q] >= '0' && s[q] <= '9' || s[q] == '_' || s[q] == '-')) {
+		q++
+	}
+	if q == p {
+		return "", false
+	}
+	e := q
+	for e < sc.n && (s[e] == ' ' || s[e] == '\t') {
+		e++
+	}
+	return s[p:q], e < sc.n && s[e] == '='
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // newField returns a zeroed Field from the slab.
 func (sc *scanner) newField() *Field {
@@ -552,21 +703,23 @@ func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
 	sc.scratch = sc.scratch[:0]
 	for {
 		if p >= n {
-			return p, &failure{Span{max(p-1, 0), p}, fmt.Sprintf("missing value for %s at the end of the file", c), n}
+			return p, &failure{at: Span{max(p-1, 0), p}, msg: fmt.Sprintf("missing value for %s at the end of the file", c), resume: n}
 		}
 		var part Part
 		switch ch := s[p]; {
 		case ch == '{':
 			end, stop := sc.braced(p)
 			if end < 0 {
-				return p, &failure{Span{p, p + 1}, fmt.Sprintf(
-					"unbalanced braces in %s: this \"{\" is never closed%s; add the missing \"}\"", c, stopWhere(stop, sc.n)), stop}
+				return p, sc.runOn(p, stop, c)
 			}
 			part = Part{Kind: PartBraced, Text: s[p+1 : end-1], Span: Span{p, end}}
 		case ch == '"':
 			end, stop, why := sc.quoted(p)
 			if end < 0 {
-				return p, &failure{Span{p, p + 1}, fmt.Sprintf("%s in %s%s", why, c, stopWhere(stop, sc.n)), stop}
+				if fl := sc.runOn(p, stop, c); fl.cont || fl.at.Start != p {
+					return p, fl
+				}
+				return p, &failure{at: Span{p, p + 1}, msg: fmt.Sprintf("%s in %s%s", why, c, stopWhere(stop, sc.n)), resume: stop}
 			}
 			part = Part{Kind: PartQuoted, Text: s[p+1 : end-1], Span: Span{p, end}}
 		case bareTab[ch]:
@@ -585,7 +738,7 @@ func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
 			if len(sc.scratch) > 0 {
 				what = "a value after \"#\""
 			}
-			return p, &failure{Span{p, p + 1}, fmt.Sprintf("expected %s for %s, found %s", what, c, sc.found(p)), p}
+			return p, &failure{at: Span{p, p + 1}, msg: fmt.Sprintf("expected %s for %s, found %s", what, c, sc.found(p)), resume: p}
 		}
 		sc.scratch = append(sc.scratch, part)
 		q := sc.skip(part.Span.End)
@@ -794,14 +947,14 @@ func (sc *scanner) stringDef(start, open int) (Block, int) {
 	ns := sc.skip(open + 1)
 	ne := sc.ident(ns)
 	if ne == ns {
-		return invalid(failure{Span{ns, min(ns+1, n)}, fmt.Sprintf(
-			"expected a macro name after @string%c, found %s: write @string{name = {value}}", s[open], sc.found(ns)), ns})
+		return invalid(failure{at: Span{ns, min(ns+1, n)}, msg: fmt.Sprintf(
+			"expected a macro name after @string%c, found %s: write @string{name = {value}}", s[open], sc.found(ns)), resume: ns})
 	}
 	name := s[ns:ne]
 	p := sc.skip(ne)
 	if p >= n || s[p] != '=' {
-		return invalid(failure{Span{ns, ne}, fmt.Sprintf(
-			"expected \"=\" after the macro name %q, found %s: write @string{%s = {value}}", name, sc.found(p), name), p})
+		return invalid(failure{at: Span{ns, ne}, msg: fmt.Sprintf(
+			"expected \"=\" after the macro name %q, found %s: write @string{%s = {value}}", name, sc.found(p), name), resume: p})
 	}
 	var f Field
 	p, fl := sc.value(&f, sc.skip(p+1), cc, ctx{kind: 's', name: name})
@@ -813,8 +966,8 @@ func (sc *scanner) stringDef(start, open int) (Block, int) {
 	// typo does not turn every later use into an undefined macro.
 	sc.r.macros.define(Macro{Name: name, Value: f.Value, File: sc.f.Name, Span: Span{start, p}})
 	if p >= n || s[p] != cc {
-		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected %q to close @string %q, found %s", string(cc), name, sc.found(p)), p})
+		return invalid(failure{at: Span{p, min(p+1, n)}, msg: fmt.Sprintf(
+			"expected %q to close @string %q, found %s", string(cc), name, sc.found(p)), resume: p})
 	}
 	def.Span = Span{start, p + 1}
 	sc.f.Strings = append(sc.f.Strings, def)
@@ -835,8 +988,8 @@ func (sc *scanner) preamble(start, open int) (Block, int) {
 		return invalid(*fl)
 	}
 	if p >= n || s[p] != cc {
-		return invalid(failure{Span{p, min(p+1, n)}, fmt.Sprintf(
-			"expected %q to close @preamble, found %s", string(cc), sc.found(p)), p})
+		return invalid(failure{at: Span{p, min(p+1, n)}, msg: fmt.Sprintf(
+			"expected %q to close @preamble, found %s", string(cc), sc.found(p)), resume: p})
 	}
 	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
 	sc.f.Preambles = append(sc.f.Preambles, pr)

@@ -102,21 +102,58 @@ func TestParseRecovery(t *testing.T) {
 			src:   "@misc{a,\n  title = {Foo {Bar,\n  year = 2020\n}\n\n@misc{b, title={x}}\n@misc{c, title={y}}\n",
 			keys:  []string{"a", "b", "c"},
 			incom: []string{"a"},
-			diags: []wantDiag{{CodeSyntax, "{Foo", `"{" is never closed before the next entry`}},
+			diags: []wantDiag{{CodeSyntax, "{Bar", `this "{" is never closed, so the value runs on into field "year"`}},
+		},
+		{
+			// The extra "{" is closed by the entry's "}", so the value
+			// balances; BibTeX then misses the entry's end at the next @.
+			name:  "extra brace takes the fields after it",
+			src:   "@article{a,\n  title = {Deep {Learning for X},\n  author = {A B},\n  year = {2020}\n}\n\n@article{b,\n  title = {Other}\n}\n",
+			keys:  []string{"a", "b"},
+			incom: []string{"a"},
+			diags: []wantDiag{{CodeSyntax, "{Deep", `in field "title" of entry "a": this "{" is never closed, so the value runs on into field "author"`}},
+		},
+		{
+			name:  "extra brace takes the entry's closing brace",
+			src:   "@misc{a,\n  year = {2020},\n  title = {Deep {Learning},\n}\n\n@misc{b, title={x}}",
+			keys:  []string{"a", "b"},
+			incom: []string{"a"},
+			diags: []wantDiag{{CodeSyntax, "{Deep", `in field "title" of entry "a": this "{" is never closed, so the value takes the "}" that closes the entry`}},
+		},
+		{
+			name:  "two extra braces reach the next entry",
+			src:   "@misc{a,\n  title = {Deep {{Learning},\n  year = {2020}\n}\n\n@misc{b, title={x}}",
+			keys:  []string{"a", "b"},
+			incom: []string{"a"},
+			diags: []wantDiag{{CodeSyntax, "{{Learning", `runs on into field "year"`}},
+		},
+		{
+			name:  "extra brace at the end of the file",
+			src:   "@misc{a,\n  title = {Deep {Learning,\n  year = {2020}\n}\n",
+			keys:  []string{"a"},
+			incom: []string{"a"},
+			diags: []wantDiag{{CodeSyntax, "{Learning", `runs on into field "year"`}},
+		},
+		{
+			name:  "multi-line value then an unclosed entry",
+			src:   "@misc{a,\n  abstract = {one\n  two},\n  year = {2020}\n\n@misc{b, title={x}}",
+			keys:  []string{"a", "b"},
+			incom: []string{"a"},
+			diags: []wantDiag{{CodeSyntax, "{a,", `entry "a" is not closed: the next entry starts first; add "}" after field "year"`}},
 		},
 		{
 			name:  "entry not closed",
 			src:   "@misc{a,\n  title = {Foo},\n\n@misc{b, title={x}}",
 			keys:  []string{"a", "b"},
 			incom: []string{"a"},
-			diags: []wantDiag{{CodeSyntax, "@misc{b", `entry "a" is not closed`}},
+			diags: []wantDiag{{CodeSyntax, "{a,", `entry "a" is not closed: the next entry starts first; add "}" after field "title"`}},
 		},
 		{
 			name:  "entry not closed at end of file",
 			src:   "@misc{a,\n  title = {Foo},\n",
 			keys:  []string{"a"},
 			incom: []string{"a"},
-			diags: []wantDiag{{CodeSyntax, "@misc{a", `missing at the end of the file`}},
+			diags: []wantDiag{{CodeSyntax, "{a,", `entry "a" is not closed: the file ends first`}},
 		},
 		{
 			name:  "garbage after value resumes at next line-start @",
@@ -130,7 +167,7 @@ func TestParseRecovery(t *testing.T) {
 			src:   "@misc{a, title = {Foo} @misc{b, title={x}}",
 			keys:  []string{"a", "b"},
 			incom: []string{"a"},
-			diags: []wantDiag{{CodeSyntax, "@misc{b", `entry "a" is not closed`}},
+			diags: []wantDiag{{CodeSyntax, "{a,", `entry "a" is not closed`}},
 		},
 		{
 			name:  "unbraced pages",
@@ -176,7 +213,10 @@ func TestParseRecovery(t *testing.T) {
 			src:   "@misc{a, title = \"Foo,\n year = 2020,\n\n@misc{b, title={x}}",
 			keys:  []string{"a", "b"},
 			incom: []string{"a"},
-			diags: []wantDiag{{CodeSyntax, "\"Foo", `the quoted value is never closed`}},
+			diags: []wantDiag{
+				{CodeSyntax, "\"Foo", `the quoted value of field "title" of entry "a" is never closed, so the value runs on into field "year"`},
+				{CodeSyntax, "{a,", `entry "a" is not closed`},
+			},
 		},
 		{
 			name:  "stray closing brace in quoted value",
@@ -487,5 +527,20 @@ func BenchmarkManyUnclosedBraces(b *testing.B) {
 		if f := Parse("unclosed.bib", src); len(f.Entries) != 100000 {
 			b.Fatalf("%d entries", len(f.Entries))
 		}
+	}
+}
+
+// A value that runs on into the fields after it is left out, and those
+// fields are read as the entry's: one extra "{" loses one field, not the
+// rest of the entry.
+func TestRunOnValueKeepsFields(t *testing.T) {
+	src := "@article{a,\n  title = {Deep {Learning for X},\n  author = {A B},\n  year = {2020}\n}\n\n@article{b,\n  title = {Other}\n}\n"
+	got := summarize(Parse("t.bib", []byte(src)))
+	want := []ent{
+		{"article", "a", []fld{{"author", "A B"}, {"year", "2020"}}},
+		{"article", "b", []fld{{"title", "Other"}}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entries (-want +got):\n%s", diff)
 	}
 }

@@ -78,7 +78,7 @@ func Build(d *notes.Document, p *notes.Paper, key string, reg *venue.Registry, o
 			e.Type = typ
 			e.Set("booktitle", EscapeText(firstOf(booktitle, v.Tag)))
 		}
-	case p.Venue != nil && strings.TrimSpace(p.Venue.Name) != "":
+	case p.VenueOrText() != nil && strings.TrimSpace(p.VenueOrText().Name) != "":
 		e.Set("howpublished", EscapeText(venueName(p)))
 	}
 	e.Set("title", titleOf(p))
@@ -144,10 +144,10 @@ func braced(s string) string {
 // venueName is the venue tag as written, without a trailing four-digit year
 // (`[EuroS&PW 2023'23]` names EuroS&PW).
 func venueName(p *notes.Paper) string {
-	if p.Venue == nil {
+	if p.VenueOrText() == nil {
 		return ""
 	}
-	n := strings.TrimSpace(p.Venue.Name)
+	n := strings.TrimSpace(p.VenueOrText().Name)
 	if m := trailingYear.FindStringIndex(n); m != nil && m[0] > 0 {
 		return strings.TrimSpace(n[:m[0]])
 	}
@@ -160,10 +160,10 @@ var trailingYear = regexp.MustCompile(`[\s'’]*(?:19|20)\d\d$`)
 // lookupVenue resolves the paper's venue tag, with a trailing year dropped
 // when the tag as written is unknown; nil when reg does not know it.
 func lookupVenue(p *notes.Paper, reg *venue.Registry) *venue.Venue {
-	if p.Venue == nil || reg == nil {
+	if p.VenueOrText() == nil || reg == nil {
 		return nil
 	}
-	if v, ok := reg.Lookup(p.Venue.Name); ok {
+	if v, ok := reg.Lookup(p.VenueOrText().Name); ok {
 		return v
 	}
 	if v, ok := reg.Lookup(venueName(p)); ok {

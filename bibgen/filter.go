@@ -107,7 +107,7 @@ func (f *Filter) match(d *notes.Document, p *notes.Paper, reg *venue.Registry) b
 		}
 	}
 	if len(f.Venues) > 0 {
-		if p.Venue == nil || !f.venueMatch(p.Venue.Name, reg) {
+		if p.VenueOrText() == nil || !f.venueMatch(p.VenueOrText().Name, reg) {
 			return false
 		}
 	}

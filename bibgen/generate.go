@@ -200,7 +200,7 @@ func Generate(srcs []Source, opt Options) *Result {
 				} else {
 					key := keys.Assign(kf.key(s.Notes, p, reg))
 					it = &Item{Entry: Build(s.Notes, p, key, reg, opt.Orgs), Source: si, Paper: p, Line: line, Built: true, Replaces: replaces}
-					if p.Venue != nil && venueName(p) != "" && lookupVenue(p, reg) == nil && pass {
+					if p.VenueOrText() != nil && venueName(p) != "" && lookupVenue(p, reg) == nil && pass {
 						res.Notices = append(res.Notices, Notice{Path: s.Notes.Path, Line: line, Message: fmt.Sprintf(
 							"unknown venue %q: %s is written as @misc with howpublished = {%s}; declare the venue under venues: in .papers.yaml for a proper entry", venueName(p), key, venueName(p))})
 					}

@@ -161,7 +161,7 @@ func (kf *KeyFormat) key(d *notes.Document, p *notes.Paper, reg *venue.Registry)
 // venueTag is the tag the registry gives the paper's venue for its year
 // (NIPS'19 is NeurIPS), or the tag as written when the venue is unknown.
 func venueTag(d *notes.Document, p *notes.Paper, reg *venue.Registry) string {
-	if p.Venue == nil {
+	if p.VenueOrText() == nil {
 		return ""
 	}
 	if v := lookupVenue(p, reg); v != nil {
@@ -180,8 +180,8 @@ func venueTag(d *notes.Document, p *notes.Paper, reg *venue.Registry) string {
 //
 // d, when not nil, is the paper's document: its bare URLs count as links.
 func yearOf(d *notes.Document, p *notes.Paper) int {
-	if p.Venue != nil && p.Venue.Year != 0 {
-		return p.Venue.Year
+	if p.VenueOrText() != nil && p.VenueOrText().Year != 0 {
+		return p.VenueOrText().Year
 	}
 	if id := fromLinks(d, p, ident.ArXivFromURL); id != "" {
 		if y := arXivYear(id); y > 0 {

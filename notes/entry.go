@@ -237,3 +237,113 @@ func (e *Paper) setTitle(s string, sp Span) {
 	e.TitleSpan = sp
 	e.Title = s[sp.Start:sp.End]
 }
+
+// textTag reads s[a:b], a venue and year written without brackets (`CCS
+// 2024`, `NeurIPS'23`, `arXiv 2023`), as a tag whose Span and Inner are
+// that text. It returns nil unless the text has a year after a short name
+// (at most five words). A catch-all name such as `Others 2024` keeps the
+// year and names no venue.
+func textTag(s string, a, b int, opt Options) *Tag {
+	if b-a > 80 || strings.ContainsAny(s[a:b], "[]*<>\n") {
+		return nil
+	}
+	t := &Tag{Span: Span{a, b}, Inner: Span{a, b}, Raw: s[a:b]}
+	parseVenueParts(t, opt.Year)
+	if !t.HasYear() || t.Name == "" || len(strings.Fields(t.Name)) > 5 {
+		return nil
+	}
+	switch strings.ToLower(t.Name) {
+	case "others", "other", "misc", "miscellaneous", "etc":
+		t.Name, t.NameSpan = "", Span{}
+	}
+	t.IsVenue = true
+	return t
+}
+
+// groupHeader reads a list item's only line as a bold group header that
+// names a venue and year (`**CCS 2024**`, `**NeurIPS'23**`), or returns nil.
+func groupHeader(s string, line Span, opt Options) *Tag {
+	sp := trimSpan(s, line)
+	for _, mark := range []string{"**", "__"} {
+		t := s[sp.Start:sp.End]
+		if len(t) > 2*len(mark) && strings.HasPrefix(t, mark) && strings.HasSuffix(t, mark) {
+			in := trimSpan(s, Span{sp.Start + len(mark), sp.End - len(mark)})
+			return textTag(s, in.Start, in.End, opt)
+		}
+	}
+	return nil
+}
+
+// groupEntry reads a list item's only line under a group header as an entry
+// when it is a link and nothing else (`[Title](url)`, a trailing hard break
+// `\` allowed): the title is the link's label and the venue the group's.
+func groupEntry(s string, line Span, group *Tag) *Paper {
+	sp := trimSpan(s, line)
+	if sp.Len() > 0 && s[sp.End-1] == '\\' {
+		sp = trimSpan(s, Span{sp.Start, sp.End - 1})
+	}
+	t := s[sp.Start:sp.End]
+	k := strings.Index(t, "](")
+	if len(t) < 4 || t[0] != '[' || k < 2 || t[len(t)-1] != ')' || strings.Contains(t[k+2:], "](") {
+		return nil
+	}
+	e := &Paper{Form: ListForm, Span: line, VenueText: group}
+	e.setTitle(s, sp)
+	if len(e.Links) == 0 || e.Title == "" {
+		return nil
+	}
+	e.Span = Span{line.Start, sp.End}
+	return e
+}
+
+// paragraphEntry reads a paragraph as an entry when its first line is a
+// bold title, its second the authors in italics and its third starts with
+// the venue and year:
+//
+//	**Title** \
+//	*A. Author, B. Author* \
+//	CVPR 2023. [[Paper](url)] \
+//
+// All three are needed: a bold line alone is often a label, and a post or
+// a video has no venue line.
+func paragraphEntry(n *ast.Paragraph, s string, opt Options) *Paper {
+	lines := n.Lines()
+	if lines.Len() < 3 {
+		return nil
+	}
+	line := func(i int) Span {
+		seg := lines.At(i)
+		sp := trimSpan(s, Span{seg.Start, seg.Stop})
+		if sp.Len() > 0 && s[sp.End-1] == '\\' {
+			sp = trimSpan(s, Span{sp.Start, sp.End - 1})
+		}
+		return sp
+	}
+	title, authors, ven := line(0), line(1), line(2)
+	tt, at := s[title.Start:title.End], s[authors.Start:authors.End]
+	if len(tt) < 5 || !strings.HasPrefix(tt, "**") || !strings.HasSuffix(tt, "**") || strings.Contains(tt[2:len(tt)-2], "**") {
+		return nil
+	}
+	if len(at) < 3 || at[0] != '*' || at[1] == '*' || at[len(at)-1] != '*' {
+		return nil
+	}
+	// `arXiv 2023. [[Paper](url)]`: the venue ends at the first ". " or
+	// link.
+	vt := s[ven.Start:ven.End]
+	if k := strings.Index(vt, "["); k >= 0 {
+		vt = vt[:k]
+	}
+	vt = strings.TrimRight(strings.TrimSpace(vt), ".")
+	v := textTag(s, ven.Start, ven.Start+len(vt), opt)
+	if v == nil {
+		return nil
+	}
+	e := &Paper{Form: ParagraphForm, Span: title, VenueText: v}
+	e.setTitle(s, title)
+	if e.Title == "" {
+		return nil
+	}
+	last := lines.At(lines.Len() - 1)
+	e.Notes = append(e.Notes, Span{lines.At(1).Start, trimRightSpace(s, last.Start, last.Stop)})
+	return e
+}

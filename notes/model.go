@@ -72,8 +72,14 @@ type Form int
 const (
 	// HeadingForm is `### Title[VENUE'YY][Org]`.
 	HeadingForm Form = iota + 1
-	// ListForm is `- [VENUE'YY][Org] [Title](url)`.
+	// ListForm is `- [VENUE'YY][Org] [Title](url)`, or a link item under
+	// a bold group header that names the venue (`- **CCS 2024**` then
+	// `  - [Title](url)`).
 	ListForm
+	// ParagraphForm is a paragraph whose first line is a bold title, the
+	// next one the authors in italics and then the venue and year:
+	// `**Title** \` / `*A. Author, B. Author* \` / `CVPR 2023. [[Paper](url)]`.
+	ParagraphForm
 )
 
 func (f Form) String() string {
@@ -82,6 +88,8 @@ func (f Form) String() string {
 		return "heading"
 	case ListForm:
 		return "list item"
+	case ParagraphForm:
+		return "paragraph"
 	}
 	return "unknown"
 }
@@ -103,6 +111,13 @@ type Paper struct {
 	Tags []*Tag
 	// Venue is the venue tag, nil when the entry has none.
 	Venue *Tag
+	// VenueText is the venue and year written outside the entry's tags:
+	// the bold group header above a link item (`- **CCS 2024**`) or the
+	// venue line of a paragraph entry (`arXiv 2023.`), read as a tag
+	// whose Span and Inner cover that text. It is nil when the entry has a
+	// venue tag (Venue) or no such text. Rules about how tags are written
+	// leave it alone; what needs the paper's venue reads VenueOrText.
+	VenueText *Tag
 	// Orgs are the organisations named by the org tags, in order.
 	Orgs []Org
 	// TagsFirst is true when the tags come before the title.
@@ -181,6 +196,15 @@ type Comment struct {
 type Problem struct {
 	Span    Span
 	Message string
+}
+
+// VenueOrText returns the paper's venue tag, else the venue read from the
+// text around the entry (VenueText), else nil.
+func (e *Paper) VenueOrText() *Tag {
+	if e.Venue != nil {
+		return e.Venue
+	}
+	return e.VenueText
 }
 
 // ownSpan is the part of the entry line that is the entry itself: all of

@@ -2,6 +2,7 @@ package notes
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -354,5 +355,66 @@ func TestFileTitle(t *testing.T) {
 				t.Errorf("papers' sections %q, want %q", got, tt.paperSecs)
 			}
 		})
+	}
+}
+
+// TestGroupAndParagraphEntries reads the two list shapes that name the venue
+// outside the entry's own tags: link items under a bold group header
+// (`- **CCS 2017**`) and bold-title paragraphs with an authors line and a
+// venue line. Links elsewhere, bold labels, a header with no year and a
+// post with no venue line stay what they were.
+func TestGroupAndParagraphEntries(t *testing.T) {
+	src, err := os.ReadFile("testdata/group-lists.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := Parse("testdata/group-lists.md", src, Options{})
+	type want struct {
+		form         Form
+		title, venue string
+		year         int
+		section      string
+	}
+	wants := []want{
+		{ListForm, "Directed Greybox Fuzzing", "CCS", 2017, "By venue"},
+		{ListForm, "IMF: Inferred Model-based Fuzzer", "CCS", 2017, "By venue"},
+		{ListForm, "Diffusion Models Beat GANs on Image Synthesis", "NeurIPS", 2023, "By venue"},
+		{ListForm, "Fuzzification: Anti-Fuzzing Techniques", "USENIX Security", 2019, "By venue"},
+		{ListForm, "A Workshop Paper on Fuzzing Harnesses", "", 2020, "By venue"},
+		{ParagraphForm, "Denoising Diffusion Probabilistic Models", "NeurIPS", 2020, "Bold titles"},
+		{ParagraphForm, "Score-Based Generative Modeling through Stochastic Differential Equations", "arXiv", 2020, "Bold titles"},
+	}
+	var got []want
+	for _, p := range doc.Papers {
+		w := want{form: p.Form, title: p.Title}
+		if p.Venue != nil {
+			t.Errorf("%q: Venue %+v, want none (the venue is text, not a tag)", p.Title, p.Venue)
+		}
+		if v := p.VenueOrText(); v != nil {
+			w.venue, w.year = v.Name, v.Year
+			if p.Venue == nil && string(src[v.Span.Start:v.Span.End]) != v.Raw {
+				t.Errorf("%q: venue span %q, raw %q", p.Title, src[v.Span.Start:v.Span.End], v.Raw)
+			}
+		}
+		if p.Section != nil {
+			w.section = p.Section.Title
+		}
+		if string(src[p.TitleSpan.Start:p.TitleSpan.End]) != p.Title {
+			t.Errorf("title span %q, title %q", src[p.TitleSpan.Start:p.TitleSpan.End], p.Title)
+		}
+		got = append(got, w)
+	}
+	if !reflect.DeepEqual(got, wants) {
+		t.Errorf("papers:\n got %+v\nwant %+v", got, wants)
+	}
+	// The paragraph entry's other lines are its notes; its title line is no
+	// prose.
+	if p := doc.Papers[5]; len(p.Notes) != 1 || !strings.HasPrefix(spanText(doc, p.Notes[0]), "*Jonathan Ho") || !strings.HasSuffix(spanText(doc, p.Notes[0]), "19 Jun 2020") {
+		t.Errorf("notes of the paragraph entry: %v", p.Notes)
+	}
+	for _, sp := range doc.Prose {
+		if strings.Contains(spanText(doc, sp), "Denoising") {
+			t.Errorf("the bold title is prose: %q", spanText(doc, sp))
+		}
 	}
 }

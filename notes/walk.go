@@ -35,17 +35,32 @@ func (p *parseState) walkTop(root ast.Node) {
 				}
 				p.collectLinks(b, p.openEntry)
 			} else {
-				p.list(b)
+				p.list(b, nil)
 			}
-		default:
-			if p.openEntry != nil {
-				if sp := blockSpan(n, p.s); sp.Len() > 0 {
-					p.openEntry.Notes = append(p.openEntry.Notes, sp)
+		case *ast.Paragraph:
+			if p.openEntry == nil {
+				if e := paragraphEntry(b, p.s, p.opt); e != nil {
+					e.Section = p.section
+					p.addPaper(e)
+					p.collectLinks(b, e)
+					break
 				}
-				p.collectLinks(n, p.openEntry)
 			}
+			p.notes(n)
+		default:
+			p.notes(n)
 		}
 		p.collectInline(n)
+	}
+}
+
+// notes adds block n to the notes of the open heading entry, if any.
+func (p *parseState) notes(n ast.Node) {
+	if p.openEntry != nil {
+		if sp := blockSpan(n, p.s); sp.Len() > 0 {
+			p.openEntry.Notes = append(p.openEntry.Notes, sp)
+		}
+		p.collectLinks(n, p.openEntry)
 	}
 }
 
@@ -98,8 +113,11 @@ func (p *parseState) addPaper(e *Paper) {
 }
 
 // list looks for list-item entries, recursing into nested lists of items that
-// are not entries themselves (`- Detection` / `  - [CVPR'20] ...`).
-func (p *parseState) list(l *ast.List) {
+// are not entries themselves (`- Detection` / `  - [CVPR'20] ...`). group is
+// the venue named by the bold header item the list is nested in
+// (`- **CCS 2024**`), or nil: under it, an item that is a link
+// (`  - [Title](url)`) is an entry of that venue.
+func (p *parseState) list(l *ast.List, group *Tag) {
 	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
 		first := it.FirstChild()
 		if first == nil || first.Lines().Len() == 0 {
@@ -107,7 +125,11 @@ func (p *parseState) list(l *ast.List) {
 		}
 		seg := first.Lines().At(0)
 		line := Span{seg.Start, trimRightSpace(p.s, seg.Start, seg.Stop)}
-		if e := listEntry(p.s, line, p.opt); e != nil {
+		e := listEntry(p.s, line, p.opt)
+		if e == nil && group != nil && first.Lines().Len() == 1 {
+			e = groupEntry(p.s, line, group)
+		}
+		if e != nil {
 			e.Section = p.section
 			p.addPaper(e)
 			// The rest of the first paragraph and the item's other blocks are
@@ -129,9 +151,13 @@ func (p *parseState) list(l *ast.List) {
 			p.collectLinks(it, e)
 			continue
 		}
+		var sub *Tag
+		if first.Lines().Len() == 1 {
+			sub = groupHeader(p.s, line, p.opt)
+		}
 		for c := it.FirstChild(); c != nil; c = c.NextSibling() {
-			if sub, ok := c.(*ast.List); ok {
-				p.list(sub)
+			if l, ok := c.(*ast.List); ok {
+				p.list(l, sub)
 			}
 		}
 	}

@@ -43,8 +43,8 @@ func QueryFor(p *notes.Paper, e *bib.Entry, reg *venue.Registry) Query {
 	if y, err := strconv.Atoi(e.Get("year")); err == nil {
 		q.Year = y
 	}
-	if p.Venue != nil {
-		q.VenueTag = strings.TrimSpace(p.Venue.Name)
+	if p.VenueOrText() != nil {
+		q.VenueTag = strings.TrimSpace(p.VenueOrText().Name)
 		if q.VenueTag != "" {
 			q.Venue, _ = reg.Lookup(q.VenueTag)
 		}

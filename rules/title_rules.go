@@ -107,9 +107,10 @@ func location(e *titleEntry) string {
 	return fmt.Sprintf("%s:%d", e.file.Path, e.file.Lines().Position(start).Line)
 }
 
-// venueText is the entry's venue tag as written, brackets included, or "".
+// venueText is the entry's venue tag as written, brackets included, else
+// the venue text its group header or venue line gives (`CCS 2024`), or "".
 func venueText(e *titleEntry) string {
-	v := e.paper.Venue
+	v := e.paper.VenueOrText()
 	if v == nil {
 		return ""
 	}
@@ -120,7 +121,7 @@ func venueText(e *titleEntry) string {
 // year. Spellings the registry knows as one venue (an alias, a former tag)
 // agree; an entry without a venue tag agrees with none.
 func sameVenue(p *lint.Pass, a, b *titleEntry) bool {
-	va, vb := a.paper.Venue, b.paper.Venue
+	va, vb := a.paper.VenueOrText(), b.paper.VenueOrText()
 	if va == nil || vb == nil {
 		return false
 	}

@@ -1,0 +1,47 @@
+package notes
+
+import (
+	"os"
+	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
+)
+
+// TestCorpusPaperCounts parses the real lists under ../shared/corpus/notes
+// and checks how many papers each gives, and how many of them have a venue
+// (a tag, a group header or a venue line). fuzzingpaper groups link items
+// under bold headers (`- **CCS 2024**`): every item is a paper but the six
+// under `**Others**`, which names no year; diffusion-models writes
+// bold-title paragraphs with a venue line: every one is a paper but the
+// posts, videos and tutorials, which have no venue line. Both gave 0
+// before these shapes were read.
+func TestCorpusPaperCounts(t *testing.T) {
+	tests := []struct {
+		file          string
+		papers, venue int
+	}{
+		{"fuzzingpaper-README.md", 615, 615},
+		{"diffusion-models-README.md", 2938, 2938},
+		{"weekly-papers-readme.md", 26, 26},
+		{"gesture-generation-README.md", 101, 101},
+		{"paddlerec-README_CN.md", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			src, err := os.ReadFile(testkit.Corpus(t, "notes/"+tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := Parse(tt.file, src, Options{Year: 2026})
+			venue := 0
+			for _, p := range doc.Papers {
+				if v := p.VenueOrText(); v != nil && v.HasYear() {
+					venue++
+				}
+			}
+			if len(doc.Papers) != tt.papers || venue != tt.venue {
+				t.Errorf("%d papers, %d with a venue year; want %d and %d", len(doc.Papers), venue, tt.papers, tt.venue)
+			}
+		})
+	}
+}
