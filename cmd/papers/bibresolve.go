@@ -119,7 +119,7 @@ func onlineSources(rf resolveFlags, e *env) []resolve.Source {
 	} else {
 		bibSay(e, "papers bib: %v; answers are not cached\n", err)
 	}
-	c := online.NewClient(opt)
+	c := online.NewClient(time.Now, opt)
 	return []resolve.Source{
 		&online.DBLP{Client: c, Base: e.getenv("PAPERS_DBLP_URL")},
 		&online.Crossref{Client: c, Base: e.getenv("PAPERS_CROSSREF_URL")},
