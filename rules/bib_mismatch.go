@@ -37,7 +37,7 @@ var BibMismatch = &lint.Rule{
 	// Not Fixable: only runs that look papers up have a fix (the
 	// published version), and the rule's metadata (the README's table,
 	// SARIF's tags) must not depend on the flags of a run.
-	Check:    checkBibMismatch,
+	Check: checkBibMismatch,
 }
 
 func checkBibMismatch(p *lint.Pass) {
