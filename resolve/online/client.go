@@ -187,17 +187,25 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 // when it holds a fresh copy. A 404 or 410 is ErrNotFound. accept is the
 // Accept header ("application/json").
 func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error) {
+	return c.get(ctx, rawURL, rawURL, accept)
+}
+
+// get is Get of sendURL, cached under key: a parameter that does not change
+// the answer (Crossref's mailto) is sent but is no part of the key, so that
+// the cache does not hold the user's address and a new address does not
+// empty it.
+func (c *Client) get(ctx context.Context, key, sendURL, accept string) ([]byte, error) {
 	if c.opt.Cache != nil && !c.opt.Refresh {
-		if ent, ok := c.opt.Cache.Get(rawURL); ok && (c.opt.Offline || c.now().Sub(ent.Fetched) < c.opt.Cache.TTL()) {
+		if ent, ok := c.opt.Cache.Get(key); ok && (c.opt.Offline || c.now().Sub(ent.Fetched) < c.opt.Cache.TTL()) {
 			return ent.result()
 		}
 	}
 	if c.opt.Offline {
-		return nil, fmt.Errorf("%s: %w", rawURL, ErrOffline)
+		return nil, fmt.Errorf("%s: %w", key, ErrOffline)
 	}
-	u, err := url.Parse(rawURL)
+	u, err := url.Parse(sendURL)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rawURL, err)
+		return nil, fmt.Errorf("%s: %w", key, err)
 	}
 	status, body, err := c.fetch(ctx, u, accept)
 	if err != nil {
@@ -206,7 +214,7 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error)
 	if c.opt.Cache != nil {
 		// A cache that cannot be written costs the next run a request;
 		// it is no reason to fail this one.
-		_ = c.opt.Cache.Put(rawURL, Entry{Fetched: c.now(), Status: status, Body: string(body)})
+		_ = c.opt.Cache.Put(key, Entry{Fetched: c.now(), Status: status, Body: string(body)})
 	}
 	return Entry{Status: status, Body: string(body)}.result()
 }
@@ -214,8 +222,16 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error)
 // getJSON fetches rawURL and decodes its JSON answer into v. found is false,
 // without error, when the service has no such record (404, 410).
 func (c *Client) getJSON(ctx context.Context, rawURL string, v any) (found bool, err error) {
-	body, found, err := c.getFound(ctx, rawURL, "application/json")
-	if !found || err != nil {
+	return c.getJSONSending(ctx, rawURL, rawURL, v)
+}
+
+// getJSONSending is getJSON of sendURL cached under rawURL (see get).
+func (c *Client) getJSONSending(ctx context.Context, rawURL, sendURL string, v any) (found bool, err error) {
+	body, err := c.get(ctx, rawURL, sendURL, "application/json")
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return false, nil
+	case err != nil:
 		return false, err
 	}
 	if err := json.Unmarshal(body, v); err != nil {

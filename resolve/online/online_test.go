@@ -68,6 +68,10 @@ func (f *fakeServices) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serve("crossref-query-udf.json", "application/json")
 	case p == "/api/query" && q.Get("id_list") == "1708.05123":
 		serve("arxiv-1708.05123.xml", "application/atom+xml")
+	case p == "/api/query" && q.Get("search_query") == `ti:"Deep Cross Network for Ad Click Predictions"`:
+		serve("arxiv-search-dcn.xml", "application/atom+xml")
+	case p == "/api/query" && q.Get("search_query") != "":
+		serve("arxiv-error.xml", "application/atom+xml")
 	case p == "/api/query" && q.Get("id_list") == "2001.00001":
 		// arXiv's answer when it throttles: plain text, not a feed.
 		_, _ = w.Write([]byte("Rate exceeded."))
@@ -218,6 +222,78 @@ func TestArXiv(t *testing.T) {
 	}
 	if _, err := ax.ByArXiv(context.Background(), "2001.00001"); err == nil || !strings.Contains(err.Error(), "unreadable answer") {
 		t.Errorf("a throttled answer: %v", err)
+	}
+}
+
+func TestArXivByTitle(t *testing.T) {
+	f, _, _, ax := newServices(t)
+	// No identifier: the title finds the paper; the look-alike (DCN V2)
+	// is refused.
+	o, e := mustResolve(t, notesQuery("Deep & Cross Network for Ad Click Predictions", "arXiv", 2017), resolve.Same, ax)
+	if o.Chosen.Record.ID != "1708.05123" || e.Get("eprint") != "1708.05123" || o.Refused != 1 {
+		t.Errorf("outcome %+v, record %v", o, e.Fields)
+	}
+	reqs := f.requests()
+	if len(reqs) != 1 || reqs[0].URL.Query().Get("search_query") != `ti:"Deep Cross Network for Ad Click Predictions"` || reqs[0].URL.Query().Get("max_results") != "5" {
+		t.Errorf("requests: %v", reqs)
+	}
+	// A title arXiv does not know: no record, no error.
+	if recs, err := ax.Search(context.Background(), resolve.Query{Title: "Nothing: Like It"}); recs != nil || err != nil {
+		t.Errorf("unknown title: %v, %v", recs, err)
+	}
+	if recs, err := ax.Search(context.Background(), resolve.Query{Title: "?!"}); recs != nil || err != nil || len(f.requests()) != 2 {
+		t.Errorf("a title without words asked arXiv: %v, %v", recs, err)
+	}
+}
+
+func TestArXivIDOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://arxiv.org/abs/1708.05123v1":     "1708.05123",
+		"http://arxiv.org/abs/1708.05123":       "1708.05123",
+		"http://arxiv.org/abs/hep-th/9901001v2": "hep-th/9901001",
+		"http://arxiv.org/api/errors#x":         "",
+	} {
+		if got := idOf(in); got != want {
+			t.Errorf("idOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCrossrefMailto(t *testing.T) {
+	f := &fakeServices{t: t}
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	cache := NewCache(t.TempDir(), 0)
+	cr := &Crossref{Client: NewClient(testNow, Options{Cache: cache}), Base: srv.URL, Mailto: "reader@example.org"}
+	if _, err := cr.ByDOI(context.Background(), "10.1145/3219819.3219823"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cr.Search(context.Background(), resolve.Query{Title: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.requests() {
+		if got := r.URL.Query().Get("mailto"); got != "reader@example.org" {
+			t.Errorf("%s: mailto %q", r.URL, got)
+		}
+	}
+	// The address is no part of the cache key: a run without it (or
+	// offline) finds the answer, and no cache file holds the address.
+	off := &Crossref{Client: NewClient(testNow, Options{Cache: cache, Offline: true}), Base: srv.URL}
+	if recs, err := off.ByDOI(context.Background(), "10.1145/3219819.3219823"); err != nil || len(recs) != 1 {
+		t.Errorf("offline without mailto: %v, %v", recs, err)
+	}
+	err := filepath.WalkDir(cache.Dir(), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(data), "reader@example.org") {
+			t.Errorf("%s holds the address", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
