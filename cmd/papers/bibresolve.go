@@ -43,7 +43,8 @@ type bibResolver struct {
 // the flags or the config; a library that cannot be read is said and sets
 // trouble, and the other sources are still used.
 func newResolver(fs *flag.FlagSet, rf resolveFlags, cfg *lint.Config, reg *venue.Registry, e *env) (br *bibResolver, trouble bool, err error) {
-	r, trouble, err := newLookup(fs, rf.lookupFlags, cfg, "papers bib", e)
+	rf.given(fs)
+	r, trouble, err := newLookup(rf.lookupFlags, cfg, "papers bib", e)
 	if err != nil || r == nil {
 		return nil, trouble, err
 	}

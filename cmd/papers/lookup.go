@@ -21,6 +21,15 @@ type lookupFlags struct {
 	library                  stringList
 	sources                  string
 	online, offline, refresh bool
+	// onlineGiven and sourcesGiven say whether --online and --sources
+	// were on the command line, where they win over the config (set by
+	// given).
+	onlineGiven, sourcesGiven bool
+}
+
+// given records which flags the command line gave; call it after parsing.
+func (lf *lookupFlags) given(fs *flag.FlagSet) {
+	lf.onlineGiven, lf.sourcesGiven = flagSet(fs, "online"), flagSet(fs, "sources")
 }
 
 // addLookupFlags declares the flags on fs; what says what the lookups are
@@ -51,9 +60,9 @@ var politeIntervals = map[string]time.Duration{
 // there is no source. Errors are about the flags or the config; a library
 // that cannot be read is said on stderr (prefixed by cmd) and sets
 // trouble, and the other sources are still used.
-func newLookup(fs *flag.FlagSet, lf lookupFlags, cfg *lint.Config, cmd string, e *env) (r *resolve.Resolver, trouble bool, err error) {
+func newLookup(lf lookupFlags, cfg *lint.Config, cmd string, e *env) (r *resolve.Resolver, trouble bool, err error) {
 	useOnline := cfg.Online
-	if flagSet(fs, "online") {
+	if lf.onlineGiven {
 		useOnline = lf.online
 	}
 	switch {
@@ -63,7 +72,7 @@ func newLookup(fs *flag.FlagSet, lf lookupFlags, cfg *lint.Config, cmd string, e
 		return nil, false, errors.New("--refresh asks the online sources again; it needs --online (or online: true in the config)")
 	}
 	order := cfg.Sources
-	if flagSet(fs, "sources") {
+	if lf.sourcesGiven {
 		order = nil
 		for _, n := range strings.Split(lf.sources, ",") {
 			if n = strings.TrimSpace(n); n != "" {
@@ -170,6 +179,21 @@ func (le *lookupErrors) add(err error) {
 		le.first = err
 	}
 	le.n++
+}
+
+// report says on stderr how many lookups failed and why the first did: a
+// run whose sources could not be asked found no published version, and
+// must not pass for one that looked and found none.
+func (le *lookupErrors) report(e *env) {
+	le.mu.Lock()
+	defer le.mu.Unlock()
+	switch le.n {
+	case 0:
+	case 1:
+		fmt.Fprintf(e.stderr, "papers lint: a lookup failed: %v\n", le.first)
+	default:
+		fmt.Fprintf(e.stderr, "papers lint: %d lookups failed; the first: %v\n", le.n, le.first)
+	}
 }
 
 // counted wraps each source so that its errors are counted in le.
