@@ -39,6 +39,14 @@ func PublishedQuery(q Query) Query {
 	return q
 }
 
+// PreprintServer is implemented by sources that hold preprints only (the
+// arXiv API): Published does not ask them, since none of their records can
+// be a published version and each request costs (arXiv asks for one every
+// three seconds).
+type PreprintServer interface {
+	PreprintsOnly() bool
+}
+
 // Published looks up, for each query (made with PublishedQuery), a
 // published version of the paper: a record that does not cite a preprint
 // and that Judge accepts as the same paper at the venue the notes name (any
@@ -53,8 +61,16 @@ func (r *Resolver) Published(ctx context.Context, qs []Query) []Outcome {
 	}
 	var mu sync.Mutex
 	done := 0
+	pub := *r
+	pub.Sources = nil
+	for _, s := range r.Sources {
+		if ps, ok := s.(PreprintServer); ok && ps.PreprintsOnly() {
+			continue
+		}
+		pub.Sources = append(pub.Sources, s)
+	}
 	par.Do(len(qs), max(r.Jobs, 1), func(i int) {
-		out[i] = r.resolveOne(ctx, qs[i], reg, true)
+		out[i] = pub.resolveOne(ctx, qs[i], reg, true)
 		if r.Progress != nil {
 			mu.Lock()
 			done++

@@ -84,6 +84,40 @@ func TestPublished(t *testing.T) {
 	}
 }
 
+// preprintSource holds preprints only and fails every lookup, so that a
+// test sees whether it was asked.
+type preprintSource struct{ asked *int }
+
+func (preprintSource) Name() string        { return "preprints" }
+func (preprintSource) PreprintsOnly() bool { return true }
+func (p preprintSource) ByDOI(context.Context, string) ([]*Record, error) {
+	*p.asked++
+	return nil, nil
+}
+func (p preprintSource) ByArXiv(context.Context, string) ([]*Record, error) {
+	*p.asked++
+	return nil, nil
+}
+func (p preprintSource) Search(context.Context, Query) ([]*Record, error) {
+	*p.asked++
+	return nil, nil
+}
+
+func TestPublishedSkipsPreprintServers(t *testing.T) {
+	asked := 0
+	r := &Resolver{Sources: []Source{preprintSource{&asked}}}
+	q := query(t, "Möbius Transformation for Fast Inner Product Search on Graph", "NeurIPS", 2019)
+	q.ArXiv = "1810.00001"
+	r.Published(context.Background(), []Query{q})
+	if asked != 0 {
+		t.Errorf("Published asked a preprint server %d times", asked)
+	}
+	r.Resolve(context.Background(), []Query{q})
+	if asked == 0 {
+		t.Error("Resolve did not ask it")
+	}
+}
+
 func TestPublishedQuery(t *testing.T) {
 	q := query(t, "T", "arXiv", 2019)
 	q.DOI = "10.48550/arXiv.1810.00001"

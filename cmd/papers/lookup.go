@@ -241,6 +241,13 @@ func (s countingSource) Detail(ctx context.Context, r *resolve.Record) (*resolve
 	return full, err
 }
 
+// PreprintsOnly forwards resolve.PreprintServer, which the wrapper would
+// otherwise hide.
+func (s countingSource) PreprintsOnly() bool {
+	ps, ok := s.Source.(resolve.PreprintServer)
+	return ok && ps.PreprintsOnly()
+}
+
 func wrapSource(s resolve.Source, err error) error {
 	if err == nil {
 		return nil

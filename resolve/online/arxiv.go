@@ -37,6 +37,10 @@ type ArXiv struct {
 // Name implements resolve.Source.
 func (a *ArXiv) Name() string { return "arxiv" }
 
+// PreprintsOnly implements resolve.PreprintServer: arXiv holds preprints,
+// so it is not asked for the published version of one.
+func (a *ArXiv) PreprintsOnly() bool { return true }
+
 // ByDOI implements resolve.Source: arXiv is asked by identifier and title
 // only.
 func (a *ArXiv) ByDOI(context.Context, string) ([]*resolve.Record, error) { return nil, nil }
