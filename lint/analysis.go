@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/paperlint/papers/org"
+	"github.com/paperlint/papers/resolve"
 	"github.com/paperlint/papers/venue"
 )
 
@@ -134,6 +135,9 @@ type AnalysisPass struct {
 	Jobs int
 	// Year is the current year.
 	Year int
+	// Resolver is the workspace's (Env.Resolver): nil when the run looks
+	// nothing up, which analyses must respect by doing no lookup.
+	Resolver *resolve.Resolver
 
 	res *runResults
 }

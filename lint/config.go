@@ -58,6 +58,14 @@ type Config struct {
 	// Online lets `papers bib` ask DBLP, Crossref and arXiv; --online and
 	// --offline override it.
 	Online bool `yaml:"online"`
+	// Sources is the order in which papers are looked up, a list of
+	// SourceNames; nil means that order. A source left out is not asked.
+	// --sources overrides it.
+	Sources []string `yaml:"sources"`
+	// Email is an address of the user's that online requests carry to
+	// Crossref (its "polite pool", which answers more reliably clients it
+	// can contact); PAPERS_EMAIL overrides it. Empty sends none.
+	Email string `yaml:"email"`
 	// Style is the notes convention the format rules expect: learnt from
 	// each file by default (style: auto).
 	Style Style `yaml:"-"`
@@ -175,10 +183,14 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			err = cfg.decodeLibrary(path, v)
 		case "online":
 			err = strictDecode(path, v, &cfg.Online)
+		case "sources":
+			err = cfg.decodeSources(path, v)
+		case "email":
+			err = strictDecode(path, v, &cfg.Email)
 		case "custom-rules":
 			cfg.CustomRules, err = custom.Decode(path, v)
 		default:
-			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, style, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
+			err = fmt.Errorf("%s:%d:%d: unknown key %q (known: rules, venues, venue-aliases, org-aliases, bib, bib-key-format, library, online, sources, email, style, exclude, custom-rules)", path, k.Line, k.Column, k.Value)
 		}
 		if err != nil {
 			return nil, err

@@ -6,6 +6,7 @@ import (
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/notes"
 	"github.com/paperlint/papers/org"
+	"github.com/paperlint/papers/resolve"
 	"github.com/paperlint/papers/venue"
 )
 
@@ -23,6 +24,12 @@ type Env struct {
 	// passed in, never read from the clock here, so that a file reads the
 	// same on any day in tests.
 	Year int
+	// Resolver, when set, looks papers up in the user's libraries and,
+	// with --online, in DBLP, Crossref and arXiv: bib-mismatch then finds
+	// the published version of a paper the companion .bib cites as an
+	// arXiv preprint. Nil (the default, and the editor server's) means no
+	// lookup: a run reads nothing but its files and opens no connection.
+	Resolver *resolve.Resolver
 }
 
 // NewEnv builds the registries of cfg (its venues and aliases) for the

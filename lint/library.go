@@ -3,6 +3,8 @@ package lint
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -84,4 +86,56 @@ func (cfg *Config) LibraryFiles() ([]string, error) {
 		return nil, fmt.Errorf("%s:%d:%d: library: %s leaves the config's folder %s; a config may only name files inside it (--allow-outside lifts this)", cfg.Path, at[0], at[1], p, root)
 	}
 	return out, nil
+}
+
+// SourceNames are the sources papers looks papers up in, in the default
+// order: the .bib libraries (--library and library:), then, with --online,
+// DBLP, Crossref and the arXiv API. The config's sources: and --sources
+// name some of them in another order.
+func SourceNames() []string { return []string{"library", "dblp", "crossref", "arxiv"} }
+
+// CheckSources returns an error when names is not a list of known source
+// names (SourceNames), each at most once, and not empty.
+func CheckSources(names []string) error {
+	if len(names) == 0 {
+		return fmt.Errorf("no source named (known: %s)", strings.Join(SourceNames(), ", "))
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if !slices.Contains(SourceNames(), n) {
+			return fmt.Errorf("unknown source %q (known: %s)", n, strings.Join(SourceNames(), ", "))
+		}
+		if seen[n] {
+			return fmt.Errorf("source %q named twice", n)
+		}
+		seen[n] = true
+	}
+	return nil
+}
+
+// decodeSources reads the config's sources: a list of source names, or
+// one, each checked, an error naming the line and column of a bad one.
+func (cfg *Config) decodeSources(path string, v *yaml.Node) error {
+	items := []*yaml.Node{v}
+	switch {
+	case v.Kind == yaml.SequenceNode:
+		items = v.Content
+	case v.Kind != yaml.ScalarNode || v.Tag == "!!null":
+		return fmt.Errorf("%s:%d:%d: sources must be a list of source names (%s)", path, v.Line, v.Column, strings.Join(SourceNames(), ", "))
+	}
+	var names []string
+	for _, it := range items {
+		if it.Kind != yaml.ScalarNode {
+			return fmt.Errorf("%s:%d:%d: sources: want a source name (%s)", path, it.Line, it.Column, strings.Join(SourceNames(), ", "))
+		}
+		names = append(names, it.Value)
+		if err := CheckSources(names); err != nil {
+			return fmt.Errorf("%s:%d:%d: sources: %w", path, it.Line, it.Column, err)
+		}
+	}
+	if err := CheckSources(names); err != nil {
+		return fmt.Errorf("%s:%d:%d: sources: %w", path, v.Line, v.Column, err)
+	}
+	cfg.Sources = names
+	return nil
 }

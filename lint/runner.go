@@ -151,7 +151,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		ar := &analysisResults{spec: s, byFile: map[*File]*unitResult{}}
 		res.of[s] = ar
 		base := AnalysisPass{Files: files, Rules: needers[s], Venues: env.Venues, Orgs: env.Orgs, Config: r.Config,
-			Jobs: r.jobs(), Year: env.Year, res: res.view("analysis "+s.name, s.requires)}
+			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, res: res.view("analysis "+s.name, s.requires)}
 		add := func(u *unitResult, p AnalysisPass) {
 			group = append(group, g)
 			waits = append(waits, waitFor(s.requires))

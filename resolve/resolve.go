@@ -179,7 +179,7 @@ func (r *Resolver) Resolve(ctx context.Context, qs []Query) []Outcome {
 	var mu sync.Mutex
 	done := 0
 	par.Do(len(qs), max(r.Jobs, 1), func(i int) {
-		out[i] = r.resolveOne(ctx, qs[i], reg)
+		out[i] = r.resolveOne(ctx, qs[i], reg, false)
 		if r.Progress != nil {
 			mu.Lock()
 			done++
@@ -190,15 +190,16 @@ func (r *Resolver) Resolve(ctx context.Context, qs []Query) []Outcome {
 	return out
 }
 
-// resolveOne asks each source in turn.
-func (r *Resolver) resolveOne(ctx context.Context, q Query, reg *venue.Registry) Outcome {
+// resolveOne asks each source in turn. With published, only records of a
+// published version are candidates (see Published).
+func (r *Resolver) resolveOne(ctx context.Context, q Query, reg *venue.Registry, published bool) Outcome {
 	var o Outcome
 	for _, s := range r.Sources {
 		if err := ctx.Err(); err != nil {
 			o.Errors = append(o.Errors, fmt.Errorf("%s: %w", s.Name(), err))
 			break
 		}
-		best := r.fromSource(ctx, s, q, reg, &o)
+		best := r.fromSource(ctx, s, q, reg, published, &o)
 		if best != nil && (o.Chosen == nil || better(*best, *o.Chosen)) {
 			o.Chosen = best
 		}
@@ -215,8 +216,10 @@ func (r *Resolver) resolveOne(ctx context.Context, q Query, reg *venue.Registry)
 // fromSource asks one source by DOI, then by arXiv identifier, then by
 // title, stopping at the first lookup that gives a record of the same
 // venue. It returns the best accepted candidate (detailed when the source
-// is a Detailer) and records refusals and errors in o.
-func (r *Resolver) fromSource(ctx context.Context, s Source, q Query, reg *venue.Registry, o *Outcome) *Candidate {
+// is a Detailer) and records refusals and errors in o. With published, a
+// record of a preprint is no candidate at all (the .bib already cites one),
+// and a published record is accepted only at Level Same.
+func (r *Resolver) fromSource(ctx context.Context, s Source, q Query, reg *venue.Registry, published bool, o *Outcome) *Candidate {
 	var best *Candidate
 	lookups := []struct {
 		skip bool
@@ -245,7 +248,14 @@ func (r *Resolver) fromSource(ctx context.Context, s Source, q Query, reg *venue
 				continue
 			}
 			seen[id] = true
+			if published && CitesPreprint(rec.Entry, reg) {
+				continue
+			}
 			c := Candidate{Record: rec, Verdict: Judge(q, rec.Entry, reg)}
+			if published && c.Verdict.Level == OtherVersion {
+				c.Verdict.Level = Refused
+				c.Verdict.Why = "it is " + c.Verdict.Why + ", not the one the notes name"
+			}
 			if c.Verdict.Level == Refused {
 				o.Refused++
 				if o.Closest == nil || closer(c, *o.Closest) {
@@ -276,7 +286,7 @@ func (r *Resolver) fromSource(ctx context.Context, s Source, q Query, reg *venue
 		case full != nil:
 			// The full record must pass as well: a source whose detail
 			// disagrees with its own summary is not trusted with it.
-			if v := Judge(q, full.Entry, reg); v.Level >= best.Verdict.Level {
+			if v := Judge(q, full.Entry, reg); v.Level >= best.Verdict.Level && !(published && CitesPreprint(full.Entry, reg)) {
 				best = &Candidate{Record: full, Verdict: v}
 			}
 		}

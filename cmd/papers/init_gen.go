@@ -156,11 +156,17 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"#   README.md: refs/papers.bib\n" +
 	"# Key template of the entries papers bib builds (--key-format wins):\n" +
 	"# bib-key-format: '{venue}{year}{word}'\n" +
-	"# .bib files papers bib takes authors and pages from (inside this folder):\n" +
+	"# .bib files papers bib takes authors and pages from, and papers lint the\n" +
+	"# published versions of the preprints a .bib cites (inside this folder):\n" +
 	"# library:\n" +
 	"#   - refs/zotero.bib\n" +
-	"# Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):\n" +
+	"# Let papers bib and papers lint ask DBLP, Crossref and arXiv (sends titles;\n" +
+	"# --offline wins):\n" +
 	"# online: false\n" +
+	"# The sources to ask, in order (--sources wins); one left out is not asked:\n" +
+	"# sources: [library, dblp, crossref, arxiv]\n" +
+	"# Your address, sent to Crossref only as mailto (its polite pool):\n" +
+	"# email: you@example.org\n" +
 	"# The notes convention the format rules expect. auto (the default) learns\n" +
 	"# each file's majority; seed holds every file to Title[VENUE'YY][Org] with\n" +
 	"# notes; a mapping sets org-tags (required|optional), year\n" +

@@ -34,6 +34,7 @@ type lintFlags struct {
 	allowOutside, noWorkspace      bool
 	statistics, exitZero           bool
 	exclude, only                  stringList
+	lookup                         lookupFlags
 }
 
 // sortOrders are the values of --sort; the first is the default, the
@@ -64,6 +65,7 @@ func cmdLint(args []string, e *env) int {
 	fs.BoolVar(&lf.statistics, "statistics", false, "print how many findings each rule has (and how many --fix repairs) instead of the findings; text or json")
 	fs.StringVar(&lf.sort, "sort", sortOrders()[0], "order of the findings: "+strings.Join(sortOrders(), ", ")+" (by file and position, most severe first, by rule id)")
 	fs.BoolVar(&lf.exitZero, "exit-zero", false, "exit 0 even when there are findings at error severity (2 still means the run failed)")
+	addLookupFlags(fs, &lf.lookup, "the published versions of the arXiv preprints a companion .bib cites (bib-mismatch)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -71,6 +73,7 @@ func cmdLint(args []string, e *env) int {
 		}
 		return exitTrouble
 	}
+	lf.lookup.given(fs)
 	if !slices.Contains(report.Formats, lf.format) {
 		fmt.Fprintf(e.stderr, "papers lint: unknown --format %q (want one of %s)\n", lf.format, strings.Join(report.Formats, ", "))
 		return exitTrouble
@@ -384,13 +387,34 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 			runner.Only[id] = true
 		}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize)})
+	// Papers are looked up only when the flags or the config name a
+	// library or online: true; otherwise the run reads its files and
+	// nothing else.
+	resolver, lookupTrouble, err := newLookup(lf.lookup, cfg, "papers lint", e)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "papers lint: %v\n", err)
+		return nil, exitTrouble
+	}
+	var failed lookupErrors
+	if resolver != nil {
+		resolver.Sources = counted(resolver.Sources, &failed)
+		if e.errTerminal {
+			resolver.Progress = func(done, total int) {
+				fmt.Fprintf(e.stderr, "\rresolving %d/%d ...", done, total)
+				if done == total {
+					fmt.Fprint(e.stderr, "\r\x1b[K")
+				}
+			}
+		}
+	}
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize), Resolver: resolver})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return nil, exitTrouble
 	}
-	gr := &groupResult{rules: runner.Rules}
-	gr.trouble = addPaths(ws, g.paths, e)
+	gr := &groupResult{rules: runner.Rules, trouble: lookupTrouble}
+	defer failed.report(e)
+	gr.trouble = addPaths(ws, g.paths, e) || gr.trouble
 	inputs := ws.Inputs()
 	gr.inputs = len(inputs)
 	if !lf.noWorkspace && namesFiles(g.paths) {

@@ -161,11 +161,17 @@ rules:
 #   README.md: refs/papers.bib
 # Key template of the entries papers bib builds (--key-format wins):
 # bib-key-format: '{venue}{year}{word}'
-# .bib files papers bib takes authors and pages from (inside this folder):
+# .bib files papers bib takes authors and pages from, and papers lint the
+# published versions of the preprints a .bib cites (inside this folder):
 # library:
 #   - refs/zotero.bib
-# Let papers bib ask DBLP, Crossref and arXiv (sends titles; --offline wins):
+# Let papers bib and papers lint ask DBLP, Crossref and arXiv (sends titles;
+# --offline wins):
 # online: false
+# The sources to ask, in order (--sources wins); one left out is not asked:
+# sources: [library, dblp, crossref, arxiv]
+# Your address, sent to Crossref only as mailto (its polite pool):
+# email: you@example.org
 # The notes convention the format rules expect. auto (the default) learns
 # each file's majority; seed holds every file to Title[VENUE'YY][Org] with
 # notes; a mapping sets org-tags (required|optional), year

@@ -12,8 +12,9 @@
 // connection.
 //
 // Base URLs are fields of each source, so tests point them at an
-// httptest server; the clock and the sleeper are fields of the Client, so
-// tests of retries and rate limits do not wait.
+// httptest server. The clock is NewClient's argument (only the command
+// reads the real one) and the sleeper an option, so tests of retries and
+// rate limits do not wait.
 package online
 
 import (
@@ -86,9 +87,8 @@ type Options struct {
 	Interval map[string]time.Duration
 	// Transport sends the requests; nil means http.DefaultTransport.
 	Transport http.RoundTripper
-	// Now and Sleep are the clock; nil means time.Now and a timer that
-	// stops early when ctx is done. Tests give both to run without waiting.
-	Now   func() time.Time
+	// Sleep waits; nil means a timer that stops early when ctx is done.
+	// Tests give one, with NewClient's clock, to run without waiting.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
@@ -96,6 +96,7 @@ type Options struct {
 // use by several goroutines.
 type Client struct {
 	opt   Options
+	now   func() time.Time
 	http  *http.Client
 	slots chan struct{}
 
@@ -111,8 +112,12 @@ type hostGate struct {
 	failures int       // requests in a row that failed
 }
 
-// NewClient returns a client with the options' defaults filled in.
-func NewClient(opt Options) *Client {
+// NewClient returns a client that reads the time from now (cache expiry,
+// per-host spacing, Retry-After dates) and has the options' defaults
+// filled in. The clock is passed in, never read here: only the command
+// reads the real one, so that tests and long-lived callers decide what
+// time it is. A nil now is a clock stopped at the zero time.
+func NewClient(now func() time.Time, opt Options) *Client {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
@@ -128,9 +133,6 @@ func NewClient(opt Options) *Client {
 	if opt.InFlight <= 0 {
 		opt.InFlight = DefaultInFlight
 	}
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
 	if opt.Sleep == nil {
 		opt.Sleep = sleep
 	}
@@ -138,8 +140,12 @@ func NewClient(opt Options) *Client {
 	if t == nil {
 		t = http.DefaultTransport
 	}
+	if now == nil {
+		now = func() time.Time { return time.Time{} }
+	}
 	return &Client{
 		opt: opt,
+		now: now,
 		// Redirects are followed only to https: a service that moves
 		// sends its clients to https, and a plain-text hop would expose
 		// the query.
@@ -181,17 +187,25 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 // when it holds a fresh copy. A 404 or 410 is ErrNotFound. accept is the
 // Accept header ("application/json").
 func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error) {
+	return c.get(ctx, rawURL, rawURL, accept)
+}
+
+// get is Get of sendURL, cached under key: a parameter that does not change
+// the answer (Crossref's mailto) is sent but is no part of the key, so that
+// the cache does not hold the user's address and a new address does not
+// empty it.
+func (c *Client) get(ctx context.Context, key, sendURL, accept string) ([]byte, error) {
 	if c.opt.Cache != nil && !c.opt.Refresh {
-		if ent, ok := c.opt.Cache.Get(rawURL); ok && (c.opt.Offline || c.opt.Now().Sub(ent.Fetched) < c.opt.Cache.TTL()) {
+		if ent, ok := c.opt.Cache.Get(key); ok && (c.opt.Offline || c.now().Sub(ent.Fetched) < c.opt.Cache.TTL()) {
 			return ent.result()
 		}
 	}
 	if c.opt.Offline {
-		return nil, fmt.Errorf("%s: %w", rawURL, ErrOffline)
+		return nil, fmt.Errorf("%s: %w", key, ErrOffline)
 	}
-	u, err := url.Parse(rawURL)
+	u, err := url.Parse(sendURL)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rawURL, err)
+		return nil, fmt.Errorf("%s: %w", key, err)
 	}
 	status, body, err := c.fetch(ctx, u, accept)
 	if err != nil {
@@ -200,7 +214,7 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error)
 	if c.opt.Cache != nil {
 		// A cache that cannot be written costs the next run a request;
 		// it is no reason to fail this one.
-		_ = c.opt.Cache.Put(rawURL, Entry{Fetched: c.opt.Now(), Status: status, Body: string(body)})
+		_ = c.opt.Cache.Put(key, Entry{Fetched: c.now(), Status: status, Body: string(body)})
 	}
 	return Entry{Status: status, Body: string(body)}.result()
 }
@@ -208,8 +222,16 @@ func (c *Client) Get(ctx context.Context, rawURL, accept string) ([]byte, error)
 // getJSON fetches rawURL and decodes its JSON answer into v. found is false,
 // without error, when the service has no such record (404, 410).
 func (c *Client) getJSON(ctx context.Context, rawURL string, v any) (found bool, err error) {
-	body, found, err := c.getFound(ctx, rawURL, "application/json")
-	if !found || err != nil {
+	return c.getJSONSending(ctx, rawURL, rawURL, v)
+}
+
+// getJSONSending is getJSON of sendURL cached under rawURL (see get).
+func (c *Client) getJSONSending(ctx context.Context, rawURL, sendURL string, v any) (found bool, err error) {
+	body, err := c.get(ctx, rawURL, sendURL, "application/json")
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return false, nil
+	case err != nil:
 		return false, err
 	}
 	if err := json.Unmarshal(body, v); err != nil {
@@ -318,7 +340,7 @@ func (c *Client) once(ctx context.Context, u *url.URL, accept string) (status in
 	}
 	// Nothing is written, so a failed Close loses nothing.
 	defer func() { _ = resp.Body.Close() }()
-	retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.opt.Now())
+	retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
 	if resp.StatusCode != http.StatusOK {
 		// The body of an error is not needed, but reading a little of it
 		// lets the connection be reused.
@@ -350,7 +372,7 @@ func (c *Client) gate(host string) *hostGate {
 // wait blocks until the host may be asked again and books the next slot.
 func (c *Client) wait(ctx context.Context, g *hostGate) error {
 	g.mu.Lock()
-	now := c.opt.Now()
+	now := c.now()
 	at := now
 	if g.next.After(at) {
 		at = g.next
@@ -364,7 +386,7 @@ func (c *Client) wait(ctx context.Context, g *hostGate) error {
 func (c *Client) hold(g *hostGate, d time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if t := c.opt.Now().Add(d); t.After(g.next) {
+	if t := c.now().Add(d); t.After(g.next) {
 		g.next = t
 	}
 }

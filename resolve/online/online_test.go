@@ -68,6 +68,10 @@ func (f *fakeServices) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serve("crossref-query-udf.json", "application/json")
 	case p == "/api/query" && q.Get("id_list") == "1708.05123":
 		serve("arxiv-1708.05123.xml", "application/atom+xml")
+	case p == "/api/query" && q.Get("search_query") == `ti:"Deep Cross Network for Ad Click Predictions"`:
+		serve("arxiv-search-dcn.xml", "application/atom+xml")
+	case p == "/api/query" && q.Get("search_query") != "":
+		serve("arxiv-error.xml", "application/atom+xml")
 	case p == "/api/query" && q.Get("id_list") == "2001.00001":
 		// arXiv's answer when it throttles: plain text, not a feed.
 		_, _ = w.Write([]byte("Rate exceeded."))
@@ -85,7 +89,7 @@ func newServices(t *testing.T) (*fakeServices, *DBLP, *Crossref, *ArXiv) {
 	f := &fakeServices{t: t}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	c := NewClient(Options{UserAgent: "papers/test (+https://github.com/paperlint/papers)"})
+	c := NewClient(testNow, Options{UserAgent: "papers/test (+https://github.com/paperlint/papers)"})
 	return f, &DBLP{Client: c, Base: srv.URL}, &Crossref{Client: c, Base: srv.URL}, &ArXiv{Client: c, Base: srv.URL + "/api/query"}
 }
 
@@ -221,6 +225,78 @@ func TestArXiv(t *testing.T) {
 	}
 }
 
+func TestArXivByTitle(t *testing.T) {
+	f, _, _, ax := newServices(t)
+	// No identifier: the title finds the paper; the look-alike (DCN V2)
+	// is refused.
+	o, e := mustResolve(t, notesQuery("Deep & Cross Network for Ad Click Predictions", "arXiv", 2017), resolve.Same, ax)
+	if o.Chosen.Record.ID != "1708.05123" || e.Get("eprint") != "1708.05123" || o.Refused != 1 {
+		t.Errorf("outcome %+v, record %v", o, e.Fields)
+	}
+	reqs := f.requests()
+	if len(reqs) != 1 || reqs[0].URL.Query().Get("search_query") != `ti:"Deep Cross Network for Ad Click Predictions"` || reqs[0].URL.Query().Get("max_results") != "5" {
+		t.Errorf("requests: %v", reqs)
+	}
+	// A title arXiv does not know: no record, no error.
+	if recs, err := ax.Search(context.Background(), resolve.Query{Title: "Nothing: Like It"}); recs != nil || err != nil {
+		t.Errorf("unknown title: %v, %v", recs, err)
+	}
+	if recs, err := ax.Search(context.Background(), resolve.Query{Title: "?!"}); recs != nil || err != nil || len(f.requests()) != 2 {
+		t.Errorf("a title without words asked arXiv: %v, %v", recs, err)
+	}
+}
+
+func TestArXivIDOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://arxiv.org/abs/1708.05123v1":     "1708.05123",
+		"http://arxiv.org/abs/1708.05123":       "1708.05123",
+		"http://arxiv.org/abs/hep-th/9901001v2": "hep-th/9901001",
+		"http://arxiv.org/api/errors#x":         "",
+	} {
+		if got := idOf(in); got != want {
+			t.Errorf("idOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCrossrefMailto(t *testing.T) {
+	f := &fakeServices{t: t}
+	srv := httptest.NewServer(f)
+	t.Cleanup(srv.Close)
+	cache := NewCache(t.TempDir(), 0)
+	cr := &Crossref{Client: NewClient(testNow, Options{Cache: cache}), Base: srv.URL, Mailto: "reader@example.org"}
+	if _, err := cr.ByDOI(context.Background(), "10.1145/3219819.3219823"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cr.Search(context.Background(), resolve.Query{Title: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.requests() {
+		if got := r.URL.Query().Get("mailto"); got != "reader@example.org" {
+			t.Errorf("%s: mailto %q", r.URL, got)
+		}
+	}
+	// The address is no part of the cache key: a run without it (or
+	// offline) finds the answer, and no cache file holds the address.
+	off := &Crossref{Client: NewClient(testNow, Options{Cache: cache, Offline: true}), Base: srv.URL}
+	if recs, err := off.ByDOI(context.Background(), "10.1145/3219819.3219823"); err != nil || len(recs) != 1 {
+		t.Errorf("offline without mailto: %v, %v", recs, err)
+	}
+	err := filepath.WalkDir(cache.Dir(), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(data), "reader@example.org") {
+			t.Errorf("%s holds the address", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // fakeClock is a clock whose Sleep moves it on without waiting.
 type fakeClock struct {
 	mu    sync.Mutex
@@ -310,7 +386,7 @@ func newScripted(t *testing.T, answers ...any) (*scripted, string) {
 func TestClientRetryAfter(t *testing.T) {
 	s, u := newScripted(t, 429, "7", 503, "")
 	clk := newFakeClock()
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep})
 	body, err := c.Get(context.Background(), u+"/x", "")
 	if err != nil || string(body) != "ok" {
 		t.Fatalf("Get = %q, %v", body, err)
@@ -325,7 +401,7 @@ func TestClientRetryAfterDate(t *testing.T) {
 	clk := newFakeClock()
 	at := clk.Now().Add(30 * time.Second).Format(http.TimeFormat)
 	_, u := newScripted(t, 429, at)
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep})
 	if _, err := c.Get(context.Background(), u+"/x", ""); err != nil {
 		t.Fatal(err)
 	}
@@ -337,7 +413,7 @@ func TestClientRetryAfterDate(t *testing.T) {
 func TestClientGivesUp(t *testing.T) {
 	s, u := newScripted(t, 503, "", 502, "", 500, "", 503, "", 503, "")
 	clk := newFakeClock()
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Retries: 3})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep, Retries: 3})
 	_, err := c.Get(context.Background(), u+"/x", "")
 	if err == nil || !strings.Contains(err.Error(), "gave up after 4 tries") || s.count() != 4 {
 		t.Errorf("err %v after %d requests", err, s.count())
@@ -361,7 +437,7 @@ func TestClientGivesUp(t *testing.T) {
 func TestClientHostDown(t *testing.T) {
 	s, u := newScripted(t, 500, "", 500, "", 500, "", 500, "", 500, "", 500, "")
 	clk := newFakeClock()
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Retries: -1})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep, Retries: -1})
 	for i := 0; i < 3; i++ {
 		if _, err := c.Get(context.Background(), u+"/"+string(rune('a'+i)), ""); err == nil || errors.Is(err, ErrHostDown) {
 			t.Fatalf("request %d: %v", i, err)
@@ -387,7 +463,7 @@ func TestClientTimeout(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	clk := newFakeClock()
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Timeout: 50 * time.Millisecond, Retries: 1})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep, Timeout: 50 * time.Millisecond, Retries: 1})
 	_, err := c.Get(context.Background(), srv.URL+"/slow", "")
 	mu.Lock()
 	defer mu.Unlock()
@@ -399,7 +475,7 @@ func TestClientTimeout(t *testing.T) {
 func TestClientRateLimit(t *testing.T) {
 	s, u := newScripted(t)
 	clk := newFakeClock()
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Interval: map[string]time.Duration{"127.0.0.1": time.Second}})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep, Interval: map[string]time.Duration{"127.0.0.1": time.Second}})
 	for i := 0; i < 3; i++ {
 		if _, err := c.Get(context.Background(), u+"/"+string(rune('a'+i)), ""); err != nil {
 			t.Fatal(err)
@@ -425,7 +501,7 @@ func TestClientInFlight(t *testing.T) {
 		_, _ = w.Write([]byte("ok"))
 	}))
 	t.Cleanup(srv.Close)
-	c := NewClient(Options{InFlight: 2})
+	c := NewClient(testNow, Options{InFlight: 2})
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
@@ -446,7 +522,7 @@ func TestCache(t *testing.T) {
 	s, u := newScripted(t)
 	clk := newFakeClock()
 	cache := NewCache(t.TempDir(), time.Hour)
-	c := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Cache: cache})
+	c := NewClient(clk.Now, Options{Sleep: clk.Sleep, Cache: cache})
 	get := func(c *Client) (string, error) {
 		b, err := c.Get(context.Background(), u+"/q?x=1", "")
 		return string(b), err
@@ -464,13 +540,13 @@ func TestCache(t *testing.T) {
 		t.Errorf("expired entry: %v, %d requests", err, s.count())
 	}
 	// --refresh asks again even when fresh.
-	r := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Cache: cache, Refresh: true})
+	r := NewClient(clk.Now, Options{Sleep: clk.Sleep, Cache: cache, Refresh: true})
 	if _, err := get(r); err != nil || s.count() != 3 {
 		t.Errorf("refresh: %v, %d requests", err, s.count())
 	}
 	// Offline: an expired entry is still used, and nothing is asked.
 	clk.advance(48 * time.Hour)
-	off := NewClient(Options{Now: clk.Now, Sleep: clk.Sleep, Cache: cache, Offline: true})
+	off := NewClient(clk.Now, Options{Sleep: clk.Sleep, Cache: cache, Offline: true})
 	if b, err := get(off); err != nil || b != "ok" || s.count() != 3 {
 		t.Errorf("offline with an old entry: %q %v, %d requests", b, err, s.count())
 	}
@@ -498,7 +574,7 @@ func TestOfflineEmptyCache(t *testing.T) {
 	f := &fakeServices{t: t}
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
-	c := NewClient(Options{Offline: true, Cache: NewCache(t.TempDir(), 0)})
+	c := NewClient(testNow, Options{Offline: true, Cache: NewCache(t.TempDir(), 0)})
 	dblp := &DBLP{Client: c, Base: srv.URL}
 	cr := &Crossref{Client: c, Base: srv.URL}
 	q := notesQuery("Deep Interest Network for Click-Through Rate Prediction", "KDD", 2018)
@@ -522,12 +598,12 @@ func TestOnlineCacheReplays(t *testing.T) {
 	t.Cleanup(srv.Close)
 	cache := NewCache(t.TempDir(), 0)
 	q := notesQuery("Deep Interest Network for Click-Through Rate Prediction", "KDD", 2018)
-	on := &DBLP{Client: NewClient(Options{Cache: cache}), Base: srv.URL}
+	on := &DBLP{Client: NewClient(testNow, Options{Cache: cache}), Base: srv.URL}
 	if o := resolveOne(t, q, on); o.Chosen == nil {
 		t.Fatalf("online: %+v", o)
 	}
 	n := len(f.requests())
-	off := &DBLP{Client: NewClient(Options{Cache: cache, Offline: true}), Base: srv.URL}
+	off := &DBLP{Client: NewClient(testNow, Options{Cache: cache, Offline: true}), Base: srv.URL}
 	o := resolveOne(t, q, off)
 	if o.Chosen == nil || o.Chosen.Record.Entry.Get("publisher") != "{ACM}" || len(f.requests()) != n {
 		t.Errorf("offline replay: %+v, %d new requests", o, len(f.requests())-n)
@@ -548,3 +624,7 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+// testNow is the clock of the tests that do not move time: a fixed day,
+// so that no test reads the real clock.
+func testNow() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC) }
