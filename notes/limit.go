@@ -217,10 +217,16 @@ func firstNonSpace(line []byte) int {
 func blockMarkers(line []byte) (n, over, overIndent, end int) {
 	i, ws := 0, 0
 	for {
+		// The space that ends a marker is part of it (`1. 1. x` is not
+		// indented); the rest counts.
+		afterMarker := n > 0
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-			if line[i] == '\t' {
+			switch {
+			case afterMarker:
+				afterMarker = false
+			case line[i] == '\t':
 				ws += 4 - ws%4
-			} else {
+			default:
 				ws++
 			}
 			if ws > MaxIndent && overIndent == 0 {
