@@ -105,7 +105,7 @@ func hostileInput(kind string, n int) ([]byte, error) {
 			fmt.Fprintf(&b, "@misc{k%d, title = {x\n", i)
 		}
 	case "escapes": // ESC and OSC sequences in a note and a title
-		b.WriteString("## 检索\n### Attention Is All You Need\x1b[2J[NIPS'17][google]\n- 笔记\x1b]0;owned\x07 \x1b[31mred\n")
+		b.WriteString("## 检索\n### Attention Is All You Need\x1b[2J[NIPS'17][google]\n- 用BERT\x1b]0;owned\x07 \x1b[31mred\n")
 	case "lone-cr": // old Mac line ends only
 		b.WriteString("## 检索\r### Attention Is All You Need[NIPS'17][Google]\r- 用BERT编码\r")
 	case "bad-bib": // a NUL byte and a Latin-1 byte in a .bib
