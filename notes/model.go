@@ -48,6 +48,11 @@ type Document struct {
 	Comments []Comment
 	// Problems are what could not be read as written, such as invalid UTF-8.
 	Problems []Problem
+	// Limits are the places where a line goes over a nesting limit that
+	// CommonMark implementations set (MaxBlockNesting, MaxLinkParens):
+	// such lines are read as plain text, so that no input costs the parser
+	// more than linear time. One Problem per run of such lines.
+	Limits []Problem
 	// EntryLevel is the heading level used by most heading entries, or 0 when
 	// the file has none; entry-format compares each entry with it.
 	EntryLevel int

@@ -84,6 +84,16 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 			}
 		}
 	}
+	// Lines over the nesting limits CommonMark implementations set are
+	// read as plain text (see limit.go): goldmark sees them inert.
+	if over := scanLimits(parseSrc, 0, len(parseSrc)); len(over) > 0 {
+		var buf []byte
+		if len(parseSrc) > 0 && &parseSrc[0] != &src[0] {
+			buf = parseSrc
+		}
+		parseSrc = neutralise(parseSrc, buf, over)
+		doc.Limits = limitProblems(over)
+	}
 	// The UTF-8 check reads the whole file: with more than one job it runs
 	// beside goldmark. A large file is parsed in pieces, each walked as soon
 	// as goldmark is done with it, so that only a few pieces' syntax trees

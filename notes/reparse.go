@@ -29,7 +29,8 @@ type Change struct {
 // edits of generated and real files). What cannot be parsed in part is
 // parsed whole, and Change.Whole says so: a change before the first entry
 // heading, near a level-1 heading (which may title the file), in a file
-// with link reference definitions (they apply to the whole file), with
+// with link reference definitions (they apply to the whole file), with a
+// line over a nesting limit (limit.go),
 // invalid UTF-8, a BOM, front matter or a heading with no text.
 //
 // The strings of the entries parsed again are copies, not views of src:
@@ -42,7 +43,7 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 	}
 	delta := newEnd - oldEnd
 	if start < 0 || start > oldEnd || oldEnd > len(old.Src) || newEnd < start || len(src) != len(old.Src)+delta ||
-		len(old.Problems) > 0 || bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) || frontMatterEnd(src, 0) > 0 || hasLinkDefinition(src) {
+		len(old.Problems) > 0 || len(old.Limits) > 0 || bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) || frontMatterEnd(src, 0) > 0 || hasLinkDefinition(src) {
 		return whole()
 	}
 	cuts := old.cuts
@@ -83,7 +84,7 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 	if bi >= 0 {
 		b, nb = cuts[bi], cuts[bi]+delta
 	}
-	if hasLevel1(old.Src[a:b]) || hasLevel1(src[a:nb]) || !utf8.Valid(src[a:nb]) {
+	if hasLevel1(old.Src[a:b]) || hasLevel1(src[a:nb]) || !utf8.Valid(src[a:nb]) || scanLimits(src, a, nb) != nil {
 		return whole()
 	}
 

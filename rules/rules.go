@@ -20,6 +20,7 @@ import (
 func All() []*lint.Rule {
 	all := []*lint.Rule{
 		Encoding,
+		MarkdownLimit,
 		EntryFormat,
 		VenueFormat,
 		VenueName,

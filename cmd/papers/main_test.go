@@ -36,6 +36,7 @@ func TestScripts(t *testing.T) {
 		// PAPERS_UPDATE_SCRIPTS=1 rewrites the files that cmp compares
 		// with, when an output changes on purpose (review the diff).
 		UpdateScripts: os.Getenv("PAPERS_UPDATE_SCRIPTS") == "1",
+		Cmds:          scriptCmds,
 		Setup: func(env *testscript.Env) error {
 			srv := httptest.NewServer(fakeServices())
 			env.Defer(srv.Close)
