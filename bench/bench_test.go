@@ -232,19 +232,8 @@ func BenchmarkLint(b *testing.B) {
 }
 
 // longLine is one line of about 20 MB of mixed Chinese and English text
-// written without spaces, as a paragraph pasted from a PDF or a minified
-// file can be: about three million cjk-spacing findings on one line.
-func longLine() []byte {
-	const unit = "在Criteo数据集上用BERT编码query和passage，效果提升3.9%；"
-	var b bytes.Buffer
-	b.Grow(20 << 20)
-	b.WriteString("## 长行\n### A Long Line[KDD'18][Google]\n- ")
-	for b.Len() < 20<<20 {
-		b.WriteString(unit)
-	}
-	b.WriteString("\n")
-	return b.Bytes()
-}
+// (benchgen.LongLine): about 2.4 million cjk-spacing findings on one line.
+func longLine() []byte { return benchgen.LongLine(20 << 20) }
 
 // BenchmarkLongLine lints the 20 MB line and reports the cost per finding
 // (ns and bytes allocated), beside goldmark's bare parse of the same file.

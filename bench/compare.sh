@@ -6,6 +6,7 @@
 #
 # Usage: bench/compare.sh [SIZES...]     default: 1000 10000 100000
 # Env:   RUNS (default 5) runs per tool and size, median reported;
+#        LONGLINE (default 20) megabytes of the one-line file (0: no such rows);
 #        TIMEOUT (default 120) seconds before a run counts as not finished;
 #        CACHE (default ~/.cache/papers-bench) where the peers are installed.
 # Peers are installed at pinned versions from npm into $CACHE, outside the
@@ -93,7 +94,13 @@ for n in "${SIZES[@]}"; do
   base=$(measure "$BIN/papers" lint --no-color "$dir/alone.md")
   bt=${base% *} br=${base#* }
   row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
-  row "$n" "papers lint (notes + $n-entry .bib)" "$(measure "$BIN/papers" lint --no-color "$notes")" "$bt" "$br"
+  withbib=$(measure "$BIN/papers" lint --no-color "$notes")
+  row "$n" "papers lint (notes + $n-entry .bib)" "$withbib" "$bt" "$br"
+  # --fix rewrites its input: each run fixes fresh copies (the copy is
+  # timed too; it is a small part of the run).
+  cp "$notes" "$WORK/fix-src.md"; cp "$dir/notes.bib" "$WORK/fix-src.bib"
+  fix=$(measure bash -c 'cp "$1/fix-src.md" "$1/fix.md" && cp "$1/fix-src.bib" "$1/fix.bib" && "$2" lint --fix --no-color "$1/fix.md" "$1/fix.bib"' _ "$WORK" "$BIN/papers")
+  row "$n" "papers lint --fix (notes + .bib)" "$fix" "$bt" "$br"
   cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$dir/alone.md")
   row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
   floor=$(measure "$BIN/floor" "$dir/alone.md")
@@ -113,5 +120,28 @@ for n in "${SIZES[@]}"; do
   if [ "$floor" != timeout ] && [ "$base" != timeout ]; then
     awk -v f="${floor% *}" -v p="$bt" 'BEGIN{ printf "        papers throughput = %.0f%% of goldmark bare parse\n", 100*f/p }'
   fi
+  if [ "$floor" != timeout ] && [ "$withbib" != timeout ]; then
+    awk -v f="${floor% *}" -v p="${withbib% *}" 'BEGIN{ printf "        papers lint (notes + .bib) / goldmark bare parse of the notes = %.1fx (target 1.3x)\n", p/f }'
+  fi
+  if [ "$fix" != timeout ] && [ "$withbib" != timeout ]; then
+    awk -v f="${fix% *}" -v p="${withbib% *}" 'BEGIN{ printf "        papers lint --fix / papers lint (notes + .bib) = %.1fx (target 2x)\n", f/p }'
+  fi
 done
+
+# One line of LONGLINE megabytes (default 20; 0 skips it) of mixed Chinese
+# and English text: about 120,000 findings per megabyte, the cost of a
+# finding with nothing else around it.
+LONGLINE=${LONGLINE:-20}
+if [ "$LONGLINE" -gt 0 ]; then
+  ldir=$WORK/longline-$LONGLINE
+  [ -f "$ldir/line.md" ] || go run ./bench/gen -long-line "$LONGLINE" -out "$ldir" >/dev/null
+  lp=$(measure "$BIN/papers" lint --no-color "$ldir/line.md")
+  row "${LONGLINE}MB" "papers lint (one line)" "$lp" "${lp% *}" "${lp#* }"
+  lf=$(measure "$BIN/floor" "$ldir/line.md")
+  row "${LONGLINE}MB" "goldmark bare parse (floor)" "$lf" "${lp% *}" "${lp#* }"
+  row "${LONGLINE}MB" "autocorrect --lint" "$(measure "$NB/autocorrect" --lint "$ldir/line.md")" "${lp% *}" "${lp#* }"
+  if [ "$lp" != timeout ] && [ "$lf" != timeout ]; then
+    awk -v f="${lf% *}" -v p="${lp% *}" 'BEGIN{ printf "        papers lint (one line) / goldmark bare parse = %.1fx (target 5x)\n", p/f }'
+  fi
+fi
 echo "ratios: tool / papers lint with the default rules on the same notes (bibtex-tidy: / papers lint on the same .bib)"

@@ -6,6 +6,7 @@
 //
 //	go run ./bench/gen -out DIR [-papers 1000] [-seed 1] [-bib-ratio 0.8] [-bib-entries N] [-defects=true]
 //	go run ./bench/gen -out DIR -bib-only 100000 [-seed 1] [-defects=true]
+//	go run ./bench/gen -out DIR -long-line 20
 //
 // The same flags always give byte-identical files: math/rand/v2 PCG
 // generators seeded from -seed, one stream for the plan, one for the note
@@ -20,6 +21,8 @@
 //	               order (keys DBLP:conf/cvpr/ZhangL22, DBLP:journals/corr/abs-2203-01234);
 //	               with -bib-entries N, then entries for papers not in the notes up to N
 //	refs.bib       with -bib-only N instead of the two above: N entries, no notes
+//	line.md        with -long-line MB instead: one note of one line of MB megabytes of
+//	               mixed Chinese and English text (benchgen.LongLine)
 //	MANIFEST.json  flags, papers, sections, notes, bytes, SHA-256 per file, and the
 //	               count of each planted defect kind (see NotesDefects, BibDefects)
 //
@@ -41,10 +44,12 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/paperlint/papers/bench/internal/benchgen"
 )
@@ -65,9 +70,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defects := fs.Bool("defects", true, "plant defects; false writes clean files")
 	bibOnly := fs.Int("bib-only", 0, "write only DIR/refs.bib with this many entries")
 	bibEntries := fs.Int("bib-entries", 0, "pad notes.bib with entries for papers not in the notes up to this many entries")
+	longLine := fs.Int("long-line", 0, "write only DIR/line.md: one line of this many MB of mixed Chinese and English text (about 120,000 findings per MB)")
 	density := fs.Float64("density", benchgen.SeedDensity, "findings per paper papers lint should give (the seed notes give 10; 1.7 or less: the sparse defects of earlier versions, byte for byte)")
 	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-density F] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N]")
+		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-density F] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N] [-long-line MB]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -76,6 +82,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 || *out == "" {
 		fs.Usage()
 		return 2
+	}
+	if *longLine > 0 {
+		return writeLongLine(*out, *longLine, stdout, stderr)
 	}
 	ratioSet := false
 	fs.Visit(func(f *flag.Flag) { ratioSet = ratioSet || f.Name == "bib-ratio" })
@@ -96,5 +105,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, f := range m.Files {
 		_, _ = fmt.Fprintf(stdout, "%s\t%d bytes\t%d lines\n", f.Name, f.Bytes, f.Lines)
 	}
+	return 0
+}
+
+// writeLongLine writes DIR/line.md, one line of mb megabytes.
+func writeLongLine(dir string, mb int, stdout, stderr io.Writer) int {
+	src := benchgen.LongLine(mb << 20)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		_, _ = fmt.Fprintln(stderr, "gen:", err)
+		return 2
+	}
+	if err := os.WriteFile(filepath.Join(dir, "line.md"), src, 0o644); err != nil {
+		_, _ = fmt.Fprintln(stderr, "gen:", err)
+		return 2
+	}
+	_, _ = fmt.Fprintf(stdout, "line.md\t%d bytes\t%d lines\n", len(src), bytes.Count(src, []byte("\n")))
 	return 0
 }
