@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -162,9 +163,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		case "venues":
 			err = strictDecode(path, v, &cfg.Venues)
 		case "venue-aliases":
-			err = strictDecode(path, v, &cfg.VenueAliases)
+			err = decodeMap(path, v, &cfg.VenueAliases)
 		case "org-aliases":
-			err = strictDecode(path, v, &cfg.OrgAliases)
+			err = decodeMap(path, v, &cfg.OrgAliases)
 		case "bib":
 			err = strictDecode(path, v, &cfg.Bib)
 			if err == nil && v.Kind == yaml.MappingNode {
@@ -270,6 +271,46 @@ func strictDecode(path string, n *yaml.Node, out any) error {
 		}
 		return fmt.Errorf("%s:%d:%d: %w", path, n.Line, n.Column, err)
 	}
+	return nil
+}
+
+// decodeMap decodes a mapping node into *out one value at a time, checking
+// duplicate keys with a map: yaml.v3 compares every key of a mapping with
+// every other, so 40,000 aliases took minutes. Anything but a plain
+// mapping with scalar keys (a merge key, a wrong type) goes to
+// strictDecode, which reports it as before.
+func decodeMap[V any](path string, n *yaml.Node, out *map[string]V) error {
+	if n.Kind != yaml.MappingNode {
+		return strictDecode(path, n, out)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+			return strictDecode(path, n, out)
+		}
+	}
+	m := make(map[string]V, len(n.Content)/2)
+	line := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		var key string
+		if err := strictDecode(path, k, &key); err != nil {
+			return err
+		}
+		if at, dup := line[key]; dup {
+			return fmt.Errorf("%s:%d:%d: mapping key %q already defined at line %d", path, k.Line, k.Column, key, at)
+		}
+		line[key] = k.Line
+		var val V
+		if err := strictDecode(path, v, &val); err != nil {
+			return err
+		}
+		m[key] = val
+	}
+	if *out == nil {
+		*out = m
+		return nil
+	}
+	maps.Copy(*out, m)
 	return nil
 }
 
