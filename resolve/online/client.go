@@ -178,7 +178,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return errors.New("too many redirects")
 	}
 	if req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to %s refused: not https", req.URL.Redacted())
+		return fmt.Errorf("redirect to %s refused: not https", shown(req.URL))
 	}
 	return nil
 }
@@ -264,7 +264,7 @@ func (c *Client) fetch(ctx context.Context, u *url.URL, accept string) (int, []b
 	failures := gate.failures
 	gate.mu.Unlock()
 	if failures >= maxFailures {
-		return 0, nil, fmt.Errorf("%s: %w: its last %d requests failed", u.Redacted(), ErrHostDown, failures)
+		return 0, nil, fmt.Errorf("%s: %w: its last %d requests failed", shown(u), ErrHostDown, failures)
 	}
 	status, body, err := c.fetchRetrying(ctx, u, accept, gate)
 	if ctx.Err() == nil {
@@ -283,36 +283,36 @@ func (c *Client) fetch(ctx context.Context, u *url.URL, accept string) (int, []b
 func (c *Client) fetchRetrying(ctx context.Context, u *url.URL, accept string, gate *hostGate) (int, []byte, error) {
 	for attempt := 0; ; attempt++ {
 		if err := c.wait(ctx, gate); err != nil {
-			return 0, nil, fmt.Errorf("%s: %w", u.Redacted(), err)
+			return 0, nil, fmt.Errorf("%s: %w", shown(u), err)
 		}
 		status, body, retryAfter, err := c.once(ctx, u, accept)
 		switch {
 		case err == nil && (status == http.StatusOK || status == http.StatusNotFound || status == http.StatusGone):
 			return status, body, nil
 		case err == nil && !transientStatus(status):
-			return 0, nil, fmt.Errorf("%s: %s", u.Redacted(), http.StatusText(status)+" ("+strconv.Itoa(status)+")")
+			return 0, nil, fmt.Errorf("%s: %s", shown(u), http.StatusText(status)+" ("+strconv.Itoa(status)+")")
 		case err != nil && !transientErr(ctx, err):
-			return 0, nil, fmt.Errorf("%s: %w", u.Redacted(), err)
+			return 0, nil, fmt.Errorf("%s: %w", shown(u), err)
 		}
 		why := "status " + strconv.Itoa(status)
 		if err != nil {
 			why = err.Error()
 		}
 		if attempt >= c.opt.Retries {
-			return 0, nil, fmt.Errorf("%s: gave up after %d tries: %s", u.Redacted(), attempt+1, why)
+			return 0, nil, fmt.Errorf("%s: gave up after %d tries: %s", shown(u), attempt+1, why)
 		}
 		delay := backoff(attempt)
 		if retryAfter >= 0 {
 			delay = retryAfter
 		}
 		if delay > c.opt.MaxWait {
-			return 0, nil, fmt.Errorf("%s: the server asks to wait %s before asking again (%s), longer than %s", u.Redacted(), delay, why, c.opt.MaxWait)
+			return 0, nil, fmt.Errorf("%s: the server asks to wait %s before asking again (%s), longer than %s", shown(u), delay, why, c.opt.MaxWait)
 		}
 		// Other requests to the host wait as well: a 429 is about the
 		// client, not about this one URL.
 		c.hold(gate, delay)
 		if err := c.opt.Sleep(ctx, delay); err != nil {
-			return 0, nil, fmt.Errorf("%s: %w", u.Redacted(), err)
+			return 0, nil, fmt.Errorf("%s: %w", shown(u), err)
 		}
 	}
 }
@@ -336,6 +336,10 @@ func (c *Client) once(ctx context.Context, u *url.URL, accept string) (status in
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			ue.URL = shown(u) // the error is printed: no e-mail address in it
+		}
 		return 0, nil, -1, err
 	}
 	// Nothing is written, so a failed Close loses nothing.
@@ -437,4 +441,17 @@ func parseRetryAfter(h string, now time.Time) time.Duration {
 		return max(t.Sub(now), 0)
 	}
 	return -1
+}
+
+// shown is u as messages show it: without a password and without the
+// mailto parameter, so that the user's e-mail address, sent to Crossref
+// only, does not end up in a CI log.
+func shown(u *url.URL) string {
+	if q := u.Query(); q.Has("mailto") {
+		c := *u
+		q.Del("mailto")
+		c.RawQuery = q.Encode()
+		return c.Redacted()
+	}
+	return u.Redacted()
 }

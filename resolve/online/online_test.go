@@ -628,3 +628,25 @@ func TestParseRetryAfter(t *testing.T) {
 // testNow is the clock of the tests that do not move time: a fixed day,
 // so that no test reads the real clock.
 func testNow() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC) }
+
+// TestCrossrefMailtoNotInErrors checks that the address sent to Crossref
+// is in no error message: errors go to stderr, and stderr to CI logs.
+func TestCrossrefMailtoNotInErrors(t *testing.T) {
+	failing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+	}))
+	t.Cleanup(failing.Close)
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closedURL := closed.URL
+	closed.Close() // connection refused
+	for _, base := range []string{failing.URL, closedURL} {
+		cr := &Crossref{Client: NewClient(testNow, Options{Retries: -1}), Base: base, Mailto: "reader@example.org"}
+		_, err := cr.ByDOI(context.Background(), "10.1145/3219819.3219823")
+		if err == nil {
+			t.Fatalf("%s: no error", base)
+		}
+		if strings.Contains(err.Error(), "reader@example.org") || strings.Contains(err.Error(), "mailto") {
+			t.Errorf("%s: error shows the address: %v", base, err)
+		}
+	}
+}
