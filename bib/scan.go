@@ -628,7 +628,9 @@ func (sc *scanner) ranOn(f *Field, cc byte, c ctx) *failure {
 // name. Otherwise it returns to, the last "{" open there, and "".
 func (sc *scanner) unclosedAt(from, to int) (cut, brace int, next string) {
 	s := sc.s
-	st := append(sc.stack[:0], from)
+	// The stack's memory is reused from one broken value to the next.
+	sc.stack = append(sc.stack[:0], from)
+	st := sc.stack
 	for i := from + 1; i < to; i++ {
 		switch s[i] {
 		case '{':

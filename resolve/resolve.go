@@ -286,7 +286,7 @@ func (r *Resolver) fromSource(ctx context.Context, s Source, q Query, reg *venue
 		case full != nil:
 			// The full record must pass as well: a source whose detail
 			// disagrees with its own summary is not trusted with it.
-			if v := Judge(q, full.Entry, reg); v.Level >= best.Verdict.Level && !(published && CitesPreprint(full.Entry, reg)) {
+			if v := Judge(q, full.Entry, reg); v.Level >= best.Verdict.Level && (!published || !CitesPreprint(full.Entry, reg)) {
 				best = &Candidate{Record: full, Verdict: v}
 			}
 		}
