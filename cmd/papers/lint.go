@@ -126,7 +126,13 @@ func cmdLint(args []string, e *env) int {
 		diffPrinted = diffPrinted || gr.diffPrinted
 		inputs += gr.inputs
 		res.Files = append(res.Files, gr.res.Files...)
-		res.Diagnostics = append(res.Diagnostics, gr.res.Diagnostics...)
+		if res.Diagnostics == nil {
+			// The usual single group: its findings are taken, not copied
+			// (a dense list has a million of them).
+			res.Diagnostics = gr.res.Diagnostics
+		} else {
+			res.Diagnostics = append(res.Diagnostics, gr.res.Diagnostics...)
+		}
 		for _, r := range gr.rules {
 			if !slices.ContainsFunc(ruleList, func(x *lint.Rule) bool { return x.ID == r.ID }) {
 				ruleList = append(ruleList, r)
