@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,26 +63,31 @@ func BenchmarkHostile(b *testing.B) {
 			}
 			b.Chdir(dir)
 			args := append(append([]string{"lint", "--exit-zero"}, in.args...), target)
-			base := goldmarkNormal(b, len(data))
+			base, baseHeap := goldmarkNormal(b, len(data))
 			b.ResetTimer()
 			start := time.Now()
+			var heap uint64
 			for b.Loop() {
 				e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
-				if code := run(args, e); code == 2 {
-					b.Fatalf("papers %v: exit 2", args)
-				}
+				heap = max(heap, peakHeap(func() {
+					if code := run(args, e); code == 2 {
+						b.Fatalf("papers %v: exit 2", args)
+					}
+				}))
 			}
 			per := time.Since(start) / time.Duration(b.N)
 			b.ReportMetric(float64(len(data))/1e6, "MB")
 			b.ReportMetric(float64(per)/float64(base), "x-goldmark")
+			b.ReportMetric(float64(heap)/1e6, "peak-heap-MB")
+			b.ReportMetric(float64(heap)/float64(max(baseHeap, 1)), "x-goldmark-heap")
 		})
 	}
 }
 
 // goldmarkNormal returns how long goldmark takes to parse an ordinary
 // notes file of about size bytes (entries with a few notes each), the
-// least of three runs.
-func goldmarkNormal(b *testing.B, size int) time.Duration {
+// least of three runs, and the peak heap of a parse (the file included).
+func goldmarkNormal(b *testing.B, size int) (time.Duration, uint64) {
 	b.Helper()
 	var buf bytes.Buffer
 	buf.WriteString("# 笔记\n\n## 检索\n\n")
@@ -90,10 +98,53 @@ func goldmarkNormal(b *testing.B, size int) time.Duration {
 	src := buf.Bytes()
 	md := goldmark.New()
 	best := time.Duration(1 << 62)
+	var heap uint64
 	for range 3 {
 		t0 := time.Now()
-		md.Parser().Parse(text.NewReader(src))
+		heap = max(heap, peakHeap(func() { md.Parser().Parse(text.NewReader(src)) }))
 		best = min(best, time.Since(t0))
 	}
-	return best
+	return best, heap
+}
+
+// peakHeap runs fn and returns the most heap memory in live and not yet
+// collected objects seen while it ran, above what was in use before it
+// started, sampled every millisecond (a benchmark's view of peak memory;
+// a run in its own process would read its peak RSS).
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	before := read()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if v := read(); v > peak.Load() {
+					peak.Store(v)
+				}
+			}
+		}
+	}()
+	fn()
+	if v := read(); v > peak.Load() {
+		peak.Store(v)
+	}
+	close(done)
+	<-stopped
+	if p := peak.Load(); p > before {
+		return p - before
+	}
+	return 0
 }
