@@ -86,31 +86,38 @@ for n in "${SIZES[@]}"; do
     go run ./bench/gen -bib-only "$n" -seed 1 -out "$dir/bibonly" >/dev/null
     mv "$dir/bibonly/refs.bib" "$dir/refs.bib"
   fi
-  notes=$dir/notes.md bibf=$dir/refs.bib
-  # The notes are linted alone (no companion): every peer sees the same
-  # file. One more papers row lints them with their companion notes.bib.
-  cp "$notes" "$dir/alone.md"
+  # Each input gets a folder of its own: papers reads the other notes and
+  # .bib files of a linted file's folder for reference (duplicates across
+  # files, the notes against their .bib), so files side by side would be
+  # read by every run. The notes are linted alone (no companion) where
+  # every peer sees the same file; one more papers row lints them with
+  # their companion notes.bib.
+  mkdir -p "$dir/alone" "$dir/pair" "$dir/refs" "$dir/fix"
+  ln -f "$dir/notes.md" "$dir/alone/alone.md"
+  ln -f "$dir/notes.md" "$dir/pair/notes.md"
+  ln -f "$dir/notes.bib" "$dir/pair/notes.bib"
+  ln -f "$dir/refs.bib" "$dir/refs/refs.bib"
+  alone=$dir/alone/alone.md notes=$dir/pair/notes.md bibf=$dir/refs/refs.bib
 
-  base=$(measure "$BIN/papers" lint --no-color "$dir/alone.md")
+  base=$(measure "$BIN/papers" lint --no-color "$alone")
   bt=${base% *} br=${base#* }
   row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
   withbib=$(measure "$BIN/papers" lint --no-color "$notes")
   row "$n" "papers lint (notes + $n-entry .bib)" "$withbib" "$bt" "$br"
   # --fix rewrites its input: each run fixes fresh copies (the copy is
   # timed too; it is a small part of the run).
-  cp "$notes" "$WORK/fix-src.md"; cp "$dir/notes.bib" "$WORK/fix-src.bib"
-  fix=$(measure bash -c 'cp "$1/fix-src.md" "$1/fix.md" && cp "$1/fix-src.bib" "$1/fix.bib" && "$2" lint --fix --no-color "$1/fix.md" "$1/fix.bib"' _ "$WORK" "$BIN/papers")
+  fix=$(measure bash -c 'cp "$1/notes.md" "$1/notes.bib" "$2/" && "$3" lint --fix --no-color "$2/notes.md" "$2/notes.bib"' _ "$dir/pair" "$dir/fix" "$BIN/papers")
   row "$n" "papers lint --fix (notes + .bib)" "$fix" "$bt" "$br"
-  cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$dir/alone.md")
+  cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$alone")
   row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
-  floor=$(measure "$BIN/floor" "$dir/alone.md")
+  floor=$(measure "$BIN/floor" "$alone")
   row "$n" "goldmark bare parse (floor)" "$floor" "$bt" "$br"
-  ac=$(measure "$NB/autocorrect" --lint "$dir/alone.md")
+  ac=$(measure "$NB/autocorrect" --lint "$alone")
   row "$n" "autocorrect --lint" "$ac" "$bt" "$br"
   # zhlint takes glob patterns and silently matches nothing with an
   # absolute path: run it from the folder on the file name.
-  row "$n" "zhlint" "$(measure env -C "$dir" "$NB/zhlint" alone.md)" "$bt" "$br"
-  row "$n" "markdownlint-cli2" "$(measure "$NB/markdownlint-cli2" "$dir/alone.md")" "$bt" "$br"
+  row "$n" "zhlint" "$(measure env -C "$dir/alone" "$NB/zhlint" alone.md)" "$bt" "$br"
+  row "$n" "markdownlint-cli2" "$(measure "$NB/markdownlint-cli2" "$alone")" "$bt" "$br"
   bp=$(measure "$BIN/papers" lint --no-color "$bibf")
   row "$n" "papers lint refs.bib ($n entries)" "$bp" "${bp% *}" "${bp#* }"
   row "$n" "bibtex-tidy refs.bib" "$(measure "$NB/bibtex-tidy" "$bibf" --output "$WORK/tidy-out.bib")" "${bp% *}" "${bp#* }"
