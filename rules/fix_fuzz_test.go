@@ -2,15 +2,20 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
+	"runtime/debug"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/paperlint/papers/lint"
 )
 
 // FuzzFix runs every built-in rule's fixes on arbitrary notes and checks
-// that fixing never panics, keeps valid UTF-8 valid, and is idempotent:
-// fixing the fixed text changes nothing more.
+// that fixing never panics, keeps valid UTF-8 valid, is idempotent (fixing
+// the fixed text changes nothing more) and takes linear time: an input that
+// takes longer than fixTimeLimit fails, so that the fuzzer saves it as a
+// crasher instead of running out of time on it with nothing saved.
 func FuzzFix(f *testing.F) {
 	for _, s := range []string{
 		"## 检索Retrieval\n### A Neural Corpus Indexer[NIPS'22][google]\n- 加入了kmeans,使文档ID具有层次化的特点\n",
@@ -27,20 +32,71 @@ func FuzzFix(f *testing.F) {
 	}
 	runner.Jobs = 1
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fr := fix(runner, []lint.Input{{Path: "f.md", Src: src}})
-		once, ok := fr.Fixed["f.md"]
-		if !ok {
-			return
-		}
-		if utf8.Valid(src) && !utf8.Valid(once) {
-			t.Fatalf("fix made valid UTF-8 invalid:\n%q\n->\n%q", src, once)
-		}
-		if fr.Rounds >= lint.MaxFixRounds {
-			return // a fix that oscillates is caught by the check below
-		}
-		again := fix(runner, []lint.Input{{Path: "f.md", Src: once}})
-		if twice, changed := again.Fixed["f.md"]; changed && !bytes.Equal(once, twice) {
-			t.Fatalf("fix is not idempotent:\n%q\n->\n%q\n->\n%q", src, once, twice)
+		if msg := withinTime(fixTimeLimit(len(src)), func() string { return checkFix(runner, src) }); msg != "" {
+			t.Fatalf("%s\ninput (%d bytes):\n%q", msg, len(src), src)
 		}
 	})
+}
+
+// checkFix runs the fix loop on src as a notes file and returns what is
+// wrong with the result, or "".
+func checkFix(runner *lint.Runner, src []byte) string {
+	fr := fix(runner, []lint.Input{{Path: "f.md", Src: src}})
+	once, ok := fr.Fixed["f.md"]
+	if !ok {
+		return ""
+	}
+	if utf8.Valid(src) && !utf8.Valid(once) {
+		return fmt.Sprintf("fix made valid UTF-8 invalid:\n%q\n->\n%q", src, once)
+	}
+	if fr.Rounds >= lint.MaxFixRounds {
+		return "" // a fix that oscillates is caught by the check below
+	}
+	again := fix(runner, []lint.Input{{Path: "f.md", Src: once}})
+	if twice, changed := again.Fixed["f.md"]; changed && !bytes.Equal(once, twice) {
+		return fmt.Sprintf("fix is not idempotent:\n%q\n->\n%q\n->\n%q", src, once, twice)
+	}
+	return ""
+}
+
+// fixTimeLimit is how long fixing an input of n bytes may take: 2 s per
+// started 4 KB. Fuzz inputs are a few KB at most and a linear fix loop
+// fixes them in milliseconds, even with the fuzzer's coverage counters on a
+// busy machine, so an input that takes longer is a super-linear (or
+// unbounded) fix loop, not noise. The race detector slows the code by up
+// to ten times, and the seed corpus runs under it in CI.
+func fixTimeLimit(n int) time.Duration {
+	d := 2 * time.Second * time.Duration(1+n/4096)
+	if raceEnabled {
+		d *= 10
+	}
+	return d
+}
+
+// withinTime runs check in its own goroutine and returns its message, or a
+// message saying it did not finish within limit. A check that does not
+// finish is left running, as Go cannot stop a goroutine: the failure ends
+// the test run or the fuzzing run (after minimizing the input), and the
+// goroutine with it. A panic in check is returned as a message with its
+// stack, as the test would report it.
+func withinTime(limit time.Duration, check func() string) string {
+	done := make(chan string, 1)
+	start := time.Now()
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- fmt.Sprintf("panic: %v\n%s", v, debug.Stack())
+			}
+		}()
+		done <- check()
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case msg := <-done:
+		return msg
+	case <-timer.C:
+		return fmt.Sprintf("fixing did not finish within %v (the fix loop is super-linear or does not stop); still running after %v",
+			limit, time.Since(start).Round(time.Millisecond))
+	}
 }
