@@ -2,5 +2,6 @@
 
 package rules
 
-// cpuTime is not measured on this platform; benchmarks then report 0.
+// cpuTime is not measured on this platform; benchmarks then report 0, and
+// time limits in tests fall back to wall time.
 func cpuTime() int64 { return 0 }
