@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // topAtRE finds what BibTeX takes for the start of a block at the start of a
@@ -13,6 +15,10 @@ import (
 // name characters are those of identTab, written independently.
 var topAtRE = regexp.MustCompile("(?m)^[ \\t]*(@)[ \\t\\r\\n\\f\\v]*[^\\x00-\\x20\\x7f\"#%'(),={}@]+[ \\t\\r\\n\\f\\v]*[{(]")
 
+// FuzzParse checks that any input is scanned without panicking, in linear
+// time (a slow input fails, so that the fuzzer saves it), into blocks and
+// entries whose spans lie inside the input, in order, with every @ that
+// starts a line's block seen and writable entries read back the same.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("..", "testdata", "bib", "*.bib"))
 	for _, p := range seeds {
@@ -34,7 +40,11 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		r := NewReader()
-		file := r.Parse("fuzz.bib", src)
+		var file *File
+		parse := func() string { file = r.Parse("fuzz.bib", src); return "" }
+		if msg := testkit.WithinTime(testkit.FuzzTimeLimit(len(src)), parse); msg != "" {
+			t.Fatalf("parsing: %s\ninput (%d bytes):\n%q", msg, len(src), src)
+		}
 		n := len(src)
 		in := func(what string, s Span) {
 			if s.Start < 0 || s.End > n || s.Start > s.End {

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 func spanText(doc *Document, sp Span) string { return string(doc.Src[sp.Start:sp.End]) }
@@ -225,8 +227,9 @@ func TestComments(t *testing.T) {
 	}
 }
 
-// FuzzParse checks that any input parses without panicking and that every
-// span the model hands out lies inside the input, in order.
+// FuzzParse checks that any input parses without panicking, in linear time
+// (a slow input fails, so that the fuzzer saves it), and that every span the
+// model hands out lies inside the input, in order.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"## 检索\n### Title[NIPS'19][Google]\n- 笔记\n",
@@ -242,7 +245,14 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc := Parse("f.md", src, Options{IsVenue: func(s string) bool { return s == "arXiv" }})
+		var doc *Document
+		parse := func() string {
+			doc = Parse("f.md", src, Options{IsVenue: func(s string) bool { return s == "arXiv" }})
+			return ""
+		}
+		if msg := testkit.WithinTime(testkit.FuzzTimeLimit(len(src)), parse); msg != "" {
+			t.Fatalf("parsing: %s\ninput (%d bytes):\n%q", msg, len(src), src)
+		}
 		in := func(sp Span, what string) {
 			if sp.Start < 0 || sp.End > len(src) || sp.Start > sp.End {
 				t.Fatalf("%s span %v outside input of %d bytes", what, sp, len(src))

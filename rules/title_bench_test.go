@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paperlint/papers/internal/testkit"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/title"
 )
@@ -190,11 +191,11 @@ func benchmarkDuplicateRules(b *testing.B, n int) {
 	}
 	b.ReportAllocs()
 	var res *lint.Result
-	before := cpuTime()
+	before := testkit.CPUTime()
 	for b.Loop() {
 		res = runner.Run(ws)
 	}
-	b.ReportMetric(float64(cpuTime()-before)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(testkit.CPUTime()-before)/float64(b.N), "cpu-ns/op")
 	counts := map[string]int{}
 	for _, d := range res.Diagnostics {
 		counts[d.Rule]++

@@ -1,12 +1,12 @@
 //go:build unix
 
-package rules
+package testkit
 
 import "syscall"
 
-// cpuTime returns the CPU time (user + system, all threads) the process has
-// used, in nanoseconds.
-func cpuTime() int64 {
+// CPUTime returns the CPU time (user + system, all threads) the process has
+// used, in nanoseconds, or 0 where it is not measured.
+func CPUTime() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
