@@ -51,7 +51,10 @@ func (b entryHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.
 	n, state := b.BlockParser.Open(parent, reader, pc)
 	h, ok := n.(*ast.Heading)
 	info, _ := pc.Get(pieceInfoKey).(*pieceInfo)
-	if !ok || info == nil || h.Lines().Len() != 1 {
+	if !ok || info == nil || h.Lines().Len() != 1 || parent.Kind() != ast.KindDocument {
+		// A heading inside a list item or a block quote is never an
+		// entry: the walk reads its text as prose, so it must stay an
+		// ordinary heading (found by fuzzing: "- # Title[]").
 		return n, state
 	}
 	seg := h.Lines().At(0)
