@@ -35,6 +35,12 @@ type Pass struct {
 
 	res   *runResults
 	diags []Diagnostic
+	// lists are findings handed over whole with ReportList, in report
+	// order with diags' earlier findings flushed between them.
+	lists [][]Diagnostic
+	// copyLists makes ReportList copy: an editor's RunCache keeps the
+	// analyses a list may come from, which must not change.
+	copyLists bool
 }
 
 func (p *Pass) results() *runResults { return p.res }
@@ -64,6 +70,63 @@ func (p *Pass) ReportAll(ds []Diagnostic) {
 	for _, d := range ds {
 		p.Report(d)
 	}
+}
+
+// ReportList records the findings of ds as Report does, taking the list
+// itself instead of copying it: for a rule that hands over a large list an
+// analysis built for it alone (the CJK analysis of a dense notes file has a
+// million findings; each copy of one is 128 bytes). Empty fields are
+// filled in place, and the runner may sort and filter the list, so the
+// caller must not use it again, nor hand it to another pass.
+func (p *Pass) ReportList(ds []Diagnostic) {
+	if p.copyLists {
+		p.ReportAll(ds)
+		return
+	}
+	if len(ds) == 0 {
+		return
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.Rule == "" {
+			d.Rule = p.Rule.ID
+		}
+		if d.Severity == Off {
+			d.Severity = p.Severity
+		}
+		if d.File == "" && p.File != nil {
+			d.File = p.File.Path
+		}
+		if d.End < d.Start {
+			d.End = d.Start
+		}
+	}
+	if len(p.diags) > 0 {
+		p.lists = append(p.lists, p.diags)
+		p.diags = nil
+	}
+	p.lists = append(p.lists, ds)
+}
+
+// findings returns every finding of the pass as lists, in report order.
+func (p *Pass) findings() [][]Diagnostic {
+	if len(p.diags) > 0 || len(p.lists) == 0 {
+		return append(p.lists, p.diags)
+	}
+	return p.lists
+}
+
+// flatten joins lists into one new slice.
+func flatten(lists [][]Diagnostic) []Diagnostic {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]Diagnostic, 0, n)
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }
 
 // Grow makes room for n more findings, for a rule that reports a known

@@ -137,7 +137,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 	var (
 		group []int
 		waits [][]int
-		run   []func() []Diagnostic
+		run   []func() [][]Diagnostic
 	)
 	waitFor := func(requires []Analyzer) []int {
 		ws := make([]int, 0, len(requires))
@@ -155,7 +155,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		add := func(u *unitResult, p AnalysisPass) {
 			group = append(group, g)
 			waits = append(waits, waitFor(s.requires))
-			run = append(run, func() []Diagnostic { buildUnit(s, u, &p); return nil })
+			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
 		}
 		switch s.scope {
 		case PerRun:
@@ -205,7 +205,8 @@ func (r *Runner) Run(ws Workspace) *Result {
 		newPass := func(f *File) *Pass {
 			s := r.settings[rule.ID]
 			p := &Pass{Rule: rule, Severity: r.severity(rule), Options: s.Options, Venues: env.Venues, Orgs: env.Orgs,
-				Config: r.Config, Jobs: r.jobs(), Year: env.Year, res: res.view("rule "+rule.ID, rule.Requires)}
+				Config: r.Config, Jobs: r.jobs(), Year: env.Year, res: res.view("rule "+rule.ID, rule.Requires),
+				copyLists: r.RunCache != nil}
 			if f != nil {
 				p.File, p.Files = f, []*File{f}
 			} else {
@@ -213,39 +214,39 @@ func (r *Runner) Run(ws Workspace) *Result {
 			}
 			return p
 		}
-		check := func(f *File) []Diagnostic {
+		check := func(f *File) [][]Diagnostic {
 			p := newPass(f)
 			runCheck(p)
-			return p.diags
+			return p.findings()
 		}
 		addRule := func(f *File) {
 			group = append(group, -1)
 			waits = append(waits, waitFor(rule.Requires))
 			if f == nil {
-				run = append(run, func() []Diagnostic { return check(nil) })
+				run = append(run, func() [][]Diagnostic { return check(nil) })
 				return
 			}
 			if ds, ok := mr.kept(rule, f); ok {
 				mr.keepFindings(rule, f, ds)
-				run = append(run, func() []Diagnostic { return slices.Clone(ds) })
+				run = append(run, func() [][]Diagnostic { return [][]Diagnostic{slices.Clone(ds)} })
 				return
 			}
 			if old, ok := mr.partly(rule, f); ok {
 				// Checked again in the part parsed again; kept, moved,
 				// elsewhere.
 				part := mr.parts[f]
-				run = append(run, func() []Diagnostic {
-					ds := append(shiftFindings(old, f.Path, f.Reparsed), check(part)...)
+				run = append(run, func() [][]Diagnostic {
+					ds := append(shiftFindings(old, f.Path, f.Reparsed), flatten(check(part))...)
 					SortDiagnostics(ds)
 					mr.keepFindings(rule, f, ds)
-					return slices.Clone(ds)
+					return [][]Diagnostic{slices.Clone(ds)}
 				})
 				return
 			}
-			run = append(run, func() []Diagnostic {
+			run = append(run, func() [][]Diagnostic {
 				ds := check(f)
 				if mr.keeps(rule) {
-					mr.keepFindings(rule, f, slices.Clone(ds))
+					mr.keepFindings(rule, f, flatten(ds))
 				}
 				return ds
 			})
@@ -265,7 +266,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 			}
 		}
 	}
-	out := make([][]Diagnostic, len(run))
+	out := make([][][]Diagnostic, len(run))
 	release := releaser(res, specs, waits, r.RunCache == nil)
 	par.DoGraph(len(run), r.jobs(), group, waits, func(i int) {
 		out[i] = run[i]()
@@ -292,19 +293,44 @@ func (r *Runner) Run(ws Workspace) *Result {
 			lists = append(lists, dirs[i].diags)
 		}
 	}
-	for _, ds := range out {
-		kept := ds[:0]
-		for _, d := range ds {
-			if i, ok := at[d.File]; ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start)) {
-				continue
+	for _, task := range out {
+		for _, ds := range task {
+			if len(ds) > 0 {
+				lists = append(lists, ds)
 			}
-			kept = append(kept, d)
 		}
-		lists = append(lists, kept)
 	}
-	parallel(len(lists), r.jobs(), func(i int) { SortDiagnostics(lists[i]) })
+	out = nil // the lists are all that holds the findings now
+	parallel(len(lists), r.jobs(), func(i int) {
+		lists[i] = dropSuppressed(lists[i], files, at, dirs)
+		SortDiagnostics(lists[i])
+	})
 	diags := mergeSorted(lists)
 	return &Result{Files: files, Diagnostics: diags}
+}
+
+// dropSuppressed returns ds without the findings in Quiet files and those
+// a directive suppresses. A list is copied only when something is dropped:
+// most lists lose nothing.
+func dropSuppressed(ds []Diagnostic, files []*File, at map[string]int, dirs []*directives) []Diagnostic {
+	drop := func(d *Diagnostic) bool {
+		i, ok := at[d.File]
+		return ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start))
+	}
+	for k := range ds {
+		if !drop(&ds[k]) {
+			continue
+		}
+		kept := make([]Diagnostic, k, len(ds)-1)
+		copy(kept, ds[:k])
+		for j := k + 1; j < len(ds); j++ {
+			if !drop(&ds[j]) {
+				kept = append(kept, ds[j])
+			}
+		}
+		return kept
+	}
+	return ds
 }
 
 // releaser returns what a task calls when it is done: once every task
@@ -476,6 +502,10 @@ func mergeSorted(lists [][]Diagnostic) []Diagnostic {
 		out = append(out, lists[top.list][top.at])
 		top.at++
 		if top.at == len(lists[top.list]) {
+			// A list merged whole is let go at once: with the lists of
+			// one analysis in blocks, the memory of the merged findings
+			// is freed as the merge goes on.
+			lists[top.list] = nil
 			h[0] = h[len(h)-1]
 			h = h[:len(h)-1]
 		}

@@ -115,8 +115,10 @@ func (pf *proseFindings) of(kind cjk.Kind) *diagChunks {
 // diagChunks is a list of findings kept in blocks that are never moved: a
 // notes file can have millions of CJK findings (one 20 MB line of mixed
 // text, three million), and a slice grown by append would copy each of
-// them, 128 bytes with pointers, several times over. The rules copy them
-// once, into the exactly sized list they report.
+// them, 128 bytes with pointers, several times over. The rules hand the
+// blocks over as they are (Pass.ReportList); the run's merge copies each
+// finding once, into the exactly sized list of the run, letting each
+// block go as soon as it is merged.
 type diagChunks struct {
 	blocks [][]lint.Diagnostic
 	n      int
@@ -145,11 +147,12 @@ func (c *diagChunks) appendChunks(o *diagChunks) {
 	c.n += o.n
 }
 
-// reportTo reports every finding of the list, in order.
+// reportTo hands every block of the list over to the pass, in order:
+// each block is read by this one rule (one kind of one file), so the pass
+// takes it without copying it.
 func (c *diagChunks) reportTo(p *lint.Pass) {
-	p.Grow(c.n)
 	for _, b := range c.blocks {
-		p.ReportAll(b)
+		p.ReportList(b)
 	}
 }
 
