@@ -52,9 +52,11 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 // applyRound applies the fixes of res to the files that are not Quiet,
 // updating fr, and returns the paths of the files it changed, in file order.
 func applyRound(res *Result, fr *FixResult) []string {
-	byFile := map[string][]Diagnostic{}
-	for _, d := range res.Diagnostics {
-		if d.Fix != nil && len(d.Fix.Edits) > 0 {
+	// Pointers, not copies: a dense list has a million fixable findings
+	// of 128 bytes each.
+	byFile := map[string][]*Diagnostic{}
+	for i := range res.Diagnostics {
+		if d := &res.Diagnostics[i]; d.Fix != nil && len(d.Fix.Edits) > 0 {
 			byFile[d.File] = append(byFile[d.File], d)
 		}
 	}
@@ -64,7 +66,7 @@ func applyRound(res *Result, fr *FixResult) []string {
 		if len(ds) == 0 || f.Quiet {
 			continue
 		}
-		src, n := ApplyFixes(f, ds)
+		src, n := applyFixes(f, ds)
 		if n == 0 {
 			continue
 		}
@@ -81,6 +83,16 @@ func applyRound(res *Result, fr *FixResult) []string {
 // protected span (code, URLs, HTML, math, front matter), or overlaps an edit
 // already taken this round (the next round gets another chance).
 func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
+	ps := make([]*Diagnostic, len(ds))
+	for i := range ds {
+		ps[i] = &ds[i]
+	}
+	return applyFixes(f, ps)
+}
+
+// applyFixes is ApplyFixes on pointers to the findings, which it orders by
+// their first edit (ds itself is left as it is).
+func applyFixes(f *File, ds []*Diagnostic) ([]byte, int) {
 	sort.SliceStable(ds, func(i, j int) bool { return firstEdit(ds[i].Fix) < firstEdit(ds[j].Fix) })
 	var taken edits
 	applied := 0
