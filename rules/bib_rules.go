@@ -39,6 +39,13 @@ func reportScanner(p *lint.Pass, code string) {
 	if f == nil {
 		return
 	}
+	n := 0
+	for i := range f.Bib.Diagnostics {
+		if f.Bib.Diagnostics[i].Code == code {
+			n++
+		}
+	}
+	p.Grow(n) // a broken file can have hundreds of thousands
 	for _, d := range f.Bib.Diagnostics {
 		if d.Code != code {
 			continue
