@@ -242,6 +242,7 @@ func Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
 type Checker struct {
 	findings []Finding
 	edits    []Edit
+	intern   map[string]string
 }
 
 // Check is the package's Check, with results valid until the next call.
@@ -251,6 +252,10 @@ func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Fin
 	}
 	s := getScanner(text, &ctx, opt, kinds)
 	s.findings, s.edits = c.findings[:0], c.edits[:0]
+	if c.intern == nil {
+		c.intern = map[string]string{}
+	}
+	s.intern = c.intern
 	s.run()
 	c.findings, c.edits = s.findings, s.edits
 	s.findings, s.edits = nil, nil

@@ -49,8 +49,23 @@ func (s *scanner) msg(a1, q1, a2, q2, a3 string) string {
 	s.buf = append(s.buf, a2...)
 	s.buf = appendQuote(s.buf, q2)
 	s.buf = append(s.buf, a3...)
-	return string(s.buf)
+	if s.intern == nil {
+		return string(s.buf)
+	}
+	// A Checker's messages repeat (the same word next to the same letter,
+	// all over a file): one string per distinct message, not per finding.
+	if m, ok := s.intern[string(s.buf)]; ok {
+		return m
+	}
+	m := string(s.buf)
+	if len(s.intern) < maxInterned {
+		s.intern[m] = m
+	}
+	return m
 }
+
+// maxInterned bounds a Checker's distinct messages kept for reuse.
+const maxInterned = 1 << 14
 
 // appendQuote appends s in double quotes. Text without quotes, backslashes
 // or control characters, the usual case, is copied as is; the rest goes

@@ -89,6 +89,7 @@ type scanner struct {
 
 	units    []unit
 	findings []Finding
+	intern   map[string]string // a Checker's messages, reused; nil for Check
 	edits    []Edit // backing store of the findings' edits
 	buf      []byte // message under construction
 
@@ -133,6 +134,7 @@ func putScanner(s *scanner) {
 	s.ctx = Context{}
 	s.findings = nil
 	s.edits = nil // owned by the returned findings
+	s.intern = nil
 	if cap(s.units) > 1<<12 {
 		s.units = nil // do not pin the memory of one huge line
 	}
