@@ -218,6 +218,41 @@ func BenchmarkIncrementalRun(b *testing.B) {
 	}
 }
 
+// BenchmarkIncrementalRunShared is BenchmarkIncrementalRun's edit in a
+// folder of two notes files sharing one .bib (the 10,000 papers twice, as
+// notes.md and other.md beside references.bib), with the incremental
+// path: what the other file costs a keystroke. Its findings of the rules
+// that read nothing beyond it and its companion (bib-mismatch among
+// them) are kept, not checked again.
+func BenchmarkIncrementalRunShared(b *testing.B) {
+	c := input(b, 10000)
+	inputs := []lint.Input{
+		{Path: "notes.md", Src: c.notes, Companion: "references.bib"},
+		{Path: "other.md", Src: c.notes, Companion: "references.bib"},
+		{Path: "references.bib", Src: c.bib},
+	}
+	ws, err := workspace.FromInputs(nil, workspace.Options{Year: 2026, Jobs: runtime.GOMAXPROCS(0), Incremental: true}, inputs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runner, err := lint.NewRunner(rules.All(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runner.RunCache = lint.NewRunCache()
+	runner.Run(ws)
+	text := c.notes
+	at := lineStartNear(text, len(text)/2)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text = append(text[:at:at], append([]byte("x"), text[at:]...)...)
+		if err := ws.Update("notes.md", text); err != nil {
+			b.Fatal(err)
+		}
+		runner.Run(ws)
+	}
+}
+
 // BenchmarkLSPMemory types 1,000 characters, one at a time, at places
 // spread over the 10,000-paper file, each waiting for its findings, and
 // reports the live heap after the last edit over the live heap after the

@@ -90,8 +90,8 @@ type scanner struct {
 	units    []unit
 	findings []Finding
 	intern   map[string]string // a Checker's messages, reused; nil for Check
-	edits    []Edit // backing store of the findings' edits
-	buf      []byte // message under construction
+	edits    []Edit            // backing store of the findings' edits
+	buf      []byte            // message under construction
 
 	// Per line.
 	cj     bool // the line has Chinese or Japanese text (or CJKAround)

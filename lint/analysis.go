@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -37,6 +38,7 @@ type analysisSpec struct {
 	scope    AnalysisScope
 	kind     Kind
 	quiet    bool
+	lookup   bool
 	requires []Analyzer
 	run      func(*AnalysisPass) any
 }
@@ -68,6 +70,16 @@ type Analysis[T any] struct {
 	Quiet bool
 	// Requires lists the analyses whose results Run reads.
 	Requires []Analyzer
+	// Lookup marks an analysis that looks papers up through the run's
+	// resolver (Env.Resolver) and has nothing to give without one. A run
+	// without a resolver (the default, and the editor server's) does not
+	// build it: Of returns T's zero value, and the rules that require it
+	// are what they would be without it. In particular an editor's
+	// RunCache keeps their findings on the files that did not change, as
+	// it keeps those of any rule that reads nothing beyond its file,
+	// instead of checking every file again because of a run-wide lookup
+	// that does not happen.
+	Lookup bool
 	// Run computes the result for the unit the pass holds.
 	Run func(*AnalysisPass) T
 
@@ -79,7 +91,7 @@ type Analysis[T any] struct {
 // goroutines (tests, the editor server) share package-level analyses.
 func (a *Analysis[T]) spec() *analysisSpec {
 	a.once.Do(func() {
-		a.s = &analysisSpec{name: a.Name, scope: a.Scope, kind: a.Kind, quiet: a.Quiet, requires: a.Requires,
+		a.s = &analysisSpec{name: a.Name, scope: a.Scope, kind: a.Kind, quiet: a.Quiet, lookup: a.Lookup, requires: a.Requires,
 			run: func(p *AnalysisPass) any { return a.Run(p) }}
 	})
 	return a.s
@@ -138,6 +150,9 @@ type AnalysisPass struct {
 	// Resolver is the workspace's (Env.Resolver): nil when the run looks
 	// nothing up, which analyses must respect by doing no lookup.
 	Resolver *resolve.Resolver
+	// Context is the run's (Env.Context, never nil): lookups are made
+	// with it, so that a cancelled command stops them.
+	Context context.Context
 
 	res *runResults
 }
@@ -178,6 +193,11 @@ func (r *runResults) get(a Analyzer, f *File) any {
 		panic(fmt.Sprintf("%s reads analysis %s without listing it in Requires", readerName(r), s.name))
 	}
 	ar := r.of[s]
+	if ar == nil {
+		// A Lookup analysis in a run without a resolver: not built.
+		var zero any
+		return zero
+	}
 	var u *unitResult
 	switch s.scope {
 	case PerRun:

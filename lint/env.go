@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/paperlint/papers/bib"
@@ -30,6 +31,11 @@ type Env struct {
 	// arXiv preprint. Nil (the default, and the editor server's) means no
 	// lookup: a run reads nothing but its files and opens no connection.
 	Resolver *resolve.Resolver
+	// Context, when set, is what the run's lookups are made with: the
+	// command cancels it on an interrupt, and the lookups not done yet
+	// fail at once instead of waiting for their services. Nil means
+	// context.Background(). A run that looks nothing up never reads it.
+	Context context.Context
 }
 
 // NewEnv builds the registries of cfg (its venues and aliases) for the

@@ -220,13 +220,25 @@ type memoRun struct {
 	localNeeds, wholeNeed map[*analysisSpec]bool
 }
 
-func (r *Runner) newMemoRun(enabled []*Rule, specs []*analysisSpec, files []*File) *memoRun {
+// newMemoRun plans a run's use of the RunCache. absent are the Lookup
+// analyses that a run without a resolver does not build: their result is
+// the zero value whatever the files, so they count as PerFile, and a rule
+// that requires one keeps its findings on an unchanged file as it did
+// before it required it. (A run with a resolver builds them; a rule that
+// reads a PerRun one is then checked again on every file, while the
+// resolver answers each lookup once for the workspace's life. A rule's
+// findings kept by a run without a resolver are not reused by one with
+// it, which does not count the rule as reading nothing beyond its file.)
+func (r *Runner) newMemoRun(enabled []*Rule, specs []*analysisSpec, files []*File, absent map[*analysisSpec]bool) *memoRun {
 	mr := &memoRun{memo: r.RunCache}
 	if r.RunCache == nil {
 		return mr
 	}
 	mr.prev, mr.next = r.RunCache.take(), map[*File]*cacheFile{}
 	mr.perFile = map[*analysisSpec]bool{}
+	for s := range absent {
+		mr.perFile[s] = true
+	}
 	for _, s := range specs { // dependencies first
 		ok := s.scope == PerFile
 		for _, d := range s.requires {
@@ -239,7 +251,7 @@ func (r *Runner) newMemoRun(enabled []*Rule, specs []*analysisSpec, files []*Fil
 	var need func(set map[*analysisSpec]bool, as []Analyzer)
 	need = func(set map[*analysisSpec]bool, as []Analyzer) {
 		for _, a := range as {
-			if s := a.spec(); !set[s] {
+			if s := a.spec(); !set[s] && !absent[s] {
 				set[s] = true
 				need(set, s.requires)
 			}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -119,6 +120,17 @@ func (r *Runner) Run(ws Workspace) *Result {
 		// NewRunner checked every rule; Only cannot make a cycle.
 		panic(err)
 	}
+	// An analysis that only looks papers up is not built in a run without
+	// a resolver: its readers get its zero value (runResults.get), and
+	// the RunCache takes it for the constant it then is.
+	var absent map[*analysisSpec]bool
+	if env.Resolver == nil {
+		specs, absent = withoutLookups(specs)
+	}
+	ctx := env.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	res := &runResults{of: make(map[*analysisSpec]*analysisResults, len(specs)), companion: map[*File]*File{}}
 	users := map[*File][]*File{}
 	for _, f := range files {
@@ -128,7 +140,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		}
 	}
 	needers := rulesNeeding(enabled, r)
-	mr := r.newMemoRun(enabled, specs, files)
+	mr := r.newMemoRun(enabled, specs, files, absent)
 
 	// Tasks: the analyses' units, dependencies first, then the rules'
 	// tasks. group[i] is the analysis a task builds; waits[i] the
@@ -142,7 +154,9 @@ func (r *Runner) Run(ws Workspace) *Result {
 	waitFor := func(requires []Analyzer) []int {
 		ws := make([]int, 0, len(requires))
 		for _, a := range requires {
-			ws = append(ws, groupOf[a.spec()])
+			if g, ok := groupOf[a.spec()]; ok { // not an absent Lookup analysis
+				ws = append(ws, g)
+			}
 		}
 		return ws
 	}
@@ -151,7 +165,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		ar := &analysisResults{spec: s, byFile: map[*File]*unitResult{}}
 		res.of[s] = ar
 		base := AnalysisPass{Files: files, Rules: needers[s], Venues: env.Venues, Orgs: env.Orgs, Config: r.Config,
-			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, res: res.view("analysis "+s.name, s.requires)}
+			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, Context: ctx, res: res.view("analysis "+s.name, s.requires)}
 		add := func(u *unitResult, p AnalysisPass) {
 			group = append(group, g)
 			waits = append(waits, waitFor(s.requires))
@@ -366,6 +380,23 @@ func releaser(res *runResults, specs []*analysisSpec, waits [][]int, enabled boo
 			}
 		}
 	}
+}
+
+// withoutLookups returns specs without the Lookup analyses, and those as
+// a set.
+func withoutLookups(specs []*analysisSpec) (kept []*analysisSpec, absent map[*analysisSpec]bool) {
+	kept = specs[:0:0]
+	for _, s := range specs {
+		if s.lookup {
+			if absent == nil {
+				absent = map[*analysisSpec]bool{}
+			}
+			absent[s] = true
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept, absent
 }
 
 // rulesNeeding returns, for each analysis, the enabled rules that need it

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"context"
 	"strings"
 
 	"github.com/paperlint/papers/bib"
@@ -32,14 +31,20 @@ type preprintUpgrade struct {
 // arxiv.org url), for bib-mismatch. It asks the run's Resolver
 // (lint.Env.Resolver: the user's libraries, and with --online DBLP,
 // Crossref and arXiv) through resolve.Resolver.Published, with the
-// resolver's bounded concurrency; without a resolver it does nothing, so a
-// plain run stays offline and its output unchanged. Only the papers of
+// resolver's bounded concurrency, under the run's context (Env.Context,
+// cancelled by an interrupt). It is a Lookup analysis: a run without a
+// resolver does not build it, so a plain run stays offline, its output
+// unchanged, and the editor keeps bib-mismatch's findings per file. Only the papers of
 // notes files that are linted (not read for reference) are looked up: the
 // findings of the others would be dropped.
 var preprintUpgrades = &lint.Analysis[map[*bib.Entry]*preprintUpgrade]{
 	Name:     "preprint-upgrades",
 	Scope:    lint.PerRun,
 	Requires: []lint.Analyzer{companionEntries},
+	// Built only when the run has a resolver: bib-mismatch's findings on
+	// a notes file then depend on that file (and its companion) alone,
+	// and the editor's RunCache keeps them while another file changes.
+	Lookup: true,
 	Run: func(p *lint.AnalysisPass) map[*bib.Entry]*preprintUpgrade {
 		if p.Resolver == nil {
 			return nil
@@ -75,7 +80,7 @@ var preprintUpgrades = &lint.Analysis[map[*bib.Entry]*preprintUpgrade]{
 		}
 		r := *p.Resolver
 		r.Venues = p.Venues
-		outs := r.Published(context.Background(), qs)
+		outs := r.Published(p.Context, qs)
 		found := map[*bib.Entry]*preprintUpgrade{}
 		for i, o := range outs {
 			if o.Chosen == nil {

@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/paperlint/papers/internal/testkit"
@@ -112,5 +115,96 @@ func TestBibMismatchPublishedQuietCompanion(t *testing.T) {
 	}
 	if len(got) != 2 || !strings.Contains(got[0], `cites the arXiv preprint (entry "vaswani2017attention")`) || !strings.Contains(got[0], "with --fix") {
 		t.Errorf("findings in the notes: %q", got)
+	}
+}
+
+// askCounter is a source that counts the questions it is asked.
+type askCounter struct {
+	resolve.Source
+	n atomic.Int32
+}
+
+func (c *askCounter) ByDOI(ctx context.Context, doi string) ([]*resolve.Record, error) {
+	c.n.Add(1)
+	return c.Source.ByDOI(ctx, doi)
+}
+
+func (c *askCounter) ByArXiv(ctx context.Context, id string) ([]*resolve.Record, error) {
+	c.n.Add(1)
+	return c.Source.ByArXiv(ctx, id)
+}
+
+func (c *askCounter) Search(ctx context.Context, q resolve.Query) ([]*resolve.Record, error) {
+	c.n.Add(1)
+	return c.Source.Search(ctx, q)
+}
+
+// TestBibMismatchPublishedAsksOnce: the runs of one workspace ask the
+// sources each question once: the rounds of --fix, and an editor's runs
+// after changes that leave the preprint entries alone, look nothing up
+// again (the workspace memoizes its resolver's sources).
+func TestBibMismatchPublishedAsksOnce(t *testing.T) {
+	dir := filepath.Join("testdata", "bib-mismatch", "library")
+	inputs, err := linttest.Inputs(dir, "bad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := resolve.LoadLibrary(filepath.Join(dir, "library.bib"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := onlyRule(t, "bib-mismatch", dir)
+	newWS := func(c *askCounter, incremental bool) *workspace.Workspace {
+		w, err := workspace.FromInputs(r.Config, workspace.Options{Year: testYear, Jobs: 2, Incremental: incremental,
+			Resolver: &resolve.Resolver{Sources: []resolve.Source{c}, Jobs: 2}}, inputs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+
+	// One run: the questions of every preprint entry.
+	once := &askCounter{Source: lib}
+	r.Run(newWS(once, false))
+	asked := once.n.Load()
+	if asked == 0 {
+		t.Fatal("a run with a library asked nothing")
+	}
+
+	// --fix: the round after the fixes asks nothing new of the entries
+	// that were not fixed.
+	fixing := &askCounter{Source: lib}
+	if fr := r.Fix(newWS(fixing, false)); len(fr.Fixed) == 0 {
+		t.Fatal("--fix fixed nothing")
+	}
+	if n := fixing.n.Load(); n != asked {
+		t.Errorf("--fix asked %d questions, one run asks %d", n, asked)
+	}
+
+	// An editor: runs after each change of the notes' prose.
+	editing := &askCounter{Source: lib}
+	ws := newWS(editing, true)
+	editor := onlyRule(t, "bib-mismatch", dir)
+	editor.RunCache = lint.NewRunCache()
+	first := editor.Run(ws)
+	var notes lint.Input
+	for _, in := range inputs {
+		if strings.HasSuffix(in.Path, ".md") {
+			notes = in
+		}
+	}
+	text := notes.Src
+	for i := range 3 {
+		text = append(append([]byte(nil), text...), fmt.Sprintf("\n- 又一条笔记 %d\n", i)...)
+		if err := ws.Update(notes.Path, text); err != nil {
+			t.Fatal(err)
+		}
+		res := editor.Run(ws)
+		if len(res.Diagnostics) != len(first.Diagnostics) {
+			t.Errorf("edit %d: %d findings, the first run had %d", i, len(res.Diagnostics), len(first.Diagnostics))
+		}
+	}
+	if n := editing.n.Load(); n != asked {
+		t.Errorf("an editor's 4 runs asked %d questions, one run asks %d", n, asked)
 	}
 }

@@ -11,6 +11,7 @@
 package workspace
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -45,8 +46,14 @@ type Options struct {
 	Incremental bool
 	// Resolver, when set, becomes the Env's (lint.Env.Resolver): the
 	// sources bib-mismatch looks published versions of preprints up in.
-	// Its Venues are set to the Env's registry.
+	// Its Venues are set to the Env's registry, and its sources are
+	// memoized (resolve.Memoized) for the workspace's life: the runs of
+	// one workspace look each paper up once, however many they are.
 	Resolver *resolve.Resolver
+	// Context, when set, becomes the Env's (lint.Env.Context): the
+	// lookups of the workspace's runs stop when it is cancelled (an
+	// interrupted command). Nil means context.Background().
+	Context context.Context
 }
 
 // Workspace holds the inputs of a run and their parsed files.
@@ -74,11 +81,21 @@ func New(cfg *lint.Config, opt Options) (*Workspace, error) {
 		return nil, err
 	}
 	if opt.Resolver != nil {
-		// A copy: the caller's resolver keeps its own registry.
+		// A copy: the caller's resolver keeps its own registry and
+		// sources.
 		r := *opt.Resolver
 		r.Venues = env.Venues
+		// Every run of the workspace (each round of --fix, each run of
+		// an editor) asks the sources again: memoized, they answer each
+		// question once for the workspace's life, and a failed lookup
+		// fails once.
+		r.Sources = make([]resolve.Source, len(opt.Resolver.Sources))
+		for i, s := range opt.Resolver.Sources {
+			r.Sources[i] = resolve.Memoized(s)
+		}
 		env.Resolver = &r
 	}
+	env.Context = opt.Context
 	jobs := max(opt.Jobs, 1)
 	return &Workspace{env: env, opt: opt, jobs: jobs, exclude: lint.CompileGlobs(opt.Exclude), rank: map[string]int{}, fromStdin: map[string]bool{}, refused: map[string]bool{}}, nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"sort"
@@ -71,7 +70,7 @@ func (br *bibResolver) complete(built []*bibgen.Item, srcs []bibgen.Source, e *e
 			}
 		}
 	}
-	outs := br.r.Resolve(context.Background(), qs)
+	outs := br.r.Resolve(e.context(), qs)
 	bySource := map[string]int{}
 	resolved, refused := 0, 0
 	for i, o := range outs {

@@ -413,7 +413,7 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 			}
 		}
 	}
-	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize), Resolver: resolver})
+	ws, err := workspace.New(cfg, workspace.Options{Year: time.Now().Year(), Jobs: runner.Jobs, Bib: lf.bib, Exclude: lf.exclude, StdinName: lf.stdinName, MaxFileSize: int64(lf.maxFileSize), Resolver: resolver, Context: e.context()})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
 		return nil, exitTrouble

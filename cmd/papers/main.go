@@ -13,6 +13,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +49,17 @@ type env struct {
 	// writer writes files atomically and knows its temporaries, which an
 	// interrupt removes; nil makes one on first use.
 	writer *atomicfile.Writer
+	// ctx is cancelled by an interrupt: the lookups of papers lint and
+	// papers bib stop with it. Nil means context.Background().
+	ctx context.Context
+}
+
+// context returns the command's context.
+func (e *env) context() context.Context {
+	if e.ctx == nil {
+		return context.Background()
+	}
+	return e.ctx
 }
 
 // files is the command's writer.
@@ -71,13 +83,18 @@ func (e *env) writeFile(path string, data []byte, opt atomicfile.Options) error 
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), stdinIsTerminal: isTerminal(os.Stdin), getenv: os.Getenv, writer: &atomicfile.Writer{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout), errTerminal: isTerminal(os.Stderr), stdinIsTerminal: isTerminal(os.Stdin), getenv: os.Getenv, writer: &atomicfile.Writer{}, ctx: ctx}
 	// An interrupted --fix or --merge leaves the files as they were (every
-	// write is a rename) and no temporary behind.
+	// write is a rename) and no temporary behind. The lookups in flight are
+	// cancelled first, so that no request is started or waited for (a
+	// service's polite interval, a retry's backoff) while the temporaries
+	// are removed.
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sigs
+		cancel()
 		e.writer.Cleanup()
 		fmt.Fprintf(os.Stderr, "papers: %v: stopped\n", s)
 		os.Exit(128 + int(s.(syscall.Signal)))
