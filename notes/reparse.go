@@ -165,6 +165,7 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 		}
 	}
 	doc.EntryLevel = entryLevel(doc.Papers)
+	parenSections(doc)
 	// The cuts: those before, the part's own, those after shifted.
 	doc.cuts = append(doc.cuts, cuts[:ai+1]...)
 	for _, c := range cutPoints(rd) {
