@@ -18,10 +18,74 @@ func headingEntry(h *ast.Heading, s string, opt Options) *Paper {
 	ts.End = trimRightSpace(s, ts.Start, ts.End)
 	e := parseEntryLine(s, ts, opt, false)
 	if e == nil {
+		e = parenEntry(s, ts, opt)
+	}
+	if e == nil {
 		return nil
 	}
 	e.Form = HeadingForm
 	return e
+}
+
+// parenEntry reads a heading whose text is a title followed by the venue and
+// year in parentheses, and optionally by HTML anchors:
+//
+//	### JIT-Picking: Differential Fuzzing of JavaScript Engines (CCS 2022)<a name="jit-picking"></a>
+//
+// The venue must be a known one (Options.IsVenue) with a two- or
+// four-digit year and nothing else, and the title read as one (two
+// words or more, no HTML), so that a topic heading ending in parentheses
+// (`## Fuzzing (2020 survey)`, `### Tools (open source)`) stays a section.
+// The venue is kept in VenueText, as a group header's is: it is not a tag.
+func parenEntry(s string, line Span, opt Options) *Paper {
+	if opt.IsVenue == nil {
+		return nil
+	}
+	end := trailingAnchors(s, line)
+	if end <= line.Start || s[end-1] != ')' {
+		return nil
+	}
+	open := strings.LastIndexByte(s[line.Start:end-1], '(')
+	if open < 0 {
+		return nil
+	}
+	open += line.Start
+	in := trimSpan(s, Span{open + 1, end - 1})
+	v := textTag(s, in.Start, in.End, opt)
+	if v == nil || v.Name == "" || strings.TrimSpace(v.Rest) != "" || !opt.IsVenue(v.Name) {
+		return nil
+	}
+	// Two words will do beside a known venue and year (`Parser-Directed
+	// Fuzzing (PLDI 2019)`); one word is a topic (`Fuzzing (CCS 2020)`).
+	title := trimSpan(s, Span{line.Start, open})
+	if words := strings.Fields(s[title.Start:title.End]); len(words) < 2 || strings.ContainsAny(s[title.Start:title.End], "<>") {
+		return nil
+	}
+	// The anchors are part of the entry's line, not of its notes.
+	e := &Paper{Span: line, VenueText: v}
+	e.setTitle(s, title)
+	if e.Title == "" {
+		return nil
+	}
+	return e
+}
+
+// trailingAnchors returns the end of s[line] without the HTML anchors
+// (`<a name="x"></a>`, `<a id="x"/>`) and spaces that close it.
+func trailingAnchors(s string, line Span) int {
+	end := trimRightSpace(s, line.Start, line.End)
+	for end > line.Start && s[end-1] == '>' {
+		lt := strings.LastIndexByte(s[line.Start:end], '<')
+		if lt < 0 {
+			break
+		}
+		tag := strings.ToLower(s[line.Start+lt : end])
+		if tag != "</a>" && !strings.HasPrefix(tag, "<a ") {
+			break
+		}
+		end = trimRightSpace(s, line.Start, line.Start+lt)
+	}
+	return end
 }
 
 // listEntry reads a list item's first line as an entry, or returns nil. A

@@ -243,10 +243,49 @@ func (p *parseState) checkUTF8() {
 
 func (p *parseState) finish() {
 	p.doc.EntryLevel = entryLevel(p.doc.Papers)
+	parenSections(p.doc)
 	sortSpans(p.doc.Protected)
 }
 
 // sortSpans orders spans by their start.
 func sortSpans(sps []Span) {
 	sort.Slice(sps, func(i, j int) bool { return sps[i].Start < sps[j].Start })
+}
+
+// parenSections puts each paper read from a heading with its venue in
+// parentheses (parenEntry) under the nearest heading above it of a lower
+// level. Such lists write papers whose venue is unknown or missing as
+// headings of the same level (`### Fuzzing: a survey` beside `### Title
+// (CCS 2022)`); those stay sections, and a paper must not take a sibling
+// paper's title as its topic (papers bib writes the section as keywords).
+// It runs on the whole document, after the pieces are joined or a part
+// parsed again, so that every way of parsing gives the same sections. A
+// paper whose section is already right is not written: Reparse shares the
+// papers before the change with the old document.
+func parenSections(d *Document) {
+	var stack []*Section // the open headings, levels rising
+	si := 0
+	for _, e := range d.Papers {
+		for si < len(d.Sections) && d.Sections[si].Span.Start < e.Span.Start {
+			sec := d.Sections[si]
+			for len(stack) > 0 && stack[len(stack)-1].Level >= sec.Level {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, sec)
+			si++
+		}
+		if e.Form != HeadingForm || e.VenueText == nil {
+			continue
+		}
+		var want *Section
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stack[i].Level < e.Level {
+				want = stack[i]
+				break
+			}
+		}
+		if e.Section != want {
+			e.Section = want
+		}
+	}
 }

@@ -428,3 +428,67 @@ func TestGroupAndParagraphEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestParenHeadings reads headings that end in the venue and year in
+// parentheses (`### Title (CCS 2022)<a name="x"></a>`) as papers when the
+// venue is known, with the venue in VenueText and no HTML in the title,
+// and under the nearest heading of a lower level: the same-level headings
+// that are not papers (no venue, an unknown one, text after the year, one
+// word) stay sections but are no paper's topic.
+func TestParenHeadings(t *testing.T) {
+	src, err := os.ReadFile("testdata/paren-headings.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{"CACM": true, "CSUR": true, "CCS": true, "PLDI": true, "NDSS": true, "ICSE": true}
+	opt := Options{Year: 2026, IsVenue: func(n string) bool { return known[n] }}
+	doc := Parse("testdata/paren-headings.md", src, opt)
+	type want struct {
+		title, venue string
+		year         int
+		section      string
+	}
+	wants := []want{
+		{"Fuzzing: Hack, Art, and Science", "CACM", 2020, "Surveys<a name=\"surveys\"></a>"},
+		{"Demystify the Fuzzing Methods: A Comprehensive Survey", "CSUR", 2023, "Surveys<a name=\"surveys\"></a>"},
+		{"JIT-Picking: Differential Fuzzing of JavaScript Engines", "CCS", 2022, "Differential fuzzing"},
+		{"Parser-Directed Fuzzing", "PLDI", 2019, "Differential fuzzing"},
+		{"REDQUEEN: Fuzzing with Input-to-State Correspondence", "NDSS", 2019, "Differential fuzzing"},
+	}
+	var got []want
+	for _, p := range doc.Papers {
+		w := want{title: p.Title}
+		if p.Form != HeadingForm || p.Venue != nil || len(p.Tags) != 0 {
+			t.Errorf("%q: form %v, venue tag %+v, %d tags; want a heading with no tags", p.Title, p.Form, p.Venue, len(p.Tags))
+		}
+		if v := p.VenueText; v != nil {
+			w.venue, w.year = v.Name, v.Year
+			if string(src[v.Span.Start:v.Span.End]) != v.Raw {
+				t.Errorf("%q: venue span %q, raw %q", p.Title, src[v.Span.Start:v.Span.End], v.Raw)
+			}
+		}
+		if p.Section != nil {
+			w.section = p.Section.Title
+		}
+		if string(src[p.TitleSpan.Start:p.TitleSpan.End]) != p.Title || strings.ContainsAny(p.Title, "<>") {
+			t.Errorf("title span %q, title %q", src[p.TitleSpan.Start:p.TitleSpan.End], p.Title)
+		}
+		got = append(got, w)
+	}
+	if !reflect.DeepEqual(got, wants) {
+		t.Errorf("papers:\n got %+v\nwant %+v", got, wants)
+	}
+	var secs []string
+	for _, s := range doc.Sections {
+		secs = append(secs, s.Title)
+	}
+	for _, s := range []string{"The Art, Science, and Engineering of Fuzzing: A Survey", "Fuzzing (2020 survey)", "Tools (open source)", "Fuzzing (CCS 2020)", "Details (ICSE 2021)"} {
+		if !slices.Contains(secs, s) {
+			t.Errorf("heading %q is no section; sections: %q", s, secs)
+		}
+	}
+	// Without a registry no heading is read by its parentheses.
+	if d := Parse("p.md", src, Options{Year: 2026}); len(d.Papers) != 0 {
+		t.Errorf("without IsVenue: %d papers, want 0", len(d.Papers))
+	}
+}

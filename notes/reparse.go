@@ -145,9 +145,10 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 		e.Index = len(doc.Papers)
 		doc.Papers = append(doc.Papers, e)
 	}
+	texts := map[*Tag]*Tag{} // the copies of the venue texts, shared as in old
 	for _, e := range old.Papers {
 		if e.Span.Start >= b {
-			doc.Papers = append(doc.Papers, shiftPaper(e, delta, len(doc.Papers), secMap, atEnd))
+			doc.Papers = append(doc.Papers, shiftPaper(e, delta, len(doc.Papers), secMap, atEnd, texts))
 		}
 	}
 	doc.Prose = splice(old.Prose, rd.Prose, a, b, delta)
@@ -165,6 +166,7 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 		}
 	}
 	doc.EntryLevel = entryLevel(doc.Papers)
+	parenSections(doc)
 	// The cuts: those before, the part's own, those after shifted.
 	doc.cuts = append(doc.cuts, cuts[:ai+1]...)
 	for _, c := range cutPoints(rd) {
@@ -200,10 +202,11 @@ func splice(old, part []Span, a, b, delta int) []Span {
 
 // shiftPaper copies a paper that lies after the change, its spans moved by
 // delta; its tags are copied too, so that Venue and Orgs point at the
-// copies.
+// copies, and so is its VenueText, once for all the papers that share it
+// (those under one group header): texts maps each to its copy.
 // A paper under none of the sections after the change is under the
 // section in effect at the end of the part, atEnd.
-func shiftPaper(e *Paper, delta, index int, secMap map[*Section]*Section, atEnd *Section) *Paper {
+func shiftPaper(e *Paper, delta, index int, secMap map[*Section]*Section, atEnd *Section, texts map[*Tag]*Tag) *Paper {
 	sh := func(sp Span) Span {
 		if sp.IsZero() {
 			return sp
@@ -218,13 +221,22 @@ func shiftPaper(e *Paper, delta, index int, secMap map[*Section]*Section, atEnd 
 		c.Section = s
 	}
 	// nil stays nil: the copy must be what Parse makes.
+	shTag := func(t *Tag) *Tag {
+		tc := *t
+		tc.Span, tc.Inner, tc.NameSpan, tc.SepSpan, tc.YearSpan, tc.RestSpan = sh(t.Span), sh(t.Inner), sh(t.NameSpan), sh(t.SepSpan), sh(t.YearSpan), sh(t.RestSpan)
+		return &tc
+	}
 	tags := make(map[*Tag]*Tag, len(e.Tags))
 	c.Tags = cloneLen(e.Tags)
 	for i, t := range e.Tags {
-		tc := *t
-		tc.Span, tc.Inner, tc.NameSpan, tc.SepSpan, tc.YearSpan, tc.RestSpan = sh(t.Span), sh(t.Inner), sh(t.NameSpan), sh(t.SepSpan), sh(t.YearSpan), sh(t.RestSpan)
-		tags[t] = &tc
-		c.Tags[i] = &tc
+		tags[t] = shTag(t)
+		c.Tags[i] = tags[t]
+	}
+	if t := e.VenueText; t != nil {
+		if texts[t] == nil {
+			texts[t] = shTag(t)
+		}
+		c.VenueText = texts[t]
 	}
 	if e.Venue != nil {
 		c.Venue = tags[e.Venue]

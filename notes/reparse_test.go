@@ -53,19 +53,25 @@ func randomEdit(r *rand.Rand, src []byte) (out []byte, start, oldEnd, newEnd int
 // with a whole parse of the same text.
 func checkReparse(t *testing.T, src []byte, n int, seed uint64) {
 	t.Helper()
+	checkReparseWith(t, src, n, seed, Options{})
+}
+
+// checkReparseWith is checkReparse with the parse options opt.
+func checkReparseWith(t *testing.T, src []byte, n int, seed uint64, opt Options) {
+	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 1))
-	doc := Parse("n.md", src, Options{})
+	doc := Parse("n.md", src, opt)
 	partly := 0
 	for i := 0; i < n; i++ {
 		next, start, oldEnd, newEnd := randomEdit(r, doc.Src)
-		got, ch := Reparse(doc, next, start, oldEnd, newEnd, Options{})
+		got, ch := Reparse(doc, next, start, oldEnd, newEnd, opt)
 		if !ch.Whole {
 			partly++
 			if ch.Start > start || ch.OldEnd < oldEnd || ch.NewEnd < newEnd {
 				t.Fatalf("edit %d [%d,%d)->%d: the part parsed again %+v does not hold the change", i, start, oldEnd, newEnd, ch)
 			}
 		}
-		want := Parse("n.md", next, Options{})
+		want := Parse("n.md", next, opt)
 		compareDocs(t, want, got, 0)
 		if want.EntryLevel != got.EntryLevel {
 			t.Fatalf("edit %d: entry level %d, want %d", i, got.EntryLevel, want.EntryLevel)
@@ -112,4 +118,44 @@ func TestReparseCorpus(t *testing.T) {
 		}
 		t.Run(filepath.Base(name), func(t *testing.T) { checkReparse(t, src, n, uint64(i)) })
 	}
+}
+
+// parenNotes repeats testdata/paren-headings.md, whose papers' sections
+// are decided by the headings of a lower level above them, and the
+// registry stand-in under which its venues are known.
+func parenNotes(t *testing.T) ([]byte, Options) {
+	t.Helper()
+	one, err := os.ReadFile("testdata/paren-headings.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src []byte
+	for range 60 {
+		src = append(src, one...)
+		src = append(src, "\n### Deep Interest Network for Click-Through Rate Prediction[KDD'18][Ali]\n- 笔记\n\n"...)
+	}
+	known := map[string]bool{"CACM": true, "CSUR": true, "CCS": true, "PLDI": true, "NDSS": true, "KDD": true}
+	return src, Options{IsVenue: func(n string) bool { return known[n] }}
+}
+
+// TestReparseParenHeadings: a paper read from a heading with its venue in
+// parentheses keeps the section a whole parse gives it after any edit,
+// though the heading of a lower level it is under may lie before the part
+// parsed again, behind sibling headings that are sections.
+func TestReparseParenHeadings(t *testing.T) {
+	src, opt := parenNotes(t)
+	n := 40
+	if testing.Short() || raceEnabled {
+		n = 12
+	}
+	checkReparseWith(t, src, n, 7, opt)
+}
+
+// TestChunkedParenHeadings: parsed in pieces, the same papers get the same
+// sections as in one piece.
+func TestChunkedParenHeadings(t *testing.T) {
+	src, opt := parenNotes(t)
+	whole := parse("n.md", src, opt, 1)
+	opt.Jobs = 4
+	compareDocs(t, whole, parse("n.md", src, opt, 8), 0)
 }

@@ -10,7 +10,10 @@ import (
 // VenueYear checks the year of the venue tag: not in the future, not before
 // the venue's first edition, and a year the venue was held (ECCV in even
 // years, ICCV in odd years). Only registry data marked verified is used, so
-// an unchecked fact never produces a finding.
+// an unchecked fact never produces a finding. The venue a paper takes from
+// the text around it (Paper.VenueText) is checked too: a bold group header
+// (`- **ECCV 2021**`) once, at the header, however many papers are under
+// it, and the venue line of a paragraph entry.
 var VenueYear = &lint.Rule{
 	ID:       "venue-year",
 	Summary:  "the year is in the future, before the venue's first edition, or one in which the venue was not held",
@@ -23,9 +26,16 @@ var VenueYear = &lint.Rule{
 			return
 		}
 		now := p.Year
+		var header notes.Span // the last venue text checked
 		for _, e := range f.Notes.Papers {
-			if e.Venue != nil && e.Venue.Year != 0 {
-				checkYear(p, f, e.Venue, now)
+			switch t := e.VenueText; {
+			case e.Venue != nil:
+				if e.Venue.Year != 0 {
+					checkYear(p, f, e.Venue, now)
+				}
+			case t != nil && t.Year != 0 && t.Span != header:
+				header = t.Span // one finding per group header
+				checkYear(p, f, t, now)
 			}
 		}
 	},
