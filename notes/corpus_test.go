@@ -16,15 +16,16 @@ import (
 // bold-title paragraphs with a venue line: every one is a paper but the
 // posts, videos and tutorials, which have no venue line. Both gave 0
 // before these shapes were read. fuzzingpaper's second half writes
-// `### Title (CCS 2022)<a name="..."></a>`: 295 of those headings name a
-// known venue and are papers (615 -> 910); those with no venue, an
-// unknown one (Access, ICST, WiSec) or text after the year stay sections.
+// `### Title (CCS 2022)<a name="..."></a>`: 312 of those headings name a
+// known venue and are papers (615 -> 927; 17 of them since ICST, ISSRE,
+// WiSec and IEEE Access are in the registry); those with no venue, an
+// unknown one or text after the year stay sections.
 func TestCorpusPaperCounts(t *testing.T) {
 	tests := []struct {
 		file          string
 		papers, venue int
 	}{
-		{"fuzzingpaper-README.md", 910, 910},
+		{"fuzzingpaper-README.md", 927, 927},
 		{"diffusion-models-README.md", 2938, 2938},
 		{"weekly-papers-readme.md", 26, 26},
 		{"gesture-generation-README.md", 101, 101},
