@@ -245,10 +245,12 @@ func (s *scanner) line(ls, le int, first, last bool) {
 	}
 	if n := le - ls; n > bigLine {
 		// A huge line (a paragraph pasted from a PDF, a minified file) has
-		// about one unit per five bytes and, in the worst case, a finding
-		// for every other unit: sized once instead of grown by a quarter
-		// at a time, which copies each unit and finding several times.
-		s.units = slices.Grow(s.units, n/4)
+		// about one unit per six bytes of mixed text and, at worst, about
+		// one finding per unit: sized once instead of grown by a quarter
+		// at a time. Growing copies each unit and finding several times,
+		// and each copy of hundreds of megabytes is one step the garbage
+		// collector cannot interrupt: it waited seconds for it.
+		s.units = slices.Grow(s.units, n/5)
 	}
 	s.tokenize(ls, le)
 	if last && s.ctx.After != 0 {
@@ -258,8 +260,8 @@ func (s *scanner) line(ls, le int, first, last bool) {
 		return
 	}
 	if n := len(s.units); n > bigLine/4 {
-		s.findings = slices.Grow(s.findings, n/2)
-		s.edits = slices.Grow(s.edits, n/2)
+		s.findings = slices.Grow(s.findings, n)
+		s.edits = slices.Grow(s.edits, n)
 	}
 	if s.kinds&Punctuation != 0 {
 		s.punctuation()
