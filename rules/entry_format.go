@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/paperlint/papers/internal/cjkletter"
 	"github.com/paperlint/papers/lint"
 	"github.com/paperlint/papers/notes"
 )
 
 // EntryFormat checks the shape of each entry: a title, the venue tag before
 // the org tags, the entry inside a section, and heading entries at the
-// file's usual level.
+// file's usual level; and it points at headings that may be papers whose
+// tags were left out.
 var EntryFormat = &lint.Rule{
 	ID:       "entry-format",
-	Summary:  "an entry has no title, tags in the wrong order, no section, or an odd heading level",
+	Summary:  "an entry has no title, tags in the wrong order, no section, or an odd heading level; a heading may be a paper without tags",
 	Severity: lint.Warning,
 	Scope:    lint.NotesScope,
 	Fixable:  true,
@@ -38,6 +40,7 @@ func checkEntryFormat(p *lint.Pass) {
 			checkLevel(p, f, e, doc.EntryLevel)
 		}
 	}
+	checkAmbiguousHeadings(p, f, doc)
 }
 
 // checkTagOrder wants the venue tag first among the trailing tags. The fix
@@ -95,4 +98,110 @@ func checkLevel(p *lint.Pass, f *lint.File, e *notes.Paper, want int) {
 		d.Fix = &lint.Fix{Message: "write " + strings.Repeat("#", want), Edits: []lint.Edit{{Start: i, End: j, New: strings.Repeat("#", want)}}}
 	}
 	p.Report(d)
+}
+
+// checkAmbiguousHeadings reports a heading that may be a paper whose tags
+// were left out: at the level of the file's heading entries, with notes
+// under it and no entry, and a title in the shape of a paper's (three or
+// more Latin words, no CJK). It stays a topic heading, so `papers bib`
+// leaves it out; the finding asks the user to say which it is.
+func checkAmbiguousHeadings(p *lint.Pass, f *lint.File, doc *notes.Document) {
+	level := doc.EntryLevel
+	if level == 0 {
+		return
+	}
+	headings := 0
+	for _, e := range doc.Papers {
+		if e.Form == notes.HeadingForm && e.Level == level {
+			headings++
+		}
+	}
+	if headings < 3 {
+		return // too few entries to know the file's entry level
+	}
+	// Where each heading starts, sections and heading entries together,
+	// in file order (both lists are in file order).
+	var starts []int
+	si, pi := 0, 0
+	for si < len(doc.Sections) || pi < len(doc.Papers) {
+		switch {
+		case pi < len(doc.Papers) && doc.Papers[pi].Form != notes.HeadingForm:
+			pi++
+		case si < len(doc.Sections) && (pi >= len(doc.Papers) || doc.Sections[si].Span.Start < doc.Papers[pi].Span.Start):
+			starts = append(starts, doc.Sections[si].Span.Start)
+			si++
+		default:
+			starts = append(starts, doc.Papers[pi].Span.Start)
+			pi++
+		}
+	}
+	for _, s := range doc.Sections {
+		if s.Level != level || !paperLikeTitle(s.Title) {
+			continue
+		}
+		next := len(f.Src)
+		for _, st := range starts {
+			if st > s.Span.Start {
+				next = st
+				break
+			}
+		}
+		if entryBetween(doc, s.Span.End, next) || !hasListItem(f.Src[min(s.Span.End, next):next]) {
+			continue
+		}
+		p.Report(lint.Diagnostic{Start: s.TitleSpan.Start, End: s.TitleSpan.End, Severity: lint.Info, Message: fmt.Sprintf(
+			"%q is a heading at the level of this file's entries, with notes under it but no venue tag, so it is read as a topic, not a paper: if it is a paper, add its tags (%s[VENUE'YY][Org]); if it is a topic, make it a level-%d heading (%s)",
+			shorten(s.Title, 60), shorten(s.Title, 30), level-1, strings.Repeat("#", max(level-1, 1)))})
+	}
+}
+
+// paperLikeTitle reports text shaped like a paper's title: three or more
+// words with Latin letters and no CJK letter (the notes' own topics are
+// mostly in Chinese or a word or two).
+func paperLikeTitle(t string) bool {
+	words := 0
+	for _, w := range strings.Fields(t) {
+		latin := false
+		for _, r := range w {
+			if cjkletter.Is(r) || r == '<' {
+				return false // CJK text, or HTML: not a title as written
+			}
+			if r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z') {
+				latin = true
+			}
+		}
+		if latin {
+			words++
+		}
+	}
+	return words >= 3
+}
+
+// entryBetween reports whether a paper entry starts in [from, to).
+func entryBetween(doc *notes.Document, from, to int) bool {
+	for _, e := range doc.Papers {
+		if e.Span.Start >= from && e.Span.Start < to {
+			return true
+		}
+	}
+	return false
+}
+
+// hasListItem reports whether b has a line that is a bullet or numbered
+// list item.
+func hasListItem(b []byte) bool {
+	for _, line := range strings.Split(string(b), "\n") {
+		l := strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "+ ") {
+			return true
+		}
+		i := 0
+		for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+			i++
+		}
+		if i > 0 && i+1 < len(l) && (l[i] == '.' || l[i] == ')') && l[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
 }

@@ -14,7 +14,7 @@ const initTemplate = "# papers configuration. Found in the current folder or its
 	"  encoding: error\n" +
 	"  # a line nests Markdown deeper than parsers allow and is read as plain text\n" +
 	"  markdown-limit: info\n" +
-	"  # an entry has no title, tags in the wrong order, no section, or an odd heading level\n" +
+	"  # an entry has no title, tags in the wrong order, no section, or an odd heading level; a heading may be a paper without tags\n" +
 	"  entry-format: warning\n" +
 	"  # the venue tag is not written [VENUE'YY] right after the title\n" +
 	"  venue-format: warning\n" +
