@@ -48,6 +48,13 @@ func (p *Pass) results() *runResults { return p.res }
 // Report records a finding. Rule, Severity and File are filled in when left
 // empty; File defaults to the pass's file.
 func (p *Pass) Report(d Diagnostic) {
+	p.complete(&d)
+	p.diags = append(p.diags, d)
+}
+
+// complete fills in what a finding left empty: the rule, its severity in
+// this run, the pass's file; and an end before the start becomes the start.
+func (p *Pass) complete(d *Diagnostic) {
 	if d.Rule == "" {
 		d.Rule = p.Rule.ID
 	}
@@ -60,7 +67,6 @@ func (p *Pass) Report(d Diagnostic) {
 	if d.End < d.Start {
 		d.End = d.Start
 	}
-	p.diags = append(p.diags, d)
 }
 
 // ReportAll records findings as Report does, making room for all of them
@@ -87,19 +93,7 @@ func (p *Pass) ReportList(ds []Diagnostic) {
 		return
 	}
 	for i := range ds {
-		d := &ds[i]
-		if d.Rule == "" {
-			d.Rule = p.Rule.ID
-		}
-		if d.Severity == Off {
-			d.Severity = p.Severity
-		}
-		if d.File == "" && p.File != nil {
-			d.File = p.File.Path
-		}
-		if d.End < d.Start {
-			d.End = d.Start
-		}
+		p.complete(&ds[i])
 	}
 	if len(p.diags) > 0 {
 		p.lists = append(p.lists, p.diags)
