@@ -225,21 +225,6 @@ func readLines(t *testing.T, path string) []string {
 	return lines
 }
 
-// writeTree writes files (slash-separated paths under dir, and their
-// text), making the folders they need.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // annotation is one workflow command the step printed.
 type annotation struct{ kind, file, msg string }
 
@@ -339,7 +324,7 @@ func TestActionSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeTree(t, ws, map[string]string{"weekly-papers-readme.md": string(src)})
+	testkit.WriteFiles(t, ws, map[string]string{"weekly-papers-readme.md": string(src)})
 	run := runAction(t, ws, nil)
 	if run.code != exitFindings {
 		t.Fatalf("exit %d, want 1 (the seed has error findings); stderr:\n%s", run.code, run.stderr)
@@ -386,7 +371,7 @@ func TestActionInputs(t *testing.T) {
 	needTools(t, "bash", "go")
 	setup := func(t *testing.T) string {
 		ws := t.TempDir()
-		writeTree(t, ws, map[string]string{
+		testkit.WriteFiles(t, ws, map[string]string{
 			"notes/a b.md":      actionNotes,
 			"other/skip.md":     actionNotes,
 			"ci/strict.yaml":    "rules:\n  org-name: error\n",
@@ -498,7 +483,7 @@ func TestReadmeWorkflow(t *testing.T) {
 		t.Fatalf("%d jobs, want 1", len(wf.Jobs))
 	}
 	ws := t.TempDir()
-	writeTree(t, ws, map[string]string{
+	testkit.WriteFiles(t, ws, map[string]string{
 		"notes/week1.md": actionNotes,
 		"refs.bib":       "@inproceedings{x,\n  title = {A Neural Corpus Indexer for Document Retrieval},\n  year = {2022},\n}\n",
 		"drafts/x.md":    "### Not Linted[NIPS'22]\n",

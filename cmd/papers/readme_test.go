@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // readmeBlock returns the one fenced code block of README.md in language
@@ -80,7 +82,7 @@ func runSnippet(t *testing.T, snippet, dir, bin string) []shellLine {
 func TestReadmeTerminal(t *testing.T) {
 	bin := papersOnPath(t)
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"notes/week1.md": actionNotes})
+	testkit.WriteFiles(t, dir, map[string]string{"notes/week1.md": actionNotes})
 	lines := runSnippet(t, readmeBlock(t, "sh", "papers lint --statistics notes"), dir, bin)
 	if len(lines) != 4 {
 		t.Fatalf("%d command lines, want 4", len(lines))

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/paperlint/papers/internal/testkit"
 )
 
 // reviewdogVersion is the reviewdog that .ci/run installs and this test
@@ -38,13 +40,13 @@ func TestReviewdog(t *testing.T) {
 	}
 	base := "## 检索\n### Dense Passage Retrieval for Open-Domain Question Answering[EMNLP'20][google]\n- 双塔 BERT 编码。\n"
 	git("init", "-q")
-	writeTree(t, repo, map[string]string{
+	testkit.WriteFiles(t, repo, map[string]string{
 		"notes/week1.md": base,
 		"refs.bib":       "@inproceedings{x,\n  title = {Dense Passage Retrieval},\n  year = {2020},\n}\n",
 	})
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
-	writeTree(t, repo, map[string]string{"notes/week1.md": base + "### A Neural Corpus Indexer for Document Retrieval[NIPS'22][google]\n- 算子融合(融合相邻的算子)\n"})
+	testkit.WriteFiles(t, repo, map[string]string{"notes/week1.md": base + "### A Neural Corpus Indexer for Document Retrieval[NIPS'22][google]\n- 算子融合(融合相邻的算子)\n"})
 
 	lines := runSnippet(t, readmeBlock(t, "sh", "reviewdog -f=rdjson"), repo, bin)
 	if len(lines) != 2 {
