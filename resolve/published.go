@@ -3,10 +3,8 @@ package resolve
 import (
 	"context"
 	"strings"
-	"sync"
 
 	"github.com/paperlint/papers/bib"
-	"github.com/paperlint/papers/internal/par"
 	"github.com/paperlint/papers/match"
 	"github.com/paperlint/papers/venue"
 )
@@ -54,13 +52,6 @@ type PreprintServer interface {
 // refused: the entry already cites one. One outcome per query, in order; a
 // cancelled ctx leaves the remaining papers unresolved with ctx's error.
 func (r *Resolver) Published(ctx context.Context, qs []Query) []Outcome {
-	out := make([]Outcome, len(qs))
-	reg := r.Venues
-	if reg == nil {
-		reg = venue.Default()
-	}
-	var mu sync.Mutex
-	done := 0
 	pub := *r
 	pub.Sources = nil
 	for _, s := range r.Sources {
@@ -69,16 +60,7 @@ func (r *Resolver) Published(ctx context.Context, qs []Query) []Outcome {
 		}
 		pub.Sources = append(pub.Sources, s)
 	}
-	par.Do(len(qs), max(r.Jobs, 1), func(i int) {
-		out[i] = pub.resolveOne(ctx, qs[i], reg, true)
-		if r.Progress != nil {
-			mu.Lock()
-			done++
-			r.Progress(done, len(qs))
-			mu.Unlock()
-		}
-	})
-	return out
+	return pub.resolveAll(ctx, qs, true)
 }
 
 // describesPublication names the fields that say what and where the paper

@@ -171,6 +171,12 @@ type Resolver struct {
 // Resolve looks up every query and returns one outcome per query, in order.
 // A cancelled ctx leaves the remaining papers unresolved with ctx's error.
 func (r *Resolver) Resolve(ctx context.Context, qs []Query) []Outcome {
+	return r.resolveAll(ctx, qs, false)
+}
+
+// resolveAll resolves the queries in parallel (r.Jobs at a time), telling
+// r.Progress as each one ends; published is resolveOne's.
+func (r *Resolver) resolveAll(ctx context.Context, qs []Query, published bool) []Outcome {
 	out := make([]Outcome, len(qs))
 	reg := r.Venues
 	if reg == nil {
@@ -179,7 +185,7 @@ func (r *Resolver) Resolve(ctx context.Context, qs []Query) []Outcome {
 	var mu sync.Mutex
 	done := 0
 	par.Do(len(qs), max(r.Jobs, 1), func(i int) {
-		out[i] = r.resolveOne(ctx, qs[i], reg, false)
+		out[i] = r.resolveOne(ctx, qs[i], reg, published)
 		if r.Progress != nil {
 			mu.Lock()
 			done++
