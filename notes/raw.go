@@ -137,8 +137,10 @@ func plainLines(lines *text.Segments, s string) bool {
 
 // inlineByte marks the bytes that start or affect inline syntax: code
 // spans, links and images, autolinks and HTML, emphasis, strikethrough,
-// escapes and entities.
-var inlineByte = [256]bool{'`': true, '[': true, ']': true, '!': true, '<': true, '*': true, '_': true, '~': true, '\\': true, '&': true}
+// escapes and entities; and the form feed and vertical tab, which
+// goldmark's text nodes keep where a raw line's trimming would drop them
+// (found by fuzzing: "* \f").
+var inlineByte = [256]bool{'`': true, '[': true, ']': true, '!': true, '<': true, '*': true, '_': true, '~': true, '\\': true, '&': true, '\f': true, '\v': true}
 
 // rawTextProse returns the prose of a raw paragraph's line: the line
 // without its line break and trailing white space, as goldmark's text node
