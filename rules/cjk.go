@@ -121,7 +121,6 @@ func (pf *proseFindings) of(kind cjk.Kind) *diagChunks {
 // block go as soon as it is merged.
 type diagChunks struct {
 	blocks [][]lint.Diagnostic
-	n      int
 }
 
 // next returns the slot of a new finding at the end of the list.
@@ -137,14 +136,12 @@ func (c *diagChunks) next() *lint.Diagnostic {
 	}
 	b := &c.blocks[len(c.blocks)-1]
 	*b = (*b)[:len(*b)+1]
-	c.n++
 	return &(*b)[len(*b)-1]
 }
 
 // appendChunks adds the findings of o after those of c, moving o's blocks.
 func (c *diagChunks) appendChunks(o *diagChunks) {
 	c.blocks = append(c.blocks, o.blocks...)
-	c.n += o.n
 }
 
 // reportTo hands every block of the list over to the pass, in order:

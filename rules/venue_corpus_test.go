@@ -32,16 +32,7 @@ func TestVenueCorpusFindings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			src, err := os.ReadFile(testkit.Corpus(t, "notes/"+tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner, err := lint.NewRunner(All(), lint.DefaultConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner.Only = map[string]bool{VenueName.ID: true, VenueYear.ID: true}
-			res := run(runner, []lint.Input{{Path: tt.file, Src: src}})
+			res := lintCorpusList(t, tt.file, VenueName.ID, VenueYear.ID)
 			name, nameErrors, year := 0, 0, 0
 			for _, d := range res.Diagnostics {
 				switch d.Rule {
@@ -80,16 +71,7 @@ func TestAmbiguousHeadingsCorpus(t *testing.T) {
 		{"paddlerec-README_CN.md", 0},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			src, err := os.ReadFile(testkit.Corpus(t, "notes/"+tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner, err := lint.NewRunner(All(), lint.DefaultConfig())
-			if err != nil {
-				t.Fatal(err)
-			}
-			runner.Only = map[string]bool{EntryFormat.ID: true}
-			res := run(runner, []lint.Input{{Path: tt.file, Src: src}})
+			res := lintCorpusList(t, tt.file, EntryFormat.ID)
 			got := 0
 			for _, d := range res.Diagnostics {
 				if d.Severity == lint.Info && strings.Contains(d.Message, "no venue tag") {
@@ -101,4 +83,23 @@ func TestAmbiguousHeadingsCorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lintCorpusList runs the rules ids alone on the real list file of the
+// corpus (skipped when the corpus is absent).
+func lintCorpusList(t *testing.T, file string, ids ...string) *lint.Result {
+	t.Helper()
+	src, err := os.ReadFile(testkit.Corpus(t, "notes/"+file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := lint.NewRunner(All(), lint.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner.Only = map[string]bool{}
+	for _, id := range ids {
+		runner.Only[id] = true
+	}
+	return run(runner, []lint.Input{{Path: file, Src: src}})
 }
