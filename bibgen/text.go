@@ -63,7 +63,10 @@ func tokenize(s string) []token {
 			i += 2
 			continue
 		case r == '$':
-			if end := closingDollar(s, i+1); end > i+1 && bib.BracesBalance(s[i:end]) {
+			// Math is kept as written only within one line: a line break
+			// inside it would be kept too, and a next line starting with
+			// "@name(" reads to BibTeX as a new entry (found by fuzzing).
+			if end := closingDollar(s, i+1); end > i+1 && bib.BracesBalance(s[i:end]) && !strings.ContainsAny(s[i:end], "\n\r") {
 				toks = append(toks, token{kind: tokMath, s: s[i : end+1]})
 				i = end + 1
 				continue
