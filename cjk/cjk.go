@@ -272,6 +272,30 @@ func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Fin
 	return c.findings
 }
 
+// CheckEach is Check handing each finding to emit as soon as it is found,
+// instead of collecting them: a caller that turns findings into records of
+// its own (the notes linter) then writes each finding once, not into a list
+// first, which for one huge line of mixed text is most of the work. The
+// finding and its Edits are valid only during the call. Findings come in
+// the order the checks make them, not sorted: per line, the punctuation
+// check's (bracket pairs first) before the spacing check's, each in
+// increasing order otherwise. Sorting them stably by Start, then End,
+// gives Check's order.
+func (c *Checker) CheckEach(text string, ctx Context, opt Options, kinds Kind, emit func(*Finding)) {
+	if kinds&AllKinds == 0 || quiet(text, ctx) {
+		return
+	}
+	s := getScanner(text, &ctx, opt, kinds)
+	if c.intern == nil {
+		c.intern = map[string]string{}
+	}
+	s.intern = c.intern
+	s.emit = emit
+	s.run()
+	s.emit = nil
+	putScanner(s)
+}
+
 // sortFindings orders findings by Start, then End, keeping the order of
 // equal ones.
 func sortFindings(out []Finding) {

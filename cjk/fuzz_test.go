@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -70,6 +71,7 @@ func checkFixInvariants(t *testing.T, in string, ctx Context, opt Options, kinds
 			t.Fatalf("malformed finding in %q: %+v", in, f)
 		}
 	}
+	checkEachAgrees(t, in, ctx, opt, kinds, fs)
 	out := Fix(in, ctx, opt, kinds)
 	// Fix must converge: replay its rounds, moving the protected spans
 	// along, and expect nothing left to fix at the end.
@@ -100,6 +102,26 @@ func checkFixInvariants(t *testing.T, in string, ctx Context, opt Options, kinds
 	}
 	if utf8.ValidString(in) && !utf8.ValidString(out) {
 		t.Fatalf("Fix broke UTF-8: %q -> %q", in, out)
+	}
+}
+
+// checkEachAgrees asserts that CheckEach hands over what Check returns:
+// the same findings, in Check's order once sorted stably by Start and End,
+// from a Checker used before on other text (its reused buffers must not
+// leak one call's findings into the next).
+func checkEachAgrees(t *testing.T, in string, ctx Context, opt Options, kinds Kind, want []Finding) {
+	t.Helper()
+	var c Checker
+	c.CheckEach("用BERT编码,效果", Context{}, Options{}, AllKinds, func(*Finding) {})
+	var got []Finding
+	c.CheckEach(in, ctx, opt, kinds, func(f *Finding) {
+		g := *f
+		g.Edits = slices.Clone(f.Edits) // valid only during the call
+		got = append(got, g)
+	})
+	sortFindings(got)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("CheckEach differs from Check on %q:\n each  %+v\n check %+v", in, got, want)
 	}
 }
 

@@ -36,6 +36,14 @@ func (s *scanner) unitText(u *unit, left bool) string {
 // call, capped so that a caller appending to one finding's edits cannot
 // overwrite another's.
 func (s *scanner) add(kind Kind, start, end int, msg string, edits ...Edit) {
+	if s.emit != nil {
+		// The finding and its edits live in the scanner: handing the
+		// sink pointers to locals would move them to the heap.
+		s.outEdits = append(s.outEdits[:0], edits...)
+		s.out = Finding{Kind: kind, Start: start, End: end, Message: msg, Edits: s.outEdits[:len(edits):len(edits)]}
+		s.emit(&s.out)
+		return
+	}
 	n := len(s.edits)
 	s.edits = append(s.edits, edits...)
 	s.findings = append(s.findings, Finding{Kind: kind, Start: start, End: end, Message: msg,

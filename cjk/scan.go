@@ -91,6 +91,9 @@ type scanner struct {
 	findings []Finding
 	intern   map[string]string // a Checker's messages, reused; nil for Check
 	edits    []Edit            // backing store of the findings' edits
+	emit     func(*Finding)    // CheckEach's sink: findings are not kept
+	out      Finding           // the finding handed to emit
+	outEdits []Edit            // its edits
 	buf      []byte            // message under construction
 
 	// Per line.
@@ -134,6 +137,7 @@ func putScanner(s *scanner) {
 	s.ctx = Context{}
 	s.findings = nil
 	s.edits = nil // owned by the returned findings
+	s.emit, s.out = nil, Finding{}
 	s.intern = nil
 	if cap(s.units) > 1<<12 {
 		s.units = nil // do not pin the memory of one huge line
@@ -259,7 +263,7 @@ func (s *scanner) line(ls, le int, first, last bool) {
 	if !s.busy {
 		return
 	}
-	if n := len(s.units); n > bigLine/4 {
+	if n := len(s.units); n > bigLine/4 && s.emit == nil {
 		s.findings = slices.Grow(s.findings, n)
 		s.edits = slices.Grow(s.edits, n)
 	}

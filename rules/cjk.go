@@ -264,13 +264,37 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 	return out
 }
 
-// analyseRuns checks a slice of prose runs of src.
+// analyseRuns checks a slice of prose runs of src. Each finding goes
+// straight from the analyser into its block (cjk.Checker.CheckEach): the
+// blocks are in the analyser's order, which the runner sorts.
 func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) proseFindings {
 	var (
 		out   proseFindings
 		check cjk.Checker
 		fixes fixSlab
+		base  int // the offset in src of the run being checked
 	)
+	emit := func(fd *cjk.Finding) {
+		var d *lint.Diagnostic
+		if fd.Kind == cjk.Spacing {
+			d = out.spacing.next()
+		} else {
+			d = out.punctuation.next()
+		}
+		*d = lint.Diagnostic{Start: base + fd.Start, End: base + fd.End, Message: fd.Message}
+		switch len(fd.Edits) {
+		case 0:
+		case 1:
+			e := fd.Edits[0]
+			d.Fix = fixes.fix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
+		default:
+			fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
+			for i, e := range fd.Edits {
+				fx.Edits[i] = lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New}
+			}
+			d.Fix = fx
+		}
+	}
 	lineEnd, lineCJK := -1, false
 	for _, run := range runs {
 		if run.End <= run.Start || run.End > len(src) {
@@ -287,27 +311,8 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 			continue // an English line with no full-width characters: nothing to find
 		}
 		ctx := cjk.Context{Before: runeBefore(src, run.Start), After: runeAfter(src, run.End), CJKAround: lineCJK}
-		for _, fd := range check.Check(text, ctx, opt, kinds) {
-			var d *lint.Diagnostic
-			if fd.Kind == cjk.Spacing {
-				d = out.spacing.next()
-			} else {
-				d = out.punctuation.next()
-			}
-			*d = lint.Diagnostic{Start: run.Start + fd.Start, End: run.Start + fd.End, Message: fd.Message}
-			switch len(fd.Edits) {
-			case 0:
-			case 1:
-				e := fd.Edits[0]
-				d.Fix = fixes.fix(fd.Message, lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New})
-			default:
-				fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
-				for i, e := range fd.Edits {
-					fx.Edits[i] = lint.Edit{Start: run.Start + e.Start, End: run.Start + e.End, New: e.New}
-				}
-				d.Fix = fx
-			}
-		}
+		base = run.Start
+		check.CheckEach(text, ctx, opt, kinds, emit)
 	}
 	return out
 }
