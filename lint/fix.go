@@ -53,7 +53,7 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 // updating fr, and returns the paths of the files it changed, in file order.
 func applyRound(res *Result, fr *FixResult) []string {
 	// Pointers, not copies: a dense list has a million fixable findings
-	// of 128 bytes each.
+	// of 88 bytes each.
 	byFile := map[string][]*Diagnostic{}
 	for i := range res.Diagnostics {
 		if d := &res.Diagnostics[i]; d.Fix != nil && len(d.Fix.Edits) > 0 {

@@ -81,7 +81,7 @@ func (p *Pass) ReportAll(ds []Diagnostic) {
 // ReportList records the findings of ds as Report does, taking the list
 // itself instead of copying it: for a rule that hands over a large list an
 // analysis built for it alone (the CJK analysis of a dense notes file has a
-// million findings; each copy of one is 128 bytes). Empty fields are
+// million findings; each copy of one is 88 bytes). Empty fields are
 // filled in place, and the runner may sort and filter the list, so the
 // caller must not use it again, nor hand it to another pass.
 func (p *Pass) ReportList(ds []Diagnostic) {

@@ -179,15 +179,17 @@ func shiftFindings(ds []Diagnostic, path string, r *Reparsed) []Diagnostic {
 				}
 				d.Fix = &fx
 			}
-			if len(d.Related) > 0 {
-				rel := make([]Related, len(d.Related))
-				for i, x := range d.Related {
+			if old := d.Related(); len(old) > 0 {
+				rel := make([]Related, len(old))
+				for i, x := range old {
 					if x.File == path && x.Start >= r.OldEnd {
 						x.Start, x.End = x.Start+delta, x.End+delta
 					}
 					rel[i] = x
 				}
-				d.Related = rel
+				more := *d.More // shared with the kept finding: copied, not changed
+				more.Related = rel
+				d.More = &more
 			}
 			out = append(out, d)
 		}

@@ -299,7 +299,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 
 	// Each list (a file's directive findings, a task's findings) is sorted
 	// on its own, most already are, and the lists are merged: cheaper than
-	// sorting a hundred thousand findings of 128 bytes at the end of the
+	// sorting a hundred thousand findings of 88 bytes at the end of the
 	// run, on one core.
 	lists := make([][]Diagnostic, 0, len(files)+len(out))
 	for i, f := range files {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
+	"unsafe"
 )
 
 // TestMergeSortedIsStableSort checks the merge of sorted lists against a
@@ -19,11 +21,11 @@ func TestMergeSortedIsStableSort(t *testing.T) {
 		for i := range lists {
 			for range rng.IntN(20) {
 				d := Diagnostic{
-					File:    fmt.Sprintf("f%d.md", rng.IntN(2)),
-					Start:   rng.IntN(5),
-					End:     5 + rng.IntN(2),
-					Rule:    fmt.Sprintf("r%d", rng.IntN(2)),
-					Related: []Related{{Message: fmt.Sprintf("list %d", i)}}, // not compared: shows which copy came first
+					File:  fmt.Sprintf("f%d.md", rng.IntN(2)),
+					Start: rng.IntN(5),
+					End:   5 + rng.IntN(2),
+					Rule:  fmt.Sprintf("r%d", rng.IntN(2)),
+					More:  &More{Related: []Related{{Message: fmt.Sprintf("list %d", i)}}}, // not compared: shows which copy came first
 				}
 				lists[i] = append(lists[i], d)
 			}
@@ -37,7 +39,7 @@ func TestMergeSortedIsStableSort(t *testing.T) {
 			t.Fatalf("round %d: %d findings, want %d", round, len(got), len(want))
 		}
 		for i := range got {
-			if compareDiagnostics(got[i], want[i]) != 0 || got[i].Related[0].Message != want[i].Related[0].Message {
+			if compareDiagnostics(got[i], want[i]) != 0 || got[i].Related()[0].Message != want[i].Related()[0].Message {
 				t.Fatalf("round %d, finding %d: got %+v, want %+v", round, i, got[i], want[i])
 			}
 		}
@@ -90,5 +92,18 @@ func TestSuppressedIndex(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDiagnosticSize keeps a finding at 88 bytes on 64-bit machines: a
+// dense notes file has a million of them, each written into its rule's list
+// and once more into the run's sorted list. A field that only a few findings
+// need belongs in More.
+func TestDiagnosticSize(t *testing.T) {
+	if strconv.IntSize != 64 {
+		t.Skip("sizes are for 64-bit machines")
+	}
+	if got := unsafe.Sizeof(Diagnostic{}); got != 88 {
+		t.Errorf("Diagnostic is %d bytes, want 88", got)
 	}
 }

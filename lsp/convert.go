@@ -102,12 +102,12 @@ func (c converter) diagnostic(d *lint.Diagnostic, f *lint.File, docs map[string]
 	source := "papers"
 	code := protocol.IntegerOrString{Value: d.Rule}
 	msg := d.Message
-	if len(d.Suggestions) > 0 {
-		msg += " (did you mean " + strings.Join(d.Suggestions, ", ") + "?)"
+	if len(d.Suggestions()) > 0 {
+		msg += " (did you mean " + strings.Join(d.Suggestions(), ", ") + "?)"
 	}
 	pd := protocol.Diagnostic{Range: c.rangeOf(f, d.Start, d.End), Severity: &sev, Code: &code, Source: &source, Message: msg}
 	pd.CodeDescription = docs[d.Rule]
-	for _, rel := range d.Related {
+	for _, rel := range d.Related() {
 		rf := files[rel.File]
 		if rf == nil {
 			continue

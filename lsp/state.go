@@ -327,12 +327,12 @@ func fingerprint(ds []lint.Diagnostic) uint64 {
 		b = strconv.AppendInt(b, int64(d.Start), 10)
 		b = strconv.AppendInt(b, int64(d.End), 10)
 		b = append(b, d.Message...)
-		for _, r := range d.Related {
+		for _, r := range d.Related() {
 			b = append(b, r.File...)
 			b = strconv.AppendInt(b, int64(r.Start), 10)
 			b = append(b, r.Message...)
 		}
-		for _, sg := range d.Suggestions {
+		for _, sg := range d.Suggestions() {
 			b = append(b, sg...)
 		}
 		b = append(b, 0)

@@ -34,11 +34,11 @@ func TestBibDuplicateKeyDBLP(t *testing.T) {
 			t.Errorf("unexpected finding %s %s", d.Rule, d.Message)
 			continue
 		}
-		if len(d.Related) != 1 {
-			t.Errorf("%s: want 1 related place, got %d", d.Message, len(d.Related))
+		if len(d.Related()) != 1 {
+			t.Errorf("%s: want 1 related place, got %d", d.Message, len(d.Related()))
 			continue
 		}
-		first := string(src[d.Related[0].Start:d.Related[0].End])
+		first := string(src[d.Related()[0].Start:d.Related()[0].End])
 		again := string(src[d.Start:d.End])
 		got = append(got, first+" "+again)
 	}

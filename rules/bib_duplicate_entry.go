@@ -207,7 +207,7 @@ func reportDuplicateEntry(p *lint.Pass, refs []bibRef, group []int, i, partner i
 		}
 		x := refs[j]
 		s, e := entryHead(x.e)
-		d.Related = append(d.Related, lint.Related{File: x.file.Path, Start: s, End: e, Message: fmt.Sprintf("entry %q", x.e.Key)})
+		d.AddRelated(lint.Related{File: x.file.Path, Start: s, End: e, Message: fmt.Sprintf("entry %q", x.e.Key)})
 		named++
 	}
 	p.Report(d)

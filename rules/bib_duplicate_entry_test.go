@@ -31,8 +31,8 @@ func TestBibDuplicateEntryLargeGroup(t *testing.T) {
 		t.Fatalf("%d findings, want %d", len(res.Diagnostics), n-1)
 	}
 	for _, d := range res.Diagnostics {
-		if len(d.Related) > maxDuplicateRelated {
-			t.Fatalf("%d related places in one finding", len(d.Related))
+		if len(d.Related()) > maxDuplicateRelated {
+			t.Fatalf("%d related places in one finding", len(d.Related()))
 		}
 		if !strings.Contains(d.Message, fmt.Sprintf("(%d entries in all are this paper; %d more are not listed)", n, n-1-maxDuplicateRelated)) {
 			t.Fatalf("message does not count the rest: %s", d.Message)

@@ -52,7 +52,7 @@ func reportDuplicateField(p *lint.Pass, f *lint.File, e *bib.Entry, first, again
 	sp := again.Span()
 	d := lint.Diagnostic{
 		Start: sp.Start, End: sp.End,
-		Related: []lint.Related{{File: f.Path, Start: first.Span().Start, End: first.Span().End, Message: fmt.Sprintf("first %q field, the one BibTeX uses", first.Name)}},
+		More: &lint.More{Related: []lint.Related{{File: f.Path, Start: first.Span().Start, End: first.Span().End, Message: fmt.Sprintf("first %q field, the one BibTeX uses", first.Name)}}},
 	}
 	if first.Value == again.Value {
 		d.Message = fmt.Sprintf("field %q appears twice in entry %q with the same value: remove the second copy", again.Name, e.Key)

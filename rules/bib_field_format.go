@@ -70,7 +70,7 @@ func checkBibFieldFormat(p *lint.Pass) {
 	}
 	for _, d := range f.Bib.Diagnostics {
 		if d.Code == bib.CodeUndefinedMacro && !handled[d.Start] {
-			p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Message: d.Message, Related: relatedOf(f, d.Related)})
+			p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Message: d.Message, More: lint.WithRelated(relatedOf(f, d.Related))})
 		}
 	}
 }

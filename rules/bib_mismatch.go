@@ -103,17 +103,17 @@ func compareWithEntry(p *lint.Pass, f *lint.File, t *notes.Tag, e *bib.Entry) {
 		}
 		d.Severity = lint.Info
 		d.Message = fmt.Sprintf("%s, but the .bib has the published version: %s says %s; update the tag to [%s]?", said, at, bibSays, tag)
-		d.Suggestions = []string{"write " + tag}
-		d.Related = related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays))
+		d.AddSuggestion("write " + tag)
+		d.SetRelated(related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays)))
 	case nok && bok && nv != bv && bv.Kind == venue.Preprint:
 		d.Message = fmt.Sprintf("%s, %s says %s: the .bib cites the preprint; update the entry to the published version", said, at, bibSays)
-		d.Related = related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays))
+		d.SetRelated(related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays)))
 	case nok && bok && nv != bv:
 		d.Message = fmt.Sprintf("%s, %s says %s: one of them is wrong", said, at, bibSays)
-		d.Related = related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays))
+		d.SetRelated(related(venueField, fmt.Sprintf("entry %q: %s", e.Key, bibSays)))
 	case t.Year != 0 && by != 0 && t.Year != by:
 		d.Message = fmt.Sprintf("%s, %s says %s: the years differ", said, at, bibSays)
-		d.Related = related(e.Field("year"), fmt.Sprintf("entry %q: year %d", e.Key, by))
+		d.SetRelated(related(e.Field("year"), fmt.Sprintf("entry %q: year %d", e.Key, by)))
 	default:
 		return
 	}

@@ -75,7 +75,7 @@ func checkBibMissing(p *lint.Pass) {
 			s, end := entryHead(e)
 			d.Message = fmt.Sprintf("no entry in %s for %q; %s has %q (%s): a typo on one side?",
 				name, pp.Title, bibWhere(comp, e.Span.Start), bib.PlainText(e.Get("title")), e.Key)
-			d.Related = []lint.Related{{File: comp.Path, Start: s, End: end, Message: fmt.Sprintf("entry %q has a similar title", e.Key)}}
+			d.SetRelated([]lint.Related{{File: comp.Path, Start: s, End: end, Message: fmt.Sprintf("entry %q has a similar title", e.Key)}})
 		}
 		p.Report(d)
 	}

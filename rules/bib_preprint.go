@@ -128,7 +128,7 @@ func reportPreprint(p *lint.Pass, f *lint.File, pp *notes.Paper, e *bib.Entry, u
 			Start: notesStart, End: notesEnd,
 			Message: bibWhere(comp, e.Span.Start) + " cites the arXiv preprint (entry " + quote(e.Key) + "); " + found +
 				"; lint " + comp.Path + " with --fix to replace the entry",
-			Related: []lint.Related{{File: comp.Path, Start: e.Span.Start, End: entryEnd(e), Message: "entry " + quote(e.Key) + " cites arXiv"}},
+			More: &lint.More{Related: []lint.Related{{File: comp.Path, Start: e.Span.Start, End: entryEnd(e), Message: "entry " + quote(e.Key) + " cites arXiv"}}},
 		})
 		return
 	}
@@ -136,7 +136,7 @@ func reportPreprint(p *lint.Pass, f *lint.File, pp *notes.Paper, e *bib.Entry, u
 	d := lint.Diagnostic{
 		File: comp.Path, Start: s, End: end,
 		Message: "entry " + quote(e.Key) + " cites the arXiv preprint; " + found,
-		Related: []lint.Related{{File: f.Path, Start: notesStart, End: notesEnd, Message: "the paper in the notes"}},
+		More:    &lint.More{Related: []lint.Related{{File: f.Path, Start: notesStart, End: notesEnd, Message: "the paper in the notes"}}},
 	}
 	if up.Text != "" {
 		typ := strings.ToLower(up.Chosen.Record.Entry.Type)

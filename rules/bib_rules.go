@@ -50,7 +50,7 @@ func reportScanner(p *lint.Pass, code string) {
 		if d.Code != code {
 			continue
 		}
-		p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Message: d.Message, Related: relatedOf(f, d.Related)})
+		p.Report(lint.Diagnostic{Start: d.Start, End: d.End, Message: d.Message, More: lint.WithRelated(relatedOf(f, d.Related))})
 	}
 }
 

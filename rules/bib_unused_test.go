@@ -77,8 +77,8 @@ func TestBibDuplicateEntryTransitive(t *testing.T) {
 		}
 	}
 	for _, d := range ds {
-		if len(d.Related) != 2 {
-			t.Errorf("%s: want the 2 other entries as related, got %d", d.Message, len(d.Related))
+		if len(d.Related()) != 2 {
+			t.Errorf("%s: want the 2 other entries as related, got %d", d.Message, len(d.Related()))
 		}
 	}
 }

@@ -115,7 +115,7 @@ func (pf *proseFindings) of(kind cjk.Kind) *diagChunks {
 // diagChunks is a list of findings kept in blocks that are never moved: a
 // notes file can have millions of CJK findings (one 20 MB line of mixed
 // text, three million), and a slice grown by append would copy each of
-// them, 128 bytes with pointers, several times over. The rules hand the
+// them, 88 bytes with pointers, several times over. The rules hand the
 // blocks over as they are (Pass.ReportList); the run's merge copies each
 // finding once, into the exactly sized list of the run, letting each
 // block go as soon as it is merged.

@@ -101,7 +101,7 @@ func reportDuplicate(p *lint.Pass, entries []titleEntry, i int, others []int, to
 				msg += " as " + there
 			}
 			ostart, oend := o.span()
-			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: msg})
+			d.AddRelated(lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: msg})
 		}
 	}
 	d.Message = "duplicate title, also listed at " + joinListed(parts, total)

@@ -55,8 +55,8 @@ func TestDuplicateTitleOptions(t *testing.T) {
 	// file's copy, not the copy in its own file.
 	ds, _ := runTitleRule(t, "duplicate-title", "rules:\n  duplicate-title:\n    ignore-same-file: true\n", "a.md", a, "b.md", b)
 	for _, d := range ds {
-		if d.File == "a.md" && (len(d.Related) != 1 || d.Related[0].File != "b.md") {
-			t.Errorf("a.md finding %q: related %v, want b.md only", d.Message, d.Related)
+		if d.File == "a.md" && (len(d.Related()) != 1 || d.Related()[0].File != "b.md") {
+			t.Errorf("a.md finding %q: related %v, want b.md only", d.Message, d.Related())
 		}
 	}
 }
@@ -89,8 +89,8 @@ func TestDuplicateTitleMessage(t *testing.T) {
 		if d.Severity != lint.Warning {
 			t.Errorf("%s: severity %v, want warning", d.Message, d.Severity)
 		}
-		if len(d.Related) != 1 {
-			t.Errorf("%s: %d related locations, want 1", d.Message, len(d.Related))
+		if len(d.Related()) != 1 {
+			t.Errorf("%s: %d related locations, want 1", d.Message, len(d.Related()))
 		}
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -123,8 +123,8 @@ func TestDuplicateTitleMany(t *testing.T) {
 	if !strings.HasSuffix(d.Message, " and 56 more") || strings.Count(d.Message, "a.md:") != 3 {
 		t.Errorf("message %q", d.Message)
 	}
-	if len(d.Related) != maxRelated {
-		t.Errorf("%d related, want %d", len(d.Related), maxRelated)
+	if len(d.Related()) != maxRelated {
+		t.Errorf("%d related, want %d", len(d.Related()), maxRelated)
 	}
 }
 

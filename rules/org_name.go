@@ -134,7 +134,7 @@ func reportSpellings(p *lint.Pass, spellings map[string][]orgUse) {
 					Message: fmt.Sprintf("unknown organisation %q; did you mean %s?", name, joinOr(sug)),
 				}
 				for _, s := range sug {
-					d.Suggestions = append(d.Suggestions, "write "+s)
+					d.AddSuggestion("write " + s)
 				}
 				p.Report(d)
 			}
@@ -176,7 +176,7 @@ func reportSpellings(p *lint.Pass, spellings map[string][]orgUse) {
 			}
 			first := spellings[top][0]
 			if n != top {
-				d.Related = []lint.Related{{File: first.f.Path, Start: first.org.Span.Start, End: first.org.Span.End, Message: "written " + top + " here"}}
+				d.SetRelated([]lint.Related{{File: first.f.Path, Start: first.org.Span.Start, End: first.org.Span.End, Message: "written " + top + " here"}})
 			}
 			p.Report(d)
 		}

@@ -189,7 +189,7 @@ func reportSimilar(p *lint.Pass, entries []titleEntry, x int, links []similarLin
 		}
 		if k < maxRelated {
 			ostart, oend := o.span()
-			d.Related = append(d.Related, lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: "similar title here"})
+			d.AddRelated(lint.Related{File: o.file.Path, Start: ostart, End: oend, Message: "similar title here"})
 		}
 	}
 	noun := "similar title at "

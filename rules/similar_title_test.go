@@ -87,8 +87,8 @@ func TestSimilarTitleMessage(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("messages:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(ds) == 3 && (len(ds[0].Related) != 2 || ds[0].Related[1].File != "b.md") {
-		t.Errorf("related of the typo: %+v", ds[0].Related)
+	if len(ds) == 3 && (len(ds[0].Related()) != 2 || ds[0].Related()[1].File != "b.md") {
+		t.Errorf("related of the typo: %+v", ds[0].Related())
 	}
 }
 

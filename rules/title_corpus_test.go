@@ -240,7 +240,7 @@ func runCorpus(t *testing.T, g *generated, id, config string) []corpusPair {
 	seen := map[corpusPair]bool{}
 	for _, d := range ds {
 		a := toList(d.Start)
-		for _, r := range d.Related {
+		for _, r := range d.Related() {
 			b := toList(r.Start)
 			p := corpusPair{min(a, b), max(a, b)}
 			seen[p] = true

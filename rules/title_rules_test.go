@@ -137,7 +137,7 @@ func TestTitleRulesTogether(t *testing.T) {
 		}
 		var out []string
 		for _, d := range runner.Run(ws).Diagnostics {
-			out = append(out, fmt.Sprintf("%s %s:%d-%d %s %v", d.Rule, d.File, d.Start, d.End, d.Message, d.Related))
+			out = append(out, fmt.Sprintf("%s %s:%d-%d %s %v", d.Rule, d.File, d.Start, d.End, d.Message, d.Related()))
 		}
 		return out
 	}

@@ -71,7 +71,7 @@ func checkOneVenue(p *lint.Pass, t *notes.Tag, text bool) {
 			var tags []string
 			for _, s := range sug {
 				tags = append(tags, s.Tag)
-				d.Suggestions = append(d.Suggestions, "write "+s.Tag)
+				d.AddSuggestion("write " + s.Tag)
 			}
 			d.Message = fmt.Sprintf("unknown venue %q; did you mean %s?", name, joinOr(tags))
 		} else {

@@ -31,7 +31,7 @@ func FuzzFormats(f *testing.F) {
 			d := lint.Diagnostic{Rule: "cjk-spacing", Severity: lint.Severity(1 + i%3), File: path, Start: start, End: end, Message: msg}
 			if i%2 == 0 {
 				d.Fix = &lint.Fix{Message: msg, Edits: []lint.Edit{{Start: start, End: end, New: msg}}}
-				d.Related = []lint.Related{{File: path, Start: 0, End: min(1, len(src)), Message: msg}}
+				d.SetRelated([]lint.Related{{File: path, Start: 0, End: min(1, len(src)), Message: msg}})
 			}
 			diags = append(diags, d)
 		}

@@ -18,7 +18,7 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 	at := bytes.Index(src, []byte("用BERT"))
 	f := &lint.File{Path: name, Src: src, Kind: lint.NotesFile}
 	d := lint.Diagnostic{Rule: "cjk-spacing", Severity: lint.Warning, File: name, Start: at, End: at + len("用BERT"),
-		Message: "title \x1b[31mred\x1b[0m\u009b: add a space", Related: []lint.Related{{File: name, Start: 0, End: 3, Message: "see \x1b[1mhere"}}}
+		Message: "title \x1b[31mred\x1b[0m\u009b: add a space", More: &lint.More{Related: []lint.Related{{File: name, Start: 0, End: 3, Message: "see \x1b[1mhere"}}}}
 	for _, ctx := range []bool{false, true} {
 		var buf bytes.Buffer
 		if err := Write(&buf, "text", []lint.Diagnostic{d}, []*lint.File{f}, Options{Context: ctx}); err != nil {

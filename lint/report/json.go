@@ -59,7 +59,7 @@ func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
 	jd := JSONDiagnostic{
 		File: d.File, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
 		Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
-		Message: d.Message, Suggestions: d.Suggestions,
+		Message: d.Message, Suggestions: d.Suggestions(),
 	}
 	if d.Fix != nil {
 		jf := &JSONFix{Message: d.Fix.Message, Edits: []JSONEdit{}}
@@ -72,7 +72,7 @@ func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
 		}
 		jd.Fix = jf
 	}
-	for _, r := range d.Related {
+	for _, r := range d.Related() {
 		a, b := ix.pos(r.File, r.Start), ix.pos(r.File, r.End)
 		jd.Related = append(jd.Related, JSONRelated{
 			File: r.File, Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,

@@ -60,8 +60,7 @@ func manyDiagnostics() ([]lint.Diagnostic, *index) {
 			d.Fix = &lint.Fix{Message: "fix it", Edits: []lint.Edit{{Start: off, End: off + 1, New: "，"}}}
 		}
 		if i%5 == 0 {
-			d.Suggestions = []string{"a", "b"}
-			d.Related = []lint.Related{{File: "n.md", Start: 0, End: 2, Message: "there"}}
+			d.More = &lint.More{Suggestions: []string{"a", "b"}, Related: []lint.Related{{File: "n.md", Start: 0, End: 2, Message: "there"}}}
 		}
 		diags = append(diags, d)
 	}

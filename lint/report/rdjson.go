@@ -109,7 +109,7 @@ func toRDJSON(d *lint.Diagnostic, ix *index, url string) rdDiagnostic {
 			rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rng(d.File, e.Start, e.End), Text: e.New})
 		}
 	}
-	for _, r := range d.Related {
+	for _, r := range d.Related() {
 		rd.RelatedLocations = append(rd.RelatedLocations, rdRelatedLocation{
 			Message: r.Message, Location: rdLocation{Path: r.File, Range: rng(r.File, r.Start, r.End)},
 		})

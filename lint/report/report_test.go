@@ -113,13 +113,12 @@ func fixture(t testing.TB) []fixtureDiag {
 		},
 		{
 			diag: lint.Diagnostic{Rule: "venue-name", Severity: lint.Error, File: notesPath, Start: nipsS, End: nipsE,
-				Message:     "NIPS'18: the venue is NeurIPS from 2018",
-				Fix:         &lint.Fix{Message: "write NeurIPS", Edits: []lint.Edit{{Start: nipsS, End: nipsS + 4, New: "NeurIPS"}}},
-				Suggestions: []string{"NeurIPS"},
-				Related: []lint.Related{
+				Message: "NIPS'18: the venue is NeurIPS from 2018",
+				Fix:     &lint.Fix{Message: "write NeurIPS", Edits: []lint.Edit{{Start: nipsS, End: nipsS + 4, New: "NeurIPS"}}},
+				More: &lint.More{Suggestions: []string{"NeurIPS"}, Related: []lint.Related{
 					{File: notesPath, Start: kddS, End: kddE, Message: "a venue tag written right"},
 					{File: bibPath, Start: titleS, End: titleE, Message: "the .bib entry"},
-				}},
+				}}},
 			want: posWant{3, 20, 20, 52, 3, 27, 27, 59},
 		},
 		{

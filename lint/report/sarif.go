@@ -330,8 +330,8 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 	if i, ok := ruleIndex[d.Rule]; ok {
 		res.RuleIndex = &i
 	}
-	if len(d.Suggestions) > 0 {
-		res.Properties = &sarifResultProps{Suggestions: d.Suggestions}
+	if len(d.Suggestions()) > 0 {
+		res.Properties = &sarifResultProps{Suggestions: d.Suggestions()}
 	}
 	if d.File == "" {
 		// A finding about the run as a whole has no place to point at.
@@ -344,7 +344,7 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 
 	res.PartialFingerprints = map[string]string{fingerprintKey: fp}
 
-	for i, r := range d.Related {
+	for i, r := range d.Related() {
 		rl := sarifLocation{ID: new(i + 1)}
 		if r.File != "" {
 			rl.PhysicalLocation = &sarifPhysical{ArtifactLocation: loc(r.File), Region: ix.region(r.File, r.Start, r.End)}

@@ -657,7 +657,7 @@ func TestSARIFEdgeCases(t *testing.T) {
 		{
 			name: "related without file or message",
 			diag: lint.Diagnostic{Rule: "r", Severity: lint.Error, File: "n.md", Message: "m",
-				Related: []lint.Related{{Message: "elsewhere"}, {File: "n.md", Start: 4, End: 7}}},
+				More: &lint.More{Related: []lint.Related{{Message: "elsewhere"}, {File: "n.md", Start: 4, End: 7}}}},
 			check: func(t *testing.T, r tResult, _ tLog) {
 				rl := r.RelatedLocations
 				if len(rl) != 2 || rl[0].PhysicalLocation != nil || rl[0].Message.Text != "elsewhere" || rl[1].Message != nil || rl[1].PhysicalLocation == nil {

@@ -86,7 +86,7 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			if d.Fix != nil && d.Fix.Message != "" && d.Fix.Message != d.Message {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, d.Fix.Message))
 			}
-			for _, s := range d.Suggestions {
+			for _, s := range d.Suggestions() {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
 			}
 		}
@@ -95,7 +95,7 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			// and scripts read line by line.
 			continue
 		}
-		for _, r := range d.Related {
+		for _, r := range d.Related() {
 			rp := ix.pos(r.File, r.Start)
 			buf = append(buf[:0], "    "...)
 			buf = appendPainted(buf, false, "", r.File, ':', rp.Line, rp.Column)
