@@ -92,6 +92,7 @@ type scanner struct {
 	intern   map[string]string // a Checker's messages, reused; nil for Check
 	edits    []Edit            // backing store of the findings' edits
 	emit     func(*Finding)    // CheckEach's sink: findings are not kept
+	window   int               // units from which a line is checked in windows
 	out      Finding           // the finding handed to emit
 	outEdits []Edit            // its edits
 	buf      []byte            // message under construction
@@ -128,6 +129,7 @@ func getScanner(text string, ctx *Context, opt Options, kinds Kind) *scanner {
 	s.opt = opt
 	s.kinds = kinds
 	s.conv = convSet(opt.Convert)
+	s.window = windowUnits
 	s.spanIdx, s.spanPrev = 0, 0
 	return s
 }
@@ -253,8 +255,10 @@ func (s *scanner) line(ls, le int, first, last bool) {
 		// one finding per unit: sized once instead of grown by a quarter
 		// at a time. Growing copies each unit and finding several times,
 		// and each copy of hundreds of megabytes is one step the garbage
-		// collector cannot interrupt: it waited seconds for it.
-		s.units = slices.Grow(s.units, n/5)
+		// collector cannot interrupt: it waited seconds for it. A line of
+		// Chinese text is checked in windows (flushWindow): room for one
+		// window is enough unless a bracket stays open.
+		s.units = slices.Grow(s.units, min(n/5, s.window+s.window/4))
 	}
 	s.tokenize(ls, le)
 	if last && s.ctx.After != 0 {
@@ -274,6 +278,35 @@ func (s *scanner) line(ls, le int, first, last bool) {
 		s.spacing()
 	}
 }
+
+// flushWindow checks the units of a huge line tokenized so far and keeps
+// only the last, so that the line's units never all sit in memory (one
+// 20 MB line of mixed text has 3.4 million). It is called only where
+// nothing decided later can change what it decides:
+//
+//   - the last unit is a run of CJK letters: it is never replaced, every
+//     look to the right of an earlier unit (nextNS, rightOf) stops at it,
+//     and every look to the left of a later one (prevNS, leftOf,
+//     terminal) stops at it too, so it is kept as the first unit of the
+//     next window and the pairs around it are each seen once;
+//   - no bracket is open: every pair so far lies in this window;
+//   - the line has Chinese or Japanese text, which it cannot lose: the
+//     English-line checks, which count words over the whole line, never
+//     run on it.
+func (s *scanner) flushWindow() {
+	if s.kinds&Punctuation != 0 {
+		s.punctuation()
+	}
+	if s.kinds&Spacing != 0 {
+		s.spacing()
+	}
+	s.units[0] = s.units[len(s.units)-1]
+	s.units = s.units[:1]
+}
+
+// windowUnits is the number of units from which a line is checked in
+// windows (flushWindow); tests set a scanner's window lower.
+const windowUnits = 1 << 14
 
 // resetMemo forgets the failed searches; limit is the end they ran to.
 func (s *scanner) resetMemo(limit int) {
@@ -376,6 +409,9 @@ func (s *scanner) tokenize(ls, le int) {
 	text := s.text
 	i := ls
 	for {
+		if len(s.units) >= s.window && s.depth == 0 && s.over == 0 && s.cj && s.units[len(s.units)-1].kind == uCJK {
+			s.flushWindow()
+		}
 		limit := le
 		if sp := s.peekSpan(); sp != nil && sp.Start <= le {
 			if sp.Start <= i {
