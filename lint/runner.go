@@ -107,6 +107,20 @@ func parallel(n, jobs int, fn func(i int)) { par.Do(n, jobs, fn) }
 // goroutine waits for another. With a RunCache, what the last run computed for
 // files that did not change is reused (see RunCache).
 func (r *Runner) Run(ws Workspace) *Result {
+	files, lists := r.run(ws)
+	return &Result{Files: files, Diagnostics: mergeSorted(lists)}
+}
+
+// RunFindings is Run with the findings left in the rules' sorted lists,
+// merged as they are read (see Findings): what a command that only writes
+// the findings out needs, without one more list of them all.
+func (r *Runner) RunFindings(ws Workspace) *Findings {
+	files, lists := r.run(ws)
+	return NewFindings(files, lists...)
+}
+
+// run is Run up to the merge: the files and their findings' sorted lists.
+func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 	env := ws.Env()
 	files := ws.Files()
 	enabled := make([]*Rule, 0, len(r.Rules))
@@ -319,8 +333,7 @@ func (r *Runner) Run(ws Workspace) *Result {
 		lists[i] = dropSuppressed(lists[i], files, at, dirs)
 		SortDiagnostics(lists[i])
 	})
-	diags := mergeSorted(lists)
-	return &Result{Files: files, Diagnostics: diags}
+	return files, lists
 }
 
 // dropSuppressed returns ds without the findings in Quiet files and those

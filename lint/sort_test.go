@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -105,5 +107,68 @@ func TestDiagnosticSize(t *testing.T) {
 	}
 	if got := unsafe.Sizeof(Diagnostic{}); got != 88 {
 		t.Errorf("Diagnostic is %d bytes, want 88", got)
+	}
+}
+
+// TestFindingsWindows reads random sorted lists through Findings, in
+// windows of several sizes, and compares them with the stable sort of the
+// lists joined in order; Each must see every finding once, Slice the same
+// order, and ErrStop end the reading.
+func TestFindingsWindows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 200 {
+		var lists [][]Diagnostic
+		var joined []Diagnostic
+		for i := range rng.IntN(6) {
+			var l []Diagnostic
+			for range rng.IntN(15) {
+				l = append(l, Diagnostic{
+					File: fmt.Sprintf("f%d.md", rng.IntN(2)), Start: rng.IntN(5), Rule: fmt.Sprintf("r%d", rng.IntN(2)),
+					More: &More{Related: []Related{{Message: fmt.Sprintf("list %d", i)}}}, // not compared: shows which copy came first
+				})
+			}
+			slices.SortStableFunc(l, func(a, b Diagnostic) int {
+				return cmp.Or(strings.Compare(a.File, b.File), a.Start-b.Start, strings.Compare(a.Rule, b.Rule))
+			})
+			lists = append(lists, l)
+			joined = append(joined, l...)
+		}
+		// Two groups, as papers lint joins the runs of two configs.
+		split := len(lists) / 2
+		f := NewFindings(nil, lists[:split]...)
+		f.Append(NewFindings(nil, lists[split:]...))
+		want := slices.Clone(joined)
+		slices.SortStableFunc(want, compareDiagnostics)
+		if f.Len() != len(want) {
+			t.Fatalf("round %d: Len %d, want %d", round, f.Len(), len(want))
+		}
+		for _, size := range []int{1, 2, 7, 1000} {
+			var got []Diagnostic
+			err := f.Windows(size, func(lo int, ds []Diagnostic) error {
+				if lo != len(got) || len(ds) == 0 || len(ds) > size {
+					t.Fatalf("round %d, size %d: window at %d of %d findings after %d", round, size, lo, len(ds), len(got))
+				}
+				got = append(got, ds...)
+				return nil
+			})
+			if err != nil || !slices.Equal(got, want) {
+				t.Fatalf("round %d, windows of %d: %v\n got %v\nwant %v", round, size, err, got, want)
+			}
+		}
+		if got := f.Slice(); !slices.Equal(got, want) {
+			t.Fatalf("round %d: Slice\n got %v\nwant %v", round, got, want)
+		}
+		seen := 0
+		f.Each(func(*Diagnostic) { seen++ })
+		if seen != len(want) {
+			t.Fatalf("round %d: Each saw %d of %d", round, seen, len(want))
+		}
+		if len(want) > 1 {
+			windows := 0
+			err := f.Windows(1, func(int, []Diagnostic) error { windows++; return ErrStop })
+			if err != nil || windows != 1 {
+				t.Fatalf("round %d: ErrStop: %v after %d windows", round, err, windows)
+			}
+		}
 	}
 }

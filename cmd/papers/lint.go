@@ -113,7 +113,10 @@ func cmdLint(args []string, e *env) int {
 	// Each path is linted under the config found from its own folder
 	// upwards (like ESLint and ruff), so that a hook or an editor running
 	// from elsewhere gets what `papers lint` gets in the notes' folder.
-	var res lint.Result
+	// The findings stay in the runner's sorted lists, merged as they are
+	// written: a dense list has millions of them, and one more list of
+	// them all would be as large again.
+	found := lint.NewFindings(nil)
 	var ruleList []*lint.Rule
 	trouble, stdinFix, diffPrinted, inputs := false, false, false, 0
 	for _, g := range groupByConfig(paths, &lf) {
@@ -125,21 +128,13 @@ func cmdLint(args []string, e *env) int {
 		stdinFix = stdinFix || gr.stdinFix
 		diffPrinted = diffPrinted || gr.diffPrinted
 		inputs += gr.inputs
-		res.Files = append(res.Files, gr.res.Files...)
-		if res.Diagnostics == nil {
-			// The usual single group: its findings are taken, not copied
-			// (a dense list has a million of them).
-			res.Diagnostics = gr.res.Diagnostics
-		} else {
-			res.Diagnostics = append(res.Diagnostics, gr.res.Diagnostics...)
-		}
+		found.Append(gr.found) // in group order, as a stable sort of them all would give
 		for _, r := range gr.rules {
 			if !slices.ContainsFunc(ruleList, func(x *lint.Rule) bool { return x.ID == r.ID }) {
 				ruleList = append(ruleList, r)
 			}
 		}
 	}
-	lint.SortDiagnostics(res.Diagnostics)
 	if inputs == 0 && trouble {
 		return exitTrouble
 	}
@@ -149,27 +144,33 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "papers: no notes (*.md, *.markdown) or .bib files in %s\n", strings.Join(paths, " "))
 	}
 
-	diags := res.Diagnostics
-	if lf.quiet {
-		kept := diags[:0:0]
-		for _, d := range diags {
-			if d.Severity == lint.Error {
-				kept = append(kept, d)
+	// What is shown: all the findings, or, when a flag picks some or
+	// another order, one list of them.
+	shown := found
+	if lf.quiet || lf.maxFindings > 0 || lf.sort != sortOrders()[0] {
+		diags := found.Slice()
+		if lf.quiet {
+			kept := diags[:0:0]
+			for _, d := range diags {
+				if d.Severity == lint.Error {
+					kept = append(kept, d)
+				}
 			}
+			diags = kept
 		}
-		diags = kept
+		if lf.maxFindings > 0 {
+			diags = capFindings(diags, lf.maxFindings, e)
+		}
+		sortFindings(diags, lf.sort)
+		shown = lint.NewFindings(found.Files, diags)
 	}
-	if lf.maxFindings > 0 {
-		diags = capFindings(diags, lf.maxFindings, e)
-	}
-	sortFindings(diags, lf.sort)
 	out := e.stdout
 	if lf.diff || stdinFix {
 		// stdout carries the diff or the fixed text; findings go to stderr.
 		out = e.stderr
 	}
 
-	counts := report.CountOf(res.Diagnostics)
+	counts := report.CountFindings(found)
 	code := exitOK
 	switch {
 	case trouble:
@@ -193,7 +194,7 @@ func cmdLint(args []string, e *env) int {
 		opt.SrcRoot = wd
 	}
 	if lf.format == "github" && e.getenv("GITHUB_STEP_SUMMARY") != "" {
-		if err := appendStepSummary(e, diags, res.Files, inputs, opt, commandLine("--fix", lf.config, given)); err != nil {
+		if err := appendStepSummary(e, shown, inputs, opt, commandLine("--fix", lf.config, given)); err != nil {
 			fmt.Fprintf(e.stderr, "papers: step summary: %v\n", err)
 			code = exitTrouble
 		} else {
@@ -201,9 +202,9 @@ func cmdLint(args []string, e *env) int {
 		}
 	}
 	if lf.statistics {
-		err = report.WriteStatistics(out, lf.format, diags, ruleList)
+		err = report.WriteStatistics(out, lf.format, shown, ruleList)
 	} else {
-		err = report.Write(out, lf.format, diags, res.Files, opt)
+		err = report.WriteFindings(out, lf.format, shown, opt)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "papers: %v\n", err)
@@ -293,13 +294,13 @@ func shellQuote(s string) string {
 // appendStepSummary appends the run's Markdown summary to the file that
 // $GITHUB_STEP_SUMMARY names, with links to the lines of the repository at
 // the commit the workflow runs on.
-func appendStepSummary(e *env, diags []lint.Diagnostic, files []*lint.File, inputs int, opt report.Options, fixCommand string) error {
+func appendStepSummary(e *env, shown *lint.Findings, inputs int, opt report.Options, fixCommand string) error {
 	repo := report.GitHubRepo{Root: e.getenv("GITHUB_WORKSPACE"), Dir: opt.SrcRoot}
 	if server, name, sha := e.getenv("GITHUB_SERVER_URL"), e.getenv("GITHUB_REPOSITORY"), e.getenv("GITHUB_SHA"); server != "" && name != "" && sha != "" {
 		repo.BlobURL = strings.TrimSuffix(server, "/") + "/" + name + "/blob/" + sha + "/"
 	}
 	var buf bytes.Buffer
-	if err := report.WriteStepSummary(&buf, diags, files, inputs, opt, fixCommand, repo); err != nil {
+	if err := report.WriteStepSummary(&buf, shown, inputs, opt, fixCommand, repo); err != nil {
 		return err
 	}
 	path := e.getenv("GITHUB_STEP_SUMMARY")
@@ -357,7 +358,7 @@ func groupByConfig(paths []string, lf *lintFlags) []configGroup {
 
 // groupResult is what linting one config group gave.
 type groupResult struct {
-	res                            *lint.Result
+	found                          *lint.Findings
 	rules                          []*lint.Rule
 	inputs                         int
 	trouble, stdinFix, diffPrinted bool
@@ -435,7 +436,7 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 	switch {
 	case lf.fix || lf.diff:
 		fr := runner.Fix(ws)
-		gr.res = fr.Result
+		gr.found = lint.NewFindings(fr.Files, fr.Diagnostics)
 		for _, in := range inputs {
 			fixed, ok := fr.Fixed[in.Path]
 			if !ok && (!lf.fix || !ws.FromStdin(in.Path)) {
@@ -468,7 +469,7 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 			}
 		}
 	default:
-		gr.res = runner.Run(ws)
+		gr.found = runner.RunFindings(ws)
 	}
 	return gr, exitOK
 }

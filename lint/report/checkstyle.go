@@ -29,26 +29,15 @@ type csError struct {
 
 // writeCheckstyle prints the Checkstyle XML that Jenkins, GitLab and
 // reviewdog read. Severities map to error, warning, info and ignore.
-func writeCheckstyle(w io.Writer, diags []lint.Diagnostic, ix *index) error {
+func writeCheckstyle(w io.Writer, f *lint.Findings, ix *index) error {
 	res := csResult{Version: "4.3"}
 	pos := map[string]int{}
-	for _, d := range diags {
-		i, ok := pos[d.File]
-		if !ok {
-			i = len(res.Files)
-			pos[d.File] = i
-			res.Files = append(res.Files, csFile{Name: d.File})
+	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error { // never fails
+		for i := range ds {
+			addCheckstyle(&res, pos, &ds[i], ix)
 		}
-		p := ix.pos(d.File, d.Start)
-		sev := d.Severity.String()
-		if d.Severity == lint.Off {
-			sev = "ignore" // checkstyle's word; "off" is not one of its severities
-		}
-		res.Files[i].Errors = append(res.Files[i].Errors, csError{
-			Line: p.Line, Column: p.Column, Severity: sev,
-			Message: d.Message, Source: "papers." + d.Rule,
-		})
-	}
+		return nil
+	})
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -59,4 +48,24 @@ func writeCheckstyle(w io.Writer, diags []lint.Diagnostic, ix *index) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// addCheckstyle adds d to its file's errors in res; pos has each file's
+// place in res.Files.
+func addCheckstyle(res *csResult, pos map[string]int, d *lint.Diagnostic, ix *index) {
+	i, ok := pos[d.File]
+	if !ok {
+		i = len(res.Files)
+		pos[d.File] = i
+		res.Files = append(res.Files, csFile{Name: d.File})
+	}
+	p := ix.pos(d.File, d.Start)
+	sev := d.Severity.String()
+	if d.Severity == lint.Off {
+		sev = "ignore" // checkstyle's word; "off" is not one of its severities
+	}
+	res.Files[i].Errors = append(res.Files[i].Errors, csError{
+		Line: p.Line, Column: p.Column, Severity: sev,
+		Message: d.Message, Source: "papers." + d.Rule,
+	})
 }

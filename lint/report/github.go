@@ -56,34 +56,57 @@ func ghKindWords(k int) (one, many string) {
 // most that many of each kind, and when some are left out, a last notice
 // says how many and where to see them all; that notice takes the place of
 // one notice finding so that GitHub keeps it.
-func writeGitHub(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	var byKind [ghKinds][]int
-	for i := range diags {
-		k := ghKind(diags[i].Severity)
-		byKind[k] = append(byKind[k], i)
-	}
+func writeGitHub(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
+	var count [ghKinds]int
+	f.Each(func(d *lint.Diagnostic) { count[ghKind(d.Severity)]++ })
 	var keep [ghKinds]int
 	cut := false
-	for k, idx := range byKind {
-		keep[k] = min(len(idx), ghAnnotationsPerKind)
-		cut = cut || len(idx) > keep[k]
+	for k, n := range count {
+		keep[k] = min(n, ghAnnotationsPerKind)
+		cut = cut || n > keep[k]
 	}
 	if cut && keep[ghNotice] == ghAnnotationsPerKind {
 		keep[ghNotice]-- // room for the notice that counts what is left out
 	}
+	shown := firstOfKinds(f, keep)
 	var buf bytes.Buffer
 	var left [ghKinds]int
-	for k, idx := range byKind {
-		for _, i := range idx[:keep[k]] {
-			writeGitHubLine(&buf, &diags[i], ix)
+	for k := range shown {
+		for i := range shown[k] {
+			writeGitHubLine(&buf, &shown[k][i], ix)
 		}
-		left[k] = len(idx) - keep[k]
+		left[k] = count[k] - keep[k]
 	}
 	if cut {
-		buf.WriteString("::notice title=" + ghProperty("papers") + "::" + ghData(ghLeftOut(left, len(diags), opt)) + "\n")
+		buf.WriteString("::notice title=" + ghProperty("papers") + "::" + ghData(ghLeftOut(left, f.Len(), opt)) + "\n")
 	}
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// firstOfKinds returns, for each kind, copies of its first keep[k]
+// findings in order, reading no further than it must.
+func firstOfKinds(f *lint.Findings, keep [ghKinds]int) [ghKinds][]lint.Diagnostic {
+	var shown [ghKinds][]lint.Diagnostic
+	wanted := 0
+	for _, n := range keep {
+		wanted += n
+	}
+	if wanted == 0 {
+		return shown
+	}
+	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error {
+		for i := range ds {
+			if k := ghKind(ds[i].Severity); len(shown[k]) < keep[k] {
+				shown[k] = append(shown[k], ds[i])
+				if wanted--; wanted == 0 {
+					return lint.ErrStop
+				}
+			}
+		}
+		return nil
+	})
+	return shown
 }
 
 // ghLeftOut is the notice about the findings that are not annotations:

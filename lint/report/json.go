@@ -84,6 +84,6 @@ func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
 
 // writeJSON prints an indented JSON array of JSONDiagnostic, formatted in
 // parallel parts and written as it goes.
-func writeJSON(w io.Writer, diags []lint.Diagnostic, ix *index, jobs int) error {
-	return spliceArray(w, []byte("[]\n"), "[]", len(diags), jobs, "  ", "  ", "", func(i int) any { return toJSON(&diags[i], ix) })
+func writeJSON(w io.Writer, f *lint.Findings, ix *index, jobs int) error {
+	return spliceArray(w, []byte("[]\n"), "[]", f, jobs, "  ", "  ", "", nil, func(_ int, d *lint.Diagnostic) any { return toJSON(d, ix) })
 }

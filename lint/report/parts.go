@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/paperlint/papers/internal/par"
+	"github.com/paperlint/papers/lint"
 )
 
 // partSize is how many findings one goroutine formats: large runs (a
@@ -13,29 +14,41 @@ import (
 // written in order.
 const partSize = 8192
 
-// inParts formats the findings [0, n) with format, in parallel parts of
+// inParts formats the findings of f with format, in parallel parts of
 // partSize when there are many, and writes the parts to w in order. Parts
-// are formatted a batch (one per job, jobs >= 1) at a time and written
-// before the next batch starts, so that a large output (a SARIF log of a
-// big list is hundreds of megabytes) is never held whole.
-func inParts(w io.Writer, n, jobs int, format func(buf *bytes.Buffer, lo, hi int) error) error {
-	if n <= partSize {
+// are formatted a batch (one per job, jobs >= 1) at a time, from one window
+// of the findings (lint.Findings.Windows), and written before the next
+// batch starts, so that a large output (a SARIF log of a big list is
+// hundreds of megabytes) is never held whole, nor the findings merged into
+// one more list. prepare, when not nil, sees each window before its parts
+// are formatted (SARIF counts fingerprints in order there). format gets
+// the findings of one part and the index of its first.
+func inParts(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
+	if f.Len() <= partSize {
 		var buf bytes.Buffer
-		if err := format(&buf, 0, n); err != nil {
+		err := f.Windows(partSize, func(lo int, ds []lint.Diagnostic) error {
+			if prepare != nil {
+				prepare(lo, ds)
+			}
+			return format(&buf, lo, ds)
+		})
+		if err != nil {
 			return err
 		}
-		_, err := buf.WriteTo(w)
+		_, err = buf.WriteTo(w)
 		return err
 	}
-	parts := (n + partSize - 1) / partSize
 	bufs := make([]bytes.Buffer, jobs)
 	errs := make([]error, jobs)
-	for first := 0; first < parts; first += jobs {
-		batch := min(jobs, parts-first)
+	return f.Windows(jobs*partSize, func(lo int, ds []lint.Diagnostic) error {
+		if prepare != nil {
+			prepare(lo, ds)
+		}
+		batch := (len(ds) + partSize - 1) / partSize
 		par.Do(batch, jobs, func(k int) {
 			bufs[k].Reset()
-			lo := (first + k) * partSize
-			errs[k] = format(&bufs[k], lo, min(lo+partSize, n))
+			a := k * partSize
+			errs[k] = format(&bufs[k], lo+a, ds[a:min(a+partSize, len(ds))])
 		})
 		for k := range batch {
 			if errs[k] != nil {
@@ -45,16 +58,17 @@ func inParts(w io.Writer, n, jobs int, format func(buf *bytes.Buffer, lo, hi int
 				return err
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
-// jsonItems appends the items [lo, hi) of a JSON array to buf, each as
+// jsonItems appends the items of ds, the findings [lo, lo+len(ds)), of a
+// JSON array to buf, each as
 // encoding/json writes an array element that stands at prefix (with
 // SetIndent(prefix, indent), no HTML escaping), separated by ",\n" (by ","
 // when indent is ""). Formatted this way in parallel parts, an array reads
 // the same as when the whole document goes through one Encoder.
-func jsonItems(buf *bytes.Buffer, lo, hi int, prefix, indent string, item func(i int) any) error {
+func jsonItems(buf *bytes.Buffer, lo int, ds []lint.Diagnostic, prefix, indent string, item func(i int, d *lint.Diagnostic) any) error {
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	sep := ","
@@ -62,12 +76,12 @@ func jsonItems(buf *bytes.Buffer, lo, hi int, prefix, indent string, item func(i
 		enc.SetIndent(prefix, indent)
 		sep = ",\n"
 	}
-	for i := lo; i < hi; i++ {
-		if i > 0 {
+	for j := range ds {
+		if lo+j > 0 {
 			buf.WriteString(sep)
 		}
 		buf.WriteString(prefix)
-		if err := enc.Encode(item(i)); err != nil {
+		if err := enc.Encode(item(lo+j, &ds[j])); err != nil {
 			return err
 		}
 		buf.Truncate(buf.Len() - 1) // the newline Encode ends with
@@ -77,12 +91,13 @@ func jsonItems(buf *bytes.Buffer, lo, hi int, prefix, indent string, item func(i
 
 // spliceArray writes skeleton, a JSON document written by an Encoder with
 // an empty array at marker (such as `"results": []`), with the n items of
-// that array in its place: "[", the items (jsonItems at prefix), and the
+// that array in its place: "[", an item for each finding of f (jsonItems
+// at prefix), and the
 // closing "]" at closeIndent on a line of its own when indent is not "".
 // The items are formatted in parts on at most jobs goroutines (inParts).
-func spliceArray(w io.Writer, skeleton []byte, marker string, n, jobs int, prefix, indent, closeIndent string, item func(i int) any) error {
+func spliceArray(w io.Writer, skeleton []byte, marker string, f *lint.Findings, jobs int, prefix, indent, closeIndent string, prepare func(lo int, ds []lint.Diagnostic), item func(i int, d *lint.Diagnostic) any) error {
 	at := bytes.Index(skeleton, []byte(marker))
-	if at < 0 || n == 0 {
+	if at < 0 || f.Len() == 0 {
 		_, err := w.Write(skeleton)
 		return err
 	}
@@ -94,8 +109,8 @@ func spliceArray(w io.Writer, skeleton []byte, marker string, n, jobs int, prefi
 	if _, err := w.Write(head); err != nil {
 		return err
 	}
-	err := inParts(w, n, jobs, func(buf *bytes.Buffer, lo, hi int) error {
-		return jsonItems(buf, lo, hi, prefix, indent, item)
+	err := inParts(w, f, jobs, prepare, func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error {
+		return jsonItems(buf, lo, ds, prefix, indent, item)
 	})
 	if err != nil {
 		return err

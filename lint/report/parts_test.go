@@ -32,7 +32,7 @@ func TestTextInPartsKeepsOrder(t *testing.T) {
 	}
 	_ = bw.Flush()
 	var parts bytes.Buffer
-	if err := writeText(&parts, diags, ix, Options{Context: true, Jobs: 4}); err != nil {
+	if err := writeText(&parts, lint.NewFindings(nil, diags), ix, Options{Context: true, Jobs: 4}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(whole.Bytes(), parts.Bytes()) {
@@ -88,7 +88,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		all[i] = toJSON(&diags[i], ix)
 	}
 	var got bytes.Buffer
-	if err := writeJSON(&got, diags, ix, 4); err != nil {
+	if err := writeJSON(&got, lint.NewFindings(nil, diags), ix, 4); err != nil {
 		t.Fatal(err)
 	}
 	if want := encode(all); !bytes.Equal(got.Bytes(), want) {
@@ -96,7 +96,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 	}
 
 	opt := Options{ToolVersion: "test", Jobs: 4}
-	rules, ruleIndex := sarifRules(opt.Rules, diags, nil)
+	rules, ruleIndex := sarifRules(opt.Rules, lint.NewFindings(nil, diags), nil)
 	loc := func(path string) sarifArtifactLocation { return artifactLocation(path, "") }
 	fps := sarifFingerprints(diags, ix, loc, 1)
 	run := sarifRun{
@@ -109,7 +109,7 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		run.Results = append(run.Results, sarifResultOf(d, ix, ruleIndex, fps[i], loc))
 	}
 	got.Reset()
-	if err := writeSARIF(&got, diags, ix, opt); err != nil {
+	if err := writeSARIF(&got, lint.NewFindings(nil, diags), ix, opt); err != nil {
 		t.Fatal(err)
 	}
 	if want := encode(sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}); !bytes.Equal(got.Bytes(), want) {
@@ -130,10 +130,62 @@ func TestJSONInPartsIsOneDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	got.Reset()
-	if err := writeRDJSON(&got, diags, ix, Options{Jobs: 4}); err != nil {
+	if err := writeRDJSON(&got, lint.NewFindings(nil, diags), ix, Options{Jobs: 4}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Errorf("rdjson: parts differ from one document (%d vs %d bytes)", got.Len(), want.Len())
+	}
+}
+
+// TestFindingsWriteAsOneList writes findings kept in several sorted lists,
+// merged as they are written (a run's findings, lint.Runner.RunFindings),
+// and checks every format against the same findings in one list.
+func TestFindingsWriteAsOneList(t *testing.T) {
+	diags, ix := manyDiagnostics()
+	lint.SortDiagnostics(diags)
+	files := make([]*lint.File, 0, 1)
+	for _, f := range ix.byPath {
+		files = append(files, f)
+	}
+	// Round robin over four lists: each stays sorted, and every window of
+	// the merge takes from all of them.
+	lists := make([][]lint.Diagnostic, 4)
+	for i, d := range diags {
+		lists[i%4] = append(lists[i%4], d)
+	}
+	split := lint.NewFindings(files, lists...)
+	opt := Options{ToolVersion: "test", Jobs: 3, Context: true}
+	for _, format := range Formats {
+		var want, got bytes.Buffer
+		if err := Write(&want, format, diags, files, opt); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFindings(&got, format, split, opt); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: merged lists differ from one list (%d vs %d bytes)", format, got.Len(), want.Len())
+		}
+	}
+	if CountFindings(split) != CountOf(diags) {
+		t.Errorf("counts differ: %+v vs %+v", CountFindings(split), CountOf(diags))
+	}
+	for _, write := range []func(*bytes.Buffer, *lint.Findings) error{
+		func(b *bytes.Buffer, f *lint.Findings) error { return WriteStatistics(b, "text", f, nil) },
+		func(b *bytes.Buffer, f *lint.Findings) error {
+			return WriteStepSummary(b, f, 1, opt, "papers lint --fix", GitHubRepo{})
+		},
+	} {
+		var want, got bytes.Buffer
+		if err := write(&want, lint.NewFindings(files, diags)); err != nil {
+			t.Fatal(err)
+		}
+		if err := write(&got, split); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("summary: merged lists differ from one list:\n%s\nvs\n%s", got.String(), want.String())
+		}
 	}
 }

@@ -64,7 +64,7 @@ type rdSuggestion struct {
 	Text  string  `json:"text"`
 }
 
-func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
+func writeRDJSON(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
 	// code.url: each rule's documentation, looked up once per rule.
 	urls := map[string]string{}
 	for _, r := range opt.Rules {
@@ -80,8 +80,8 @@ func writeRDJSON(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) e
 	if err := enc.Encode(rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}); err != nil {
 		return err
 	}
-	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, len(diags), opt.jobs(), "", "", "", func(i int) any {
-		return toRDJSON(&diags[i], ix, urls[diags[i].Rule])
+	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, f, opt.jobs(), "", "", "", nil, func(_ int, d *lint.Diagnostic) any {
+		return toRDJSON(d, ix, urls[d.Rule])
 	})
 }
 

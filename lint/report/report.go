@@ -55,23 +55,32 @@ type Options struct {
 // jobs is Jobs, at least 1.
 func (o Options) jobs() int { return max(o.Jobs, 1) }
 
-// Write prints diags in the named format. files gives access to each file's
-// source for positions; a diagnostic whose file is missing gets line 1.
+// Write prints diags, in SortDiagnostics' order, in the named format. files
+// gives access to each file's source for positions; a diagnostic whose file
+// is missing gets line 1.
 func Write(w io.Writer, format string, diags []lint.Diagnostic, files []*lint.File, opt Options) error {
-	idx := newIndex(files)
+	return WriteFindings(w, format, lint.NewFindings(files, diags), opt)
+}
+
+// WriteFindings is Write for a run's findings as the runner keeps them
+// (lint.Runner.RunFindings): they are merged as they are written, a window
+// at a time, never into one more list of them all. f.Files gives access to
+// each file's source.
+func WriteFindings(w io.Writer, format string, f *lint.Findings, opt Options) error {
+	idx := newIndex(f.Files)
 	switch format {
 	case "text", "":
-		return writeText(w, diags, idx, opt)
+		return writeText(w, f, idx, opt)
 	case "json":
-		return writeJSON(w, diags, idx, opt.jobs())
+		return writeJSON(w, f, idx, opt.jobs())
 	case "github":
-		return writeGitHub(w, diags, idx, opt)
+		return writeGitHub(w, f, idx, opt)
 	case "sarif":
-		return writeSARIF(w, diags, idx, opt)
+		return writeSARIF(w, f, idx, opt)
 	case "checkstyle":
-		return writeCheckstyle(w, diags, idx)
+		return writeCheckstyle(w, f, idx)
 	case "rdjson":
-		return writeRDJSON(w, diags, idx, opt)
+		return writeRDJSON(w, f, idx, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -105,16 +114,16 @@ func (ix *index) line(path string, n int) []byte {
 	return f.Lines().Line(n)
 }
 
-// sortedRules returns the rule ids used by diags, sorted.
-func sortedRules(diags []lint.Diagnostic) []string {
+// sortedRules returns the rule ids used by the findings, sorted.
+func sortedRules(f *lint.Findings) []string {
 	seen := map[string]bool{}
 	var ids []string
-	for _, d := range diags {
+	f.Each(func(d *lint.Diagnostic) {
 		if !seen[d.Rule] {
 			seen[d.Rule] = true
 			ids = append(ids, d.Rule)
 		}
-	}
+	})
 	sort.Strings(ids)
 	return ids
 }

@@ -201,8 +201,8 @@ type sarifContent struct {
 // uses but Options.Rules lacks (the engine's "directive" rule, a custom
 // rule), sorted by id. Viewers such as GitHub show a descriptor's summary
 // and help link next to each alert, and an alert without one looks broken.
-func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	rules, ruleIndex := sarifRules(opt.Rules, diags, opt.Docs)
+func writeSARIF(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
+	rules, ruleIndex := sarifRules(opt.Rules, f, opt.Docs)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: "papers", Version: opt.ToolVersion, SemanticVer: semanticVersion(opt.ToolVersion),
@@ -226,43 +226,64 @@ func writeSARIF(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) er
 		return err
 	}
 	loc := func(path string) sarifArtifactLocation { return artifactLocation(path, opt.SrcRoot) }
-	fps := sarifFingerprints(diags, ix, loc, opt.jobs())
+	fps := &fingerprints{ix: ix, loc: loc, jobs: opt.jobs(), seen: map[string]int{}}
 	// Results: log (0) > runs (1) > run (2) > results (3) > result (4).
-	return spliceArray(w, skeleton.Bytes(), `"results": []`, len(diags), opt.jobs(), "        ", "  ", "      ", func(i int) any {
-		return sarifResultOf(diags[i], ix, ruleIndex, fps[i], loc)
+	return spliceArray(w, skeleton.Bytes(), `"results": []`, f, opt.jobs(), "        ", "  ", "      ", fps.window, func(i int, d *lint.Diagnostic) any {
+		return sarifResultOf(*d, ix, ruleIndex, fps.of(i), loc)
 	})
 }
+
+// fingerprints gives the findings' partial fingerprints a window of
+// findings at a time (see sarifFingerprints), in order.
+type fingerprints struct {
+	ix   *index
+	loc  func(string) sarifArtifactLocation
+	jobs int
+	seen map[string]int // findings so far with each hash
+	lo   int            // the index of fps[0]
+	fps  []string
+}
+
+// window computes the fingerprints of ds, the findings [lo, lo+len(ds)):
+// the hashes in parallel parts, the counts in order.
+func (fp *fingerprints) window(lo int, ds []lint.Diagnostic) {
+	fp.lo = lo
+	fp.fps = append(fp.fps[:0], make([]string, len(ds))...)
+	par.Do((len(ds)+partSize-1)/partSize, fp.jobs, func(k int) {
+		// Findings of one rule on one line share the hash of that line: a
+		// long line with many findings is hashed once per part, not once
+		// per finding.
+		prefixes := map[prefixKey]hash.Hash{}
+		for i := k * partSize; i < min((k+1)*partSize, len(ds)); i++ {
+			if d := &ds[i]; d.File != "" {
+				fp.fps[i] = fingerprint(*d, fp.loc(d.File).URI, fp.ix, prefixes)
+			}
+		}
+	})
+	for i, h := range fp.fps {
+		if h != "" {
+			fp.seen[h]++
+			fp.fps[i] = h + ":" + strconv.Itoa(fp.seen[h])
+		}
+	}
+}
+
+// of returns the fingerprint of finding i, which is in the last window.
+func (fp *fingerprints) of(i int) string { return fp.fps[i-fp.lo] }
 
 // sarifFingerprints returns each finding's partial fingerprint: its line
 // hash and, after a colon, how many findings up to it have that hash, so
 // that identical findings on identical lines stay apart. The hashes are
 // computed in parallel on at most jobs goroutines, the counts in order.
 func sarifFingerprints(diags []lint.Diagnostic, ix *index, loc func(string) sarifArtifactLocation, jobs int) []string {
-	fps := make([]string, len(diags))
-	par.Do((len(diags)+partSize-1)/partSize, jobs, func(k int) {
-		// Findings of one rule on one line share the hash of that line: a
-		// long line with many findings is hashed once per part, not once
-		// per finding.
-		prefixes := map[prefixKey]hash.Hash{}
-		for i := k * partSize; i < min((k+1)*partSize, len(diags)); i++ {
-			if d := &diags[i]; d.File != "" {
-				fps[i] = fingerprint(*d, loc(d.File).URI, ix, prefixes)
-			}
-		}
-	})
-	seen := map[string]int{}
-	for i, fp := range fps {
-		if fp != "" {
-			seen[fp]++
-			fps[i] = fp + ":" + strconv.Itoa(seen[fp])
-		}
-	}
-	return fps
+	fp := &fingerprints{ix: ix, loc: loc, jobs: jobs, seen: map[string]int{}}
+	fp.window(0, diags)
+	return fp.fps
 }
 
 // sarifRules builds the rule descriptors and maps each id to its index;
 // docs holds the rules' pages (Options.Docs).
-func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic, docs fs.FS) ([]sarifReportingDescr, map[string]int) {
+func sarifRules(runRules []*lint.Rule, f *lint.Findings, docs fs.FS) ([]sarifReportingDescr, map[string]int) {
 	var out []sarifReportingDescr
 	index := map[string]int{}
 	add := func(d sarifReportingDescr) {
@@ -295,7 +316,7 @@ func sarifRules(runRules []*lint.Rule, diags []lint.Diagnostic, docs fs.FS) ([]s
 		}
 		add(d)
 	}
-	for _, id := range sortedRules(diags) {
+	for _, id := range sortedRules(f) {
 		if _, ok := index[id]; ok || id == "" {
 			continue
 		}

@@ -21,10 +21,13 @@ type Counts struct {
 }
 
 // CountOf counts diags.
-func CountOf(diags []lint.Diagnostic) Counts {
+func CountOf(diags []lint.Diagnostic) Counts { return CountFindings(lint.NewFindings(nil, diags)) }
+
+// CountFindings counts a run's findings.
+func CountFindings(f *lint.Findings) Counts {
 	var c Counts
-	for i := range diags {
-		switch ghKind(diags[i].Severity) {
+	f.Each(func(d *lint.Diagnostic) {
+		switch ghKind(d.Severity) {
 		case ghError:
 			c.Errors++
 		case ghWarning:
@@ -32,10 +35,10 @@ func CountOf(diags []lint.Diagnostic) Counts {
 		default:
 			c.Infos++
 		}
-		if diags[i].Fix != nil && len(diags[i].Fix.Edits) > 0 {
+		if d.Fix != nil && len(d.Fix.Edits) > 0 {
 			c.Fixable++
 		}
-	}
+	})
 	return c
 }
 
@@ -70,15 +73,14 @@ type ruleCount struct {
 
 // countRules counts diags per rule and severity, most findings first (then
 // the most severe, then by rule id).
-func countRules(diags []lint.Diagnostic) []ruleCount {
+func countRules(f *lint.Findings) []ruleCount {
 	type key struct {
 		rule string
 		sev  lint.Severity
 	}
 	at := map[key]int{}
 	var rows []ruleCount
-	for i := range diags {
-		d := &diags[i]
+	f.Each(func(d *lint.Diagnostic) {
 		k := key{d.Rule, d.Severity}
 		j, ok := at[k]
 		if !ok {
@@ -90,7 +92,9 @@ func countRules(diags []lint.Diagnostic) []ruleCount {
 		if d.Fix != nil && len(d.Fix.Edits) > 0 {
 			rows[j].Fixable++
 		}
-	}
+	})
+	// Rows in the order met, sorted on keys that tell any two apart: the
+	// order of the findings does not matter.
 	slices.SortFunc(rows, func(a, b ruleCount) int {
 		return cmp.Or(b.Count-a.Count, a.kind-b.kind, strings.Compare(a.Rule, b.Rule), strings.Compare(a.Severity, b.Severity))
 	})
@@ -101,8 +105,8 @@ func countRules(diags []lint.Diagnostic) []ruleCount {
 // severity, and how many of them --fix repairs (ruff's --statistics), in
 // format "text" (a table; rules gives each rule's summary) or "json" (an
 // array of {rule, severity, count, fixable}).
-func WriteStatistics(w io.Writer, format string, diags []lint.Diagnostic, rules []*lint.Rule) error {
-	rows := countRules(diags)
+func WriteStatistics(w io.Writer, format string, f *lint.Findings, rules []*lint.Rule) error {
+	rows := countRules(f)
 	switch format {
 	case "json":
 		enc := json.NewEncoder(w)
@@ -190,9 +194,9 @@ func (g GitHubRepo) link(path string, line int) string {
 // stepSummaryFindings findings, the most severe first, each linked to its
 // line on GitHub (repo) and followed by opt.Command, which lists them all.
 // files is the number of files linted.
-func WriteStepSummary(w io.Writer, diags []lint.Diagnostic, lintFiles []*lint.File, files int, opt Options, fixCommand string, repo GitHubRepo) error {
-	ix := newIndex(lintFiles)
-	c := CountOf(diags)
+func WriteStepSummary(w io.Writer, f *lint.Findings, files int, opt Options, fixCommand string, repo GitHubRepo) error {
+	ix := newIndex(f.Files)
+	c := CountFindings(f)
 	var b strings.Builder
 	if c.Total() == 0 {
 		fmt.Fprintf(&b, "### papers: no problems in %d %s\n\n", files, plural(files, "file", "files"))
@@ -220,7 +224,7 @@ func WriteStepSummary(w io.Writer, diags []lint.Diagnostic, lintFiles []*lint.Fi
 	}
 	var rows []*perRule
 	at := map[string]*perRule{}
-	for _, rc := range countRules(diags) {
+	for _, rc := range countRules(f) {
 		r := at[rc.Rule]
 		if r == nil {
 			r = &perRule{id: rc.Rule, kind: rc.kind}
@@ -243,15 +247,20 @@ func WriteStepSummary(w io.Writer, diags []lint.Diagnostic, lintFiles []*lint.Fi
 			c.Fixable, mdCode(fixCommand), mdCode(strings.Replace(fixCommand, " --fix", " --diff", 1)))
 	}
 
-	order := make([]int, len(diags))
-	for i := range order {
-		order[i] = i
+	// The first findings of the most severe kinds: the first
+	// stepSummaryFindings of each kind, then as many of them as fit.
+	var keep [ghKinds]int
+	for k := range keep {
+		keep[k] = stepSummaryFindings
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return ghKind(diags[i].Severity) - ghKind(diags[j].Severity) })
-	shown := order[:min(len(order), stepSummaryFindings)]
+	byKind := firstOfKinds(f, keep)
+	var shown []lint.Diagnostic
+	for _, ds := range byKind {
+		shown = append(shown, ds[:min(len(ds), stepSummaryFindings-len(shown))]...)
+	}
 	b.WriteString("| severity | where | rule | message |\n| --- | --- | --- | --- |\n")
-	for _, i := range shown {
-		d := &diags[i]
+	for i := range shown {
+		d := &shown[i]
 		p := ix.pos(d.File, d.Start)
 		where := mdText(fmt.Sprintf("%s:%d:%d", d.File, p.Line, p.Column))
 		if u := repo.link(d.File, p.Line); u != "" {
@@ -264,13 +273,13 @@ func WriteStepSummary(w io.Writer, diags []lint.Diagnostic, lintFiles []*lint.Fi
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", d.Severity, where, ruleCell(d.Rule), mdText(msg))
 	}
 	b.WriteString("\n")
-	if len(shown) < len(diags) {
+	if len(shown) < f.Len() {
 		cmd := opt.Command
 		if cmd == "" {
 			cmd = "papers lint"
 		}
 		fmt.Fprintf(&b, "The first %d of %d findings, the most severe first. To see them all, run %s.\n",
-			len(shown), len(diags), mdCode(cmd))
+			len(shown), f.Len(), mdCode(cmd))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -38,7 +38,7 @@ func TestCountsLine(t *testing.T) {
 func TestStatistics(t *testing.T) {
 	diags := fixtureDiags(fixture(t))
 	var buf bytes.Buffer
-	if err := WriteStatistics(&buf, "text", diags, fixtureRules()); err != nil {
+	if err := WriteStatistics(&buf, "text", lint.NewFindings(nil, diags), fixtureRules()); err != nil {
 		t.Fatal(err)
 	}
 	// Most findings first, then the most severe, then by id; a rule
@@ -56,7 +56,7 @@ func TestStatistics(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := WriteStatistics(&buf, "json", diags, nil); err != nil {
+	if err := WriteStatistics(&buf, "json", lint.NewFindings(nil, diags), nil); err != nil {
 		t.Fatal(err)
 	}
 	var rows []map[string]any
@@ -70,11 +70,11 @@ func TestStatistics(t *testing.T) {
 
 	for format, want := range map[string]string{"text": "", "json": "[]\n"} {
 		buf.Reset()
-		if err := WriteStatistics(&buf, format, nil, nil); err != nil || buf.String() != want {
+		if err := WriteStatistics(&buf, format, lint.NewFindings(nil), nil); err != nil || buf.String() != want {
 			t.Errorf("%s, no findings: %q, %v; want %q", format, buf.String(), err, want)
 		}
 	}
-	if err := WriteStatistics(&buf, "sarif", diags, nil); err == nil {
+	if err := WriteStatistics(&buf, "sarif", lint.NewFindings(nil, diags), nil); err == nil {
 		t.Error("statistics in sarif: no error")
 	}
 }
@@ -90,7 +90,7 @@ func TestStepSummary(t *testing.T) {
 	opt.Command = "papers lint notes.md"
 	repo := GitHubRepo{BlobURL: "https://github.com/o/r/blob/abc/", Root: "/w/repo", Dir: "/w/repo/sub"}
 	var buf bytes.Buffer
-	if err := WriteStepSummary(&buf, diags, fixtureFiles(), 2, opt, "papers lint --fix notes.md", repo); err != nil {
+	if err := WriteStepSummary(&buf, lint.NewFindings(fixtureFiles(), diags), 2, opt, "papers lint --fix notes.md", repo); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.String()
@@ -135,7 +135,7 @@ func TestStepSummaryLimits(t *testing.T) {
 		diags = append(diags, lint.Diagnostic{Rule: "r", Severity: sev, File: "n.md", Start: i, End: i + 1, Message: "m"})
 	}
 	var buf bytes.Buffer
-	if err := WriteStepSummary(&buf, diags, nil, 1, Options{}, "", GitHubRepo{}); err != nil {
+	if err := WriteStepSummary(&buf, lint.NewFindings(nil, diags), 1, Options{}, "", GitHubRepo{}); err != nil {
 		t.Fatal(err)
 	}
 	got := buf.String()
@@ -151,7 +151,7 @@ func TestStepSummaryLimits(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := WriteStepSummary(&buf, nil, nil, 3, Options{}, "papers lint --fix", GitHubRepo{}); err != nil {
+	if err := WriteStepSummary(&buf, lint.NewFindings(nil), 3, Options{}, "papers lint --fix", GitHubRepo{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := buf.String(); got != "### papers: no problems in 3 files\n\n" {

@@ -27,10 +27,10 @@ const (
 // writeText prints `path:line:col: severity: message [rule-id]`, and with
 // Context the source line with a caret under the span, the fix and the
 // related places, so that a finding can be read without opening the file.
-func writeText(w io.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
-	return inParts(w, len(diags), opt.jobs(), func(buf *bytes.Buffer, lo, hi int) error {
+func writeText(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
+	return inParts(w, f, opt.jobs(), nil, func(buf *bytes.Buffer, _ int, ds []lint.Diagnostic) error {
 		bw := bufio.NewWriter(buf)
-		if err := writeTextPart(bw, diags[lo:hi], ix, opt); err != nil {
+		if err := writeTextPart(bw, ds, ix, opt); err != nil {
 			return err
 		}
 		return bw.Flush()

@@ -1,0 +1,154 @@
+package lint
+
+import "errors"
+
+// Findings are a run's findings in order (SortDiagnostics' order), kept as
+// the sorted lists the rules made and merged as they are read: a dense
+// notes file has millions of findings, and one more list of them all, in
+// order, is as large as all the rules' lists together. Writers read them a
+// window at a time (Windows); Slice makes the one list when it is needed.
+// Findings are read-only and may be read any number of times.
+type Findings struct {
+	// Files are the run's files, as in Result.
+	Files []*File
+	lists [][]Diagnostic
+	n     int
+}
+
+// NewFindings returns the findings of lists, each sorted by
+// SortDiagnostics' order; equal findings come in the order of their lists.
+// The lists are taken, not copied.
+func NewFindings(files []*File, lists ...[]Diagnostic) *Findings {
+	f := &Findings{Files: files}
+	for _, l := range lists {
+		f.add(l)
+	}
+	return f
+}
+
+func (f *Findings) add(l []Diagnostic) {
+	if len(l) > 0 {
+		f.lists = append(f.lists, l)
+		f.n += len(l)
+	}
+}
+
+// Append adds the files and findings of o after f's: a finding of o equal
+// to one of f's comes after it, as in a stable sort of both together.
+func (f *Findings) Append(o *Findings) {
+	f.Files = append(f.Files, o.Files...)
+	for _, l := range o.lists {
+		f.add(l)
+	}
+}
+
+// Len is the number of findings.
+func (f *Findings) Len() int { return f.n }
+
+// Each calls fn for every finding, list by list, not in order: for counts
+// and sets, which need no order and no merge.
+func (f *Findings) Each(fn func(d *Diagnostic)) {
+	for _, l := range f.lists {
+		for i := range l {
+			fn(&l[i])
+		}
+	}
+}
+
+// ErrStop, returned by the function given to Windows, ends the reading
+// early; Windows then returns nil.
+var ErrStop = errors.New("stop reading findings")
+
+// Windows calls fn with the findings in order, size (at least 1) at a time:
+// ds holds the findings [lo, lo+len(ds)) and is valid only during the call
+// (the window's memory is reused for the next). It returns fn's first
+// error, except ErrStop.
+func (f *Findings) Windows(size int, fn func(lo int, ds []Diagnostic) error) error {
+	size = max(size, 1)
+	err := f.windows(size, fn)
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
+}
+
+func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) error {
+	if len(f.lists) == 1 {
+		// One list is its own order: windows are views of it.
+		l := f.lists[0]
+		for lo := 0; lo < len(l); lo += size {
+			if err := fn(lo, l[lo:min(lo+size, len(l))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	buf := make([]Diagnostic, 0, min(size, f.n))
+	lo := 0
+	return f.merge(func(d *Diagnostic) error {
+		buf = append(buf, *d)
+		if len(buf) < cap(buf) {
+			return nil
+		}
+		err := fn(lo, buf)
+		lo += len(buf)
+		clear(buf) // drop the window's pointers
+		buf = buf[:0]
+		return err
+	}, func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		return fn(lo, buf)
+	})
+}
+
+// merge calls each for every finding in order, then flush. Equal findings
+// keep the order of their lists: the result is what a stable sort of the
+// lists joined in order gives.
+func (f *Findings) merge(each func(d *Diagnostic) error, flush func() error) error {
+	lists := f.lists
+	h := make(listHeap, 0, len(lists))
+	for i := range lists {
+		h = append(h, listHead{list: i})
+	}
+	less := func(a, b listHead) bool {
+		if c := compareDiag(&lists[a.list][a.at], &lists[b.list][b.at]); c != 0 {
+			return c < 0
+		}
+		return a.list < b.list
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i, less)
+	}
+	for len(h) > 0 {
+		top := &h[0]
+		if err := each(&lists[top.list][top.at]); err != nil {
+			return err
+		}
+		top.at++
+		if top.at == len(lists[top.list]) {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		h.down(0, less)
+	}
+	return flush()
+}
+
+// Slice returns the findings in order as one list: the only list itself
+// when there is one, else a new one.
+func (f *Findings) Slice() []Diagnostic {
+	switch len(f.lists) {
+	case 0:
+		return []Diagnostic{}
+	case 1:
+		return f.lists[0]
+	}
+	return mergeSorted(slicesOf(f.lists))
+}
+
+// slicesOf returns a copy of the list of lists, which mergeSorted consumes.
+func slicesOf(lists [][]Diagnostic) [][]Diagnostic {
+	return append([][]Diagnostic(nil), lists...)
+}
