@@ -125,6 +125,34 @@ func (li *LineIndex) Position(off int) Position {
 	return Position{Offset: off, Line: line + 1, Column: col, Column16: col16, ColumnByte: off - start + 1}
 }
 
+// PositionFrom is Position(off) for an offset at or after p, a position
+// Position gave, on the same line and less than markEvery bytes on: it
+// decodes only the text between them. A writer that goes through one
+// line's findings in order (a long line with thousands) then does not
+// search and decode for each one. Other offsets go through Position.
+func (li *LineIndex) PositionFrom(p Position, off int) Position {
+	if off < p.Offset || off-p.Offset >= markEvery || p.Line < 1 || p.Line > len(li.starts) ||
+		off >= li.lineEnd(p.Line-1) || p.Offset >= len(li.src) || !utf8.RuneStart(li.src[p.Offset]) ||
+		p.Line == 1 && p.Offset < li.bom {
+		// A continuation byte may sit inside a rune that decoding from
+		// the line's start reads whole: not a place to start from.
+		return li.Position(off)
+	}
+	col, col16 := p.Column, p.Column16
+	seg := li.src[p.Offset:off]
+	for len(seg) > 0 {
+		r, w := utf8.DecodeRune(seg)
+		seg = seg[w:]
+		col++
+		if r >= 0x10000 {
+			col16 += 2
+		} else {
+			col16++
+		}
+	}
+	return Position{Offset: off, Line: p.Line, Column: col, Column16: col16, ColumnByte: p.ColumnByte + off - p.Offset}
+}
+
 // lineEnd returns the offset just past 0-based line i (its newline
 // included).
 func (li *LineIndex) lineEnd(i int) int {

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -143,6 +144,42 @@ func TestLineIndexLoneCR(t *testing.T) {
 		p := li.Position(c.off)
 		if p.Line != c.line || p.Column != c.col || string(li.Line(p.Line)) != c.text {
 			t.Errorf("offset %d: line %d col %d %q, want %d %d %q", c.off, p.Line, p.Column, li.Line(p.Line), c.line, c.col, c.text)
+		}
+	}
+}
+
+// TestPositionFrom checks PositionFrom against Position for offsets after
+// an earlier one, on text with CJK, emoji, invalid bytes, a BOM, CRLF and
+// lone CR line ends, and lines long enough to have marks.
+func TestPositionFrom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "中文", "😀", "\xe4\xbd", "\xbd", " ", "\r\n", "\n", "\r", "BERT", "，"}
+	for round := range 100 {
+		var b strings.Builder
+		if round%4 == 0 {
+			b.WriteString("\uFEFF")
+		}
+		for range rng.IntN(3000) {
+			p := pieces[rng.IntN(len(pieces))]
+			if (p == "\n" || p == "\r\n" || p == "\r") && rng.IntN(20) != 0 {
+				p = "x" // mostly long lines
+			}
+			b.WriteString(p)
+		}
+		src := []byte(b.String())
+		li := NewLineIndex(src)
+		for k := range 300 {
+			a := rng.IntN(len(src) + 1)
+			if k < 5 {
+				a = min(k, len(src)) // from inside the BOM, and just after it
+			}
+			off := a + rng.IntN(2*markEvery)
+			if off > len(src) {
+				off = len(src)
+			}
+			if got, want := li.PositionFrom(li.Position(a), off), li.Position(off); got != want {
+				t.Fatalf("round %d: PositionFrom(Position(%d), %d) = %+v, want %+v", round, a, off, got, want)
+			}
 		}
 	}
 }

@@ -55,7 +55,8 @@ type JSONRelated struct {
 
 // toJSON converts one diagnostic to its JSON form.
 func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
-	s, e := ix.pos(d.File, d.Start), ix.pos(d.File, d.End)
+	s := ix.pos(d.File, d.Start)
+	e := ix.posFrom(s, d.File, d.End)
 	jd := JSONDiagnostic{
 		File: d.File, Line: s.Line, Column: s.Column, EndLine: e.Line, EndColumn: e.Column,
 		Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),

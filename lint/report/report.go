@@ -106,6 +106,17 @@ func (ix *index) pos(path string, off int) lint.Position {
 	return f.Lines().Position(off)
 }
 
+// posFrom is pos(path, off) for an offset at or after prev, the position
+// of an earlier offset of the same file: on one line, only the text
+// between them is decoded (lint.LineIndex.PositionFrom).
+func (ix *index) posFrom(prev lint.Position, path string, off int) lint.Position {
+	f := ix.byPath[path]
+	if f == nil {
+		return ix.pos(path, off)
+	}
+	return f.Lines().PositionFrom(prev, off)
+}
+
 func (ix *index) line(path string, n int) []byte {
 	f := ix.byPath[path]
 	if f == nil {

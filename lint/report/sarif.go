@@ -411,7 +411,8 @@ func (ix *index) region(path string, start, end int) *sarifRegion {
 		end = min(max(end, 0), len(f.Src))
 	}
 	end = max(end, start)
-	s, e := ix.pos(path, start), ix.pos(path, end)
+	s := ix.pos(path, start)
+	e := ix.posFrom(s, path, end)
 	r := &sarifRegion{StartLine: s.Line, StartColumn: s.Column16, EndLine: e.Line, EndColumn: e.Column16}
 	if f != nil {
 		r.ByteOffset, r.ByteLength = new(start), new(end-start)

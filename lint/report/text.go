@@ -47,9 +47,18 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 	// The lines are built by appending to one buffer, not with fmt: a big
 	// list has a hundred thousand findings.
 	var buf []byte
+	var last lint.Position // of the finding before, when in the same file
 	for i := range diags {
 		d := &diags[i]
-		p := ix.pos(d.File, d.Start)
+		var p lint.Position
+		if i > 0 && diags[i-1].File == d.File {
+			// Findings come in order: on a long line with thousands, each
+			// position is found from the one before.
+			p = ix.posFrom(last, d.File, d.Start)
+		} else {
+			p = ix.pos(d.File, d.Start)
+		}
+		last = p
 		sevColor := ""
 		switch d.Severity {
 		case lint.Error:
@@ -196,7 +205,7 @@ func writeCaret(w io.Writer, line []byte, d lint.Diagnostic, p lint.Position, ix
 	// hundred kilobytes on one line may have thousands of findings.
 	startCol := p.Column - 1 // characters before the span
 	startByte := min(max(p.ColumnByte-1, 0), len(line))
-	end := ix.pos(d.File, d.End)
+	end := ix.posFrom(p, d.File, d.End)
 	// Long lines (minified or generated) are cut around the span: the
 	// window starts maxShown/2 characters before it when the line has more
 	// than maxShown characters and the span starts past maxShown/2.
