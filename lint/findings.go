@@ -55,8 +55,8 @@ func (f *Findings) Each(fn func(d *Diagnostic)) {
 	}
 }
 
-// ErrStop, returned by the function given to Windows, ends the reading
-// early; Windows then returns nil.
+// ErrStop ends the reading when the function given to Windows returns it
+// (Windows then returns nil): a writer that needs only the first findings.
 var ErrStop = errors.New("stop reading findings")
 
 // Windows calls fn with the findings in order, size (at least 1) at a time:

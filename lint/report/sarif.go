@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -248,7 +249,8 @@ type fingerprints struct {
 // the hashes in parallel parts, the counts in order.
 func (fp *fingerprints) window(lo int, ds []lint.Diagnostic) {
 	fp.lo = lo
-	fp.fps = append(fp.fps[:0], make([]string, len(ds))...)
+	fp.fps = slices.Grow(fp.fps[:0], len(ds))[:len(ds)]
+	clear(fp.fps)
 	par.Do((len(ds)+partSize-1)/partSize, fp.jobs, func(k int) {
 		// Findings of one rule on one line share the hash of that line: a
 		// long line with many findings is hashed once per part, not once
