@@ -85,7 +85,7 @@ func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) err
 	}
 	buf := make([]Diagnostic, 0, min(size, f.n))
 	lo := 0
-	return f.merge(func(d *Diagnostic) error {
+	err := mergeEach(f.lists, false, func(d *Diagnostic) error {
 		buf = append(buf, *d)
 		if len(buf) < cap(buf) {
 			return nil
@@ -95,45 +95,11 @@ func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) err
 		clear(buf) // drop the window's pointers
 		buf = buf[:0]
 		return err
-	}, func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		return fn(lo, buf)
 	})
-}
-
-// merge calls each for every finding in order, then flush. Equal findings
-// keep the order of their lists: the result is what a stable sort of the
-// lists joined in order gives.
-func (f *Findings) merge(each func(d *Diagnostic) error, flush func() error) error {
-	lists := f.lists
-	h := make(listHeap, 0, len(lists))
-	for i := range lists {
-		h = append(h, listHead{list: i})
+	if err != nil || len(buf) == 0 {
+		return err
 	}
-	less := func(a, b listHead) bool {
-		if c := compareDiag(&lists[a.list][a.at], &lists[b.list][b.at]); c != 0 {
-			return c < 0
-		}
-		return a.list < b.list
-	}
-	for i := len(h)/2 - 1; i >= 0; i-- {
-		h.down(i, less)
-	}
-	for len(h) > 0 {
-		top := &h[0]
-		if err := each(&lists[top.list][top.at]); err != nil {
-			return err
-		}
-		top.at++
-		if top.at == len(lists[top.list]) {
-			h[0] = h[len(h)-1]
-			h = h[:len(h)-1]
-		}
-		h.down(0, less)
-	}
-	return flush()
+	return fn(lo, buf)
 }
 
 // Slice returns the findings in order as one list: the only list itself

@@ -516,22 +516,41 @@ func compareDiag(a, b *Diagnostic) int {
 }
 
 // mergeSorted merges lists sorted by compareDiagnostics into one sorted
-// list. Equal findings keep the order of their lists, so the result is
-// what a stable sort of the lists joined in order gives. Each finding is
-// copied once: a heap holds the head of every list.
+// list (see mergeEach). Each finding is copied once, and each list is let
+// go as soon as it is merged.
 func mergeSorted(lists [][]Diagnostic) []Diagnostic {
-	n := 0
-	h := make(listHeap, 0, len(lists))
+	n, nonEmpty, only := 0, 0, 0
 	for i, l := range lists {
 		n += len(l)
+		if len(l) > 0 {
+			nonEmpty, only = nonEmpty+1, i
+		}
+	}
+	if nonEmpty == 1 {
+		return lists[only]
+	}
+	out := make([]Diagnostic, 0, n)
+	_ = mergeEach(lists, true, func(d *Diagnostic) error { // never fails
+		out = append(out, *d)
+		return nil
+	})
+	return out
+}
+
+// mergeEach calls each for the findings of lists, each sorted by
+// compareDiagnostics, in that order: a heap holds the head of every list.
+// Equal findings keep the order of their lists, so the order is what a
+// stable sort of the lists joined in order gives. With release, a list
+// used up is let go at once (lists[i] = nil): with the lists of one
+// analysis in blocks, the memory of merged findings is freed as the merge
+// goes on. It returns each's first error.
+func mergeEach(lists [][]Diagnostic, release bool, each func(d *Diagnostic) error) error {
+	h := make(listHeap, 0, len(lists))
+	for i, l := range lists {
 		if len(l) > 0 {
 			h = append(h, listHead{list: i})
 		}
 	}
-	if len(h) == 1 {
-		return lists[h[0].list]
-	}
-	out := make([]Diagnostic, 0, n)
 	less := func(a, b listHead) bool {
 		if c := compareDiag(&lists[a.list][a.at], &lists[b.list][b.at]); c != 0 {
 			return c < 0
@@ -543,22 +562,23 @@ func mergeSorted(lists [][]Diagnostic) []Diagnostic {
 	}
 	for len(h) > 0 {
 		top := &h[0]
-		out = append(out, lists[top.list][top.at])
+		if err := each(&lists[top.list][top.at]); err != nil {
+			return err
+		}
 		top.at++
 		if top.at == len(lists[top.list]) {
-			// A list merged whole is let go at once: with the lists of
-			// one analysis in blocks, the memory of the merged findings
-			// is freed as the merge goes on.
-			lists[top.list] = nil
+			if release {
+				lists[top.list] = nil
+			}
 			h[0] = h[len(h)-1]
 			h = h[:len(h)-1]
 		}
 		h.down(0, less)
 	}
-	return out
+	return nil
 }
 
-// listHead is the next finding of one list in mergeSorted.
+// listHead is the next finding of one list in mergeEach.
 type listHead struct{ list, at int }
 
 // listHeap is a binary min-heap of list heads.

@@ -12,8 +12,8 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
