@@ -218,6 +218,12 @@ type Edit struct {
 // Check reports the findings of the given kinds in text, ordered by Start.
 // It returns nil when there is nothing to report.
 func Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
+	return check(text, ctx, opt, kinds, windowUnits)
+}
+
+// check is Check with lines of window units or more checked in windows
+// (see scanner.flushWindow); the tests make windows of a few units.
+func check(text string, ctx Context, opt Options, kinds Kind, window int) []Finding {
 	if kinds&AllKinds == 0 {
 		return nil
 	}
@@ -225,6 +231,7 @@ func Check(text string, ctx Context, opt Options, kinds Kind) []Finding {
 		return nil
 	}
 	s := getScanner(text, &ctx, opt, kinds)
+	s.window = window
 	s.run()
 	out := s.findings
 	s.findings = nil

@@ -126,26 +126,10 @@ func checkEachAgrees(t *testing.T, in string, ctx Context, opt Options, kinds Ki
 	// A line checked in windows of a few units (as a huge line is) has
 	// the findings of the line checked whole.
 	for _, window := range []int{1, 2, 5} {
-		if got := checkInWindows(in, ctx, opt, kinds, window); !reflect.DeepEqual(got, want) {
+		if got := check(in, ctx, opt, kinds, window); !reflect.DeepEqual(got, want) {
 			t.Fatalf("checked in windows of %d units, %q differs:\n windows %+v\n whole   %+v", window, in, got, want)
 		}
 	}
-}
-
-// checkInWindows is Check with lines cut into windows from the given
-// number of units on (see scanner.flushWindow).
-func checkInWindows(text string, ctx Context, opt Options, kinds Kind, window int) []Finding {
-	if kinds&AllKinds == 0 || quiet(text, ctx) {
-		return nil
-	}
-	s := getScanner(text, &ctx, opt, kinds)
-	s.window = window
-	s.run()
-	out := s.findings
-	s.findings = nil
-	putScanner(s)
-	sortFindings(out)
-	return out
 }
 
 func FuzzFix(f *testing.F) {

@@ -111,17 +111,7 @@ func (li *LineIndex) Position(off int) Position {
 		k := sort.Search(len(m.off), func(k int) bool { return m.off[k] > off }) - 1
 		from, col, col16 = m.off[k], m.col[k], m.c16[k]
 	}
-	seg := li.src[from:off]
-	for len(seg) > 0 {
-		r, w := utf8.DecodeRune(seg)
-		seg = seg[w:]
-		col++
-		if r >= 0x10000 {
-			col16 += 2
-		} else {
-			col16++
-		}
-	}
+	col, col16 = advance(li.src[from:off], col, col16)
 	return Position{Offset: off, Line: line + 1, Column: col, Column16: col16, ColumnByte: off - start + 1}
 }
 
@@ -138,8 +128,14 @@ func (li *LineIndex) PositionFrom(p Position, off int) Position {
 		// the line's start reads whole: not a place to start from.
 		return li.Position(off)
 	}
-	col, col16 := p.Column, p.Column16
-	seg := li.src[p.Offset:off]
+	col, col16 := advance(li.src[p.Offset:off], p.Column, p.Column16)
+	return Position{Offset: off, Line: p.Line, Column: col, Column16: col16, ColumnByte: p.ColumnByte + off - p.Offset}
+}
+
+// advance returns the columns (characters, UTF-16 code units) after seg,
+// from col and col16 before it. An invalid byte counts as one character,
+// as utf8.DecodeRune reads it.
+func advance(seg []byte, col, col16 int) (int, int) {
 	for len(seg) > 0 {
 		r, w := utf8.DecodeRune(seg)
 		seg = seg[w:]
@@ -150,7 +146,7 @@ func (li *LineIndex) PositionFrom(p Position, off int) Position {
 			col16++
 		}
 	}
-	return Position{Offset: off, Line: p.Line, Column: col, Column16: col16, ColumnByte: p.ColumnByte + off - p.Offset}
+	return col, col16
 }
 
 // lineEnd returns the offset just past 0-based line i (its newline
