@@ -103,7 +103,7 @@ func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) err
 }
 
 // Slice returns the findings in order as one list: the only list itself
-// when there is one, else a new one.
+// when there is one (changing it changes f), else a new one.
 func (f *Findings) Slice() []Diagnostic {
 	switch len(f.lists) {
 	case 0:
