@@ -284,10 +284,10 @@ func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Fin
 // its own (the notes linter) then writes each finding once, not into a list
 // first, which for one huge line of mixed text is most of the work. The
 // finding and its Edits are valid only during the call. Findings come in
-// the order the checks make them, not sorted: per line, the punctuation
-// check's (bracket pairs first) before the spacing check's, each in
-// increasing order otherwise. Sorting them stably by Start, then End,
-// gives Check's order.
+// the order the checks make them, not sorted: per line (per window of a
+// huge line), the punctuation check's (bracket pairs first) before the
+// spacing check's, each in increasing order otherwise. Sorting them stably
+// by Start, then End, gives Check's order.
 func (c *Checker) CheckEach(text string, ctx Context, opt Options, kinds Kind, emit func(*Finding)) {
 	if kinds&AllKinds == 0 || quiet(text, ctx) {
 		return

@@ -145,22 +145,26 @@ func cmdLint(args []string, e *env) int {
 	}
 
 	// What is shown: all the findings, or, when a flag picks some or
-	// another order, one list of them.
+	// another order, one list of them. --quiet and --max-findings keep
+	// copies of what they pick as the findings are read in order, not a
+	// copy of them all: --max-findings is for files with millions.
 	shown := found
-	if lf.quiet || lf.maxFindings > 0 || lf.sort != sortOrders()[0] {
-		diags := found.Slice()
-		if lf.quiet {
-			kept := diags[:0:0]
-			for _, d := range diags {
-				if d.Severity == lint.Error {
-					kept = append(kept, d)
+	if lf.quiet || lf.maxFindings > 0 {
+		c := newFindingCap(lf.maxFindings)
+		var kept []lint.Diagnostic
+		_ = found.Windows(1<<12, func(_ int, ds []lint.Diagnostic) error { // never fails
+			for i := range ds {
+				if d := &ds[i]; (!lf.quiet || d.Severity == lint.Error) && c.keep(d) {
+					kept = append(kept, *d)
 				}
 			}
-			diags = kept
-		}
-		if lf.maxFindings > 0 {
-			diags = capFindings(diags, lf.maxFindings, e)
-		}
+			return nil
+		})
+		c.report(e)
+		shown = lint.NewFindings(found.Files, kept)
+	}
+	if lf.sort != sortOrders()[0] {
+		diags := shown.Slice()
 		sortFindings(diags, lf.sort)
 		shown = lint.NewFindings(found.Files, diags)
 	}
@@ -220,30 +224,41 @@ func cmdLint(args []string, e *env) int {
 	return code
 }
 
-// capFindings keeps the first max findings of each rule in each file and
-// says on stderr how many it left out, so that a hostile file cannot make
-// a CI log or an annotation upload of millions of lines.
-func capFindings(diags []lint.Diagnostic, max int, e *env) []lint.Diagnostic {
-	type key struct{ file, rule string }
-	seen := map[key]int{}
-	var order []key
-	kept := diags[:0:0]
-	for _, d := range diags {
-		k := key{d.File, d.Rule}
-		if seen[k] == 0 {
-			order = append(order, k)
-		}
-		seen[k]++
-		if seen[k] <= max {
-			kept = append(kept, d)
+// findingCap keeps the first max findings of each rule in each file (all
+// of them when max <= 0) and then says on stderr how many it left out, so
+// that a hostile file cannot make a CI log or an annotation upload of
+// millions of lines.
+type findingCap struct {
+	max   int
+	seen  map[capKey]int
+	order []capKey // in the order first met
+}
+
+type capKey struct{ file, rule string }
+
+func newFindingCap(max int) *findingCap { return &findingCap{max: max, seen: map[capKey]int{}} }
+
+// keep counts d and reports whether it is among the first max of its
+// rule in its file.
+func (c *findingCap) keep(d *lint.Diagnostic) bool {
+	if c.max <= 0 {
+		return true
+	}
+	k := capKey{d.File, d.Rule}
+	if c.seen[k] == 0 {
+		c.order = append(c.order, k)
+	}
+	c.seen[k]++
+	return c.seen[k] <= c.max
+}
+
+// report says, per file and rule, how many findings were left out.
+func (c *findingCap) report(e *env) {
+	for _, k := range c.order {
+		if n := c.seen[k] - c.max; n > 0 {
+			fmt.Fprintf(e.stderr, "papers: %s: %d more %s %s not shown (--max-findings %d)\n", k.file, n, k.rule, plural(n, "finding", "findings"), c.max)
 		}
 	}
-	for _, k := range order {
-		if n := seen[k] - max; n > 0 {
-			fmt.Fprintf(e.stderr, "papers: %s: %d more %s %s not shown (--max-findings %d)\n", k.file, n, k.rule, plural(n, "finding", "findings"), max)
-		}
-	}
-	return kept
 }
 
 // sortFindings puts diags in the --sort order: by file and position (the
