@@ -301,8 +301,9 @@ func unwrapPathError(err error) error {
 
 // Root returns the workspace folder of path (a file or a folder): the
 // folder of the nearest .papers.yaml from path's folder upwards, else the
-// git work tree holding it, else the current folder when it holds path,
-// else path's folder.
+// git work tree holding it, else the current folder when it holds path
+// and is neither the home folder nor the file system's root, else path's
+// folder.
 func Root(path string) string {
 	dir := path
 	if st, err := os.Stat(path); err != nil || !st.IsDir() {
@@ -319,10 +320,29 @@ func Root(path string) string {
 	if err != nil || aerr != nil {
 		return dir
 	}
-	if r, err := filepath.Rel(wd, abs); err == nil && r != ".." && !strings.HasPrefix(r, "../") {
+	if r, err := filepath.Rel(wd, abs); err == nil && r != ".." && !strings.HasPrefix(r, "../") && !tooBroad(wd) {
 		return wd
 	}
 	return abs
+}
+
+// tooBroad reports whether dir is a folder that holds far more than one
+// person's notes: the home folder (a Go module cache, every project's
+// READMEs) or the file system's root. `papers lint notes/a.md` run there
+// would read every Markdown and .bib file below as context: seconds and
+// gigabytes for one small file, and titles from other projects' READMEs.
+func tooBroad(dir string) bool {
+	if filepath.Dir(dir) == dir {
+		return true
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return false
+	}
+	if h, err := filepath.Abs(home); err == nil {
+		home = h
+	}
+	return filepath.Clean(dir) == home
 }
 
 // AddContext adds, for reference only (Input.Quiet), the notes and .bib
