@@ -56,7 +56,7 @@ func applyRound(res *Result, fr *FixResult) []string {
 	// of 88 bytes each.
 	byFile := map[string][]*Diagnostic{}
 	for i := range res.Diagnostics {
-		if d := &res.Diagnostics[i]; d.Fix != nil && len(d.Fix.Edits) > 0 {
+		if d := &res.Diagnostics[i]; d.HasFix() {
 			byFile[d.File] = append(byFile[d.File], d)
 		}
 	}
@@ -93,14 +93,18 @@ func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
 // applyFixes is ApplyFixes on pointers to the findings, which it orders by
 // their first edit (ds itself is left as it is).
 func applyFixes(f *File, ds []*Diagnostic) ([]byte, int) {
-	sort.SliceStable(ds, func(i, j int) bool { return firstEdit(ds[i].Fix) < firstEdit(ds[j].Fix) })
-	var taken edits
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].firstFixEdit() < ds[j].firstFixEdit() })
+	var (
+		taken edits
+		buf   []Edit
+	)
 	applied := 0
 	for _, d := range ds {
-		if d.Fix == nil || !fixFits(f, d.Fix.Edits, &taken) {
+		es := d.FixEdits(buf)
+		if len(es) == 0 || !fixFits(f, es, &taken) {
 			continue
 		}
-		for _, e := range d.Fix.Edits {
+		for _, e := range es {
 			taken.add(e)
 		}
 		applied++

@@ -29,7 +29,7 @@ import (
 )
 
 // Severity is how serious a finding is.
-type Severity int
+type Severity uint8
 
 // Severities, from "not reported" up.
 const (

@@ -171,7 +171,7 @@ func shiftFindings(ds []Diagnostic, path string, r *Reparsed) []Diagnostic {
 			out = append(out, d)
 		case d.Start >= r.OldEnd:
 			d.Start, d.End = d.Start+delta, d.End+delta
-			if d.Fix != nil {
+			if d.Fix != nil { // an inline fix moves with the finding's start
 				fx := *d.Fix
 				fx.Edits = make([]Edit, len(d.Fix.Edits))
 				for i, e := range d.Fix.Edits {

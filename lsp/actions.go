@@ -65,7 +65,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	ds := sn.diags[f.Path]
 	for i := range ds {
 		d := &ds[i]
-		fits := d.Fix != nil && editsFit(f, d.Fix.Edits)
+		fits := (d.Fix != nil || d.HasFix()) && editsFit(f, d.FixEdits(nil))
 		fixable = fixable || fits
 		if !quick || d.Start > end || d.End < start {
 			continue
@@ -73,14 +73,14 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 		pd := s.conv.diagnostic(d, f, sn.st.docs, sn.files, s.uriOf)
 		kind := protocol.CodeActionKindQuickFix
 		if fits {
-			title := d.Fix.Message
+			title := d.FixMessage()
 			if title == "" {
 				title = "Fix " + d.Rule
 			}
 			preferred := true
 			actions = append(actions, protocol.CodeAction{
 				Title: title + " (" + d.Rule + ")", Kind: &kind, Diagnostics: []protocol.Diagnostic{pd}, IsPreferred: &preferred,
-				Edit: &protocol.WorkspaceEdit{Changes: map[string][]protocol.TextEdit{p.TextDocument.URI: s.conv.textEdits(f, d.Fix.Edits)}},
+				Edit: &protocol.WorkspaceEdit{Changes: map[string][]protocol.TextEdit{p.TextDocument.URI: s.conv.textEdits(f, d.FixEdits(nil))}},
 			})
 		}
 		line := li.Position(d.Start).Line

@@ -153,30 +153,6 @@ func (c *diagChunks) reportTo(p *lint.Pass) {
 	}
 }
 
-// fixSlab hands out fixes of one edit from blocks, one allocation per
-// thousand findings instead of two per finding (the fix and its edits).
-type fixSlab struct {
-	free []oneEditFix
-}
-
-// oneEditFix is a fix and the storage of its single edit.
-type oneEditFix struct {
-	fix  lint.Fix
-	edit [1]lint.Edit
-}
-
-// fix returns a fix with message msg whose one edit is e.
-func (s *fixSlab) fix(msg string, e lint.Edit) *lint.Fix {
-	if len(s.free) == 0 {
-		s.free = make([]oneEditFix, 1024)
-	}
-	f := &s.free[0]
-	s.free = s.free[1:]
-	f.edit[0] = e
-	f.fix = lint.Fix{Message: msg, Edits: f.edit[:1:1]}
-	return &f.fix
-}
-
 // proseAnalysis is the CJK analysis of a notes file's prose that the two
 // CJK rules share: the prose is tokenised once, with the options of the
 // CJK rules that run and their kinds, so that spacing advice already knows
@@ -271,7 +247,6 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 	var (
 		out   proseFindings
 		check cjk.Checker
-		fixes fixSlab
 		base  int // the offset in src of the run being checked
 	)
 	emit := func(fd *cjk.Finding) {
@@ -285,8 +260,9 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 		switch len(fd.Edits) {
 		case 0:
 		case 1:
+			// Most findings: kept inside the finding, no allocation.
 			e := fd.Edits[0]
-			d.Fix = fixes.fix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
+			d.SetFix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
 		default:
 			fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
 			for i, e := range fd.Edits {

@@ -163,10 +163,11 @@ func writeGitHubLine(buf *bytes.Buffer, d *lint.Diagnostic, ix *index) {
 // cjk-spacing says `add a space between "用" and "BERT"` in both, and
 // venue-name's message already ends with what its fix writes.
 func fixNote(d *lint.Diagnostic) string {
-	if d.Fix == nil || d.Fix.Message == "" || strings.Contains(d.Message, d.Fix.Message) {
+	m := d.FixMessage()
+	if m == "" || strings.Contains(d.Message, m) {
 		return ""
 	}
-	return d.Fix.Message
+	return m
 }
 
 // The escapers of workflow commands; a Replacer is safe for concurrent use.

@@ -62,9 +62,10 @@ func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
 		Offset: d.Start, EndOffset: d.End, Rule: d.Rule, Severity: d.Severity.String(),
 		Message: d.Message, Suggestions: d.Suggestions(),
 	}
-	if d.Fix != nil {
-		jf := &JSONFix{Message: d.Fix.Message, Edits: []JSONEdit{}}
-		for _, ed := range d.Fix.Edits {
+	if d.Fix != nil || d.HasFix() {
+		var one [1]lint.Edit
+		jf := &JSONFix{Message: d.FixMessage(), Edits: []JSONEdit{}}
+		for _, ed := range d.FixEdits(one[:0]) {
 			a, b := ix.pos(d.File, ed.Start), ix.pos(d.File, ed.End)
 			jf.Edits = append(jf.Edits, JSONEdit{
 				Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,

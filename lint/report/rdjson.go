@@ -104,8 +104,9 @@ func toRDJSON(d *lint.Diagnostic, ix *index, url string) rdDiagnostic {
 		Severity: sev, Source: rdSource{Name: "papers"},
 		Code: rdCode{Value: d.Rule, URL: url},
 	}
-	if d.Fix != nil {
-		for _, e := range lineEdits(d.Fix.Edits, ix.byPath[d.File]) {
+	if d.HasFix() {
+		var one [1]lint.Edit
+		for _, e := range lineEdits(d.FixEdits(one[:0]), ix.byPath[d.File]) {
 			rd.Suggestions = append(rd.Suggestions, rdSuggestion{Range: rng(d.File, e.Start, e.End), Text: e.New})
 		}
 	}

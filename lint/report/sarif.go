@@ -378,11 +378,12 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 		res.RelatedLocations = append(res.RelatedLocations, rl)
 	}
 
-	if d.Fix != nil && len(d.Fix.Edits) > 0 {
+	if d.HasFix() {
 		// The edits are independent byte ranges of the original file;
 		// ordering them makes the output the same whatever order the rule
 		// built them in.
-		edits := sortedEdits(d.Fix.Edits)
+		var one [1]lint.Edit
+		edits := sortedEdits(d.FixEdits(one[:0]))
 		change := sarifArtifactChange{ArtifactLocation: art}
 		for _, e := range edits {
 			rep := sarifReplacement{DeletedRegion: *ix.region(d.File, e.Start, e.End)}
@@ -392,8 +393,8 @@ func sarifResultOf(d lint.Diagnostic, ix *index, ruleIndex map[string]int, fp st
 			change.Replacements = append(change.Replacements, rep)
 		}
 		fix := sarifFix{ArtifactChanges: []sarifArtifactChange{change}}
-		if d.Fix.Message != "" {
-			fix.Description = &sarifMessage{Text: d.Fix.Message}
+		if m := d.FixMessage(); m != "" {
+			fix.Description = &sarifMessage{Text: m}
 		}
 		res.Fixes = []sarifFix{fix}
 	}

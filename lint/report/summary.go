@@ -35,7 +35,7 @@ func CountFindings(f *lint.Findings) Counts {
 		default:
 			c.Infos++
 		}
-		if d.Fix != nil && len(d.Fix.Edits) > 0 {
+		if d.HasFix() {
 			c.Fixable++
 		}
 	})
@@ -89,7 +89,7 @@ func countRules(f *lint.Findings) []ruleCount {
 			rows = append(rows, ruleCount{Rule: d.Rule, Severity: d.Severity.String(), kind: ghKind(d.Severity)})
 		}
 		rows[j].Count++
-		if d.Fix != nil && len(d.Fix.Edits) > 0 {
+		if d.HasFix() {
 			rows[j].Fixable++
 		}
 	})

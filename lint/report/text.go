@@ -92,8 +92,8 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			if line := ix.line(d.File, p.Line); line != nil {
 				writeCaret(bw, line, *d, p, ix, paint)
 			}
-			if d.Fix != nil && d.Fix.Message != "" && d.Fix.Message != d.Message {
-				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, d.Fix.Message))
+			if m := d.FixMessage(); m != "" && m != d.Message {
+				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, m))
 			}
 			for _, s := range d.Suggestions() {
 				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
