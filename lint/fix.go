@@ -27,9 +27,12 @@ type FixResult struct {
 // texts; nothing is written to disk: the caller decides.
 func (r *Runner) Fix(ws Workspace) *FixResult {
 	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
-	fr.Result = r.Run(ws)
+	// The rounds read the rules' sorted lists as they merge; only the
+	// findings that remain after the last round become one list (a dense
+	// list's first round has a million findings of 88 bytes each).
+	files, lists := r.run(ws)
 	for round := 0; round < MaxFixRounds; round++ {
-		changed := applyRound(fr.Result, fr)
+		changed := applyRound(files, lists, fr)
 		if len(changed) == 0 {
 			break
 		}
@@ -37,31 +40,36 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 		// The round's findings and the changed files' old parses are
 		// dropped before the next parse: on a large list they are
 		// hundreds of megabytes.
-		fr.Result = nil
+		files, lists = nil, nil
 		for _, path := range changed {
 			if err := ws.Update(path, fr.Fixed[path]); err != nil {
 				// The workspace gave the path: it cannot lose it.
 				panic(err)
 			}
 		}
-		fr.Result = r.Run(ws)
+		files, lists = r.run(ws)
 	}
+	fr.Result = &Result{Files: files, Diagnostics: mergeSorted(lists)}
 	return fr
 }
 
-// applyRound applies the fixes of res to the files that are not Quiet,
-// updating fr, and returns the paths of the files it changed, in file order.
-func applyRound(res *Result, fr *FixResult) []string {
+// applyRound applies the fixes of the findings in lists (sorted lists, as
+// Runner.run returns them) to the files that are not Quiet, updating fr,
+// and returns the paths of the files it changed, in file order. The
+// findings are visited in their merged order, which decides between fixes
+// that start at the same place.
+func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult) []string {
 	// Pointers, not copies: a dense list has a million fixable findings
 	// of 88 bytes each.
 	byFile := map[string][]*Diagnostic{}
-	for i := range res.Diagnostics {
-		if d := &res.Diagnostics[i]; d.HasFix() {
+	_ = mergeEach(lists, false, func(d *Diagnostic) error {
+		if d.HasFix() {
 			byFile[d.File] = append(byFile[d.File], d)
 		}
-	}
+		return nil
+	})
 	var changed []string
-	for _, f := range res.Files {
+	for _, f := range files {
 		ds := byFile[f.Path]
 		if len(ds) == 0 || f.Quiet {
 			continue
