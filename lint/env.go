@@ -94,6 +94,18 @@ type Workspace interface {
 	Update(path string, src []byte) error
 }
 
+// UpdaterOfMany is a Workspace that can replace several files' texts at
+// once and parse them again in parallel, as they were parsed first: what
+// Runner.Fix uses between rounds when the workspace offers it (a fixed
+// notes file and its fixed .bib are then parsed side by side, not one
+// after the other).
+type UpdaterOfMany interface {
+	// UpdateAll replaces the text of each path of texts, then parses
+	// them again with the files that depend on them. It changes nothing
+	// when a path is not a file of the workspace.
+	UpdateAll(texts map[string][]byte) error
+}
+
 // ParseFile reads one input into a File with env's registries. jobs bounds
 // the goroutines that parse a large notes file in pieces. A .bib is read
 // with macros when it is not nil, so that the files of one group share

@@ -41,16 +41,32 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 		// dropped before the next parse: on a large list they are
 		// hundreds of megabytes.
 		files, lists = nil, nil
-		for _, path := range changed {
-			if err := ws.Update(path, fr.Fixed[path]); err != nil {
-				// The workspace gave the path: it cannot lose it.
-				panic(err)
-			}
+		if err := update(ws, changed, fr.Fixed); err != nil {
+			// The workspace gave the paths: it cannot lose them.
+			panic(err)
 		}
 		files, lists = r.run(ws)
 	}
 	fr.Result = &Result{Files: files, Diagnostics: mergeSorted(lists)}
 	return fr
+}
+
+// update gives ws the new texts of the changed files, all at once when it
+// can take them so.
+func update(ws Workspace, changed []string, texts map[string][]byte) error {
+	if u, ok := ws.(UpdaterOfMany); ok {
+		these := make(map[string][]byte, len(changed))
+		for _, path := range changed {
+			these[path] = texts[path]
+		}
+		return u.UpdateAll(these)
+	}
+	for _, path := range changed {
+		if err := ws.Update(path, texts[path]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // applyRound applies the fixes of the findings in lists (sorted lists, as

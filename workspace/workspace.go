@@ -14,6 +14,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"sort"
 	"sync"
 
 	"github.com/paperlint/papers/bib"
@@ -263,6 +265,60 @@ func (w *Workspace) Update(path string, src []byte) error {
 		}
 		w.parseGroup(g)
 	}
+	w.pair()
+	return nil
+}
+
+// UpdateAll is Update for several files at once (lint.UpdaterOfMany): the
+// texts are replaced, then the notes files and the .bib groups that need
+// it are parsed again in parallel, as Files parses them the first time.
+// An editor's workspace (Options.Incremental) updates them one by one,
+// each parsed again in part. Nothing changes when a path is unknown.
+func (w *Workspace) UpdateAll(texts map[string][]byte) error {
+	paths := make([]string, 0, len(texts))
+	for p := range texts {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	if w.opt.Incremental {
+		for _, p := range paths {
+			if err := w.Update(p, texts[p]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	changed := make(map[int]bool, len(paths))
+	for _, p := range paths {
+		at := w.indexOf(p)
+		if at < 0 {
+			return fmt.Errorf("%s: not a file of this workspace", p)
+		}
+		changed[at] = true
+	}
+	for at := range changed {
+		w.inputs[at].Src = texts[w.inputs[at].Path]
+	}
+	if w.files == nil {
+		return nil // parsed on first use
+	}
+	var todo [][]int
+	for _, g := range w.parseGroups() {
+		k := slices.IndexFunc(g, func(i int) bool { return changed[i] })
+		if k < 0 {
+			continue
+		}
+		// Notes files alone; a .bib group from its first changed file
+		// on, whose macros the later ones may use. The old parses go
+		// first: they can be large.
+		for _, i := range g[k:] {
+			w.files[i] = nil
+		}
+		todo = append(todo, g)
+	}
+	par.Do(len(todo), w.jobs, func(i int) { w.parseGroup(todo[i]) })
 	w.pair()
 	return nil
 }

@@ -126,6 +126,60 @@ func TestUpdate(t *testing.T) {
 	}
 }
 
+// UpdateAll parses the changed files again together, as Update would one
+// after the other: a .bib's change reaches the .bib files after it, notes
+// pair with the new parses, files that did not change keep theirs, and an
+// unknown path changes nothing.
+func TestUpdateAll(t *testing.T) {
+	inputs := func() []lint.Input {
+		return []lint.Input{
+			{Path: "notes.md", Src: []byte("### Attention Is All You Need[NIPS'17][Google]\n- x\n"), Companion: "refs/b.bib"},
+			{Path: "other.md", Src: []byte("### BERT[NAACL'19][Google]\n- y\n")},
+			{Path: "refs/a.bib", Src: []byte("@string{j = \"J\"}\n")},
+			{Path: "refs/b.bib", Src: []byte("@article{b, journal = j, title={B}}\n"), Quiet: true},
+		}
+	}
+	texts := map[string][]byte{
+		"notes.md":   []byte("### Other[ICLR'21][Google]\n- y\n"),
+		"refs/a.bib": []byte("% no macro now\n"),
+	}
+	all, one := fromInputs(t, inputs()), fromInputs(t, inputs())
+	before := all.Files()
+	one.Files()
+	if err := all.UpdateAll(map[string][]byte{"notes.md": nil, "missing.md": nil}); err == nil {
+		t.Error("UpdateAll with a file not in the workspace: no error")
+	}
+	if got := all.Files(); got[0] != before[0] || string(got[0].Src) != string(before[0].Src) {
+		t.Error("a failed UpdateAll changed a file")
+	}
+	if err := all.UpdateAll(texts); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"notes.md", "refs/a.bib"} {
+		if err := one.Update(p, texts[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, want := all.Files(), one.Files()
+	if got[0] == before[0] || got[0].Notes.Papers[0].Title != "Other" {
+		t.Error("notes.md was not parsed again")
+	}
+	if got[1] != before[1] {
+		t.Error("other.md was parsed again though it did not change")
+	}
+	if !undefinedMacro(got[3]) {
+		t.Error("refs/b.bib was not read again after the macro it uses went away")
+	}
+	if got[0].Companion != got[3] {
+		t.Error("notes.md does not pair with the new parse of refs/b.bib")
+	}
+	for i := range got {
+		if string(got[i].Src) != string(want[i].Src) || got[i].Bib != nil && undefinedMacro(got[i]) != undefinedMacro(want[i]) {
+			t.Errorf("%s: UpdateAll and Update disagree", got[i].Path)
+		}
+	}
+}
+
 // In a folder walk (no order given) the .bib files that hold only @string
 // macros are read first, so that zjournals.bib's macro is defined before
 // articles.bib uses it, as BibTeX would be given them.
