@@ -91,3 +91,13 @@ func fakeServices() http.Handler {
 		}
 	})
 }
+
+// The editor server keeps the collector's usual pacing from its start;
+// every other command is a batch run that delays the first cycle.
+func TestDelaysFirstGC(t *testing.T) {
+	for args, want := range map[string]bool{"lint notes.md": true, "bib": true, "rules": true, "": true, "lsp": false} {
+		if got := delaysFirstGC(strings.Fields(args)); got != want {
+			t.Errorf("papers %s: delays the first GC = %v, want %v", args, got, want)
+		}
+	}
+}

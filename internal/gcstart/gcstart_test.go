@@ -1,0 +1,63 @@
+package gcstart
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// settings reads the collector's percentage and memory limit without
+// changing them.
+func settings() (percent int, limit int64) {
+	percent = debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	return percent, debug.SetMemoryLimit(-1) // a negative limit only reads it
+}
+
+func noEnv(string) string { return "" }
+
+func TestDelayThenRestore(t *testing.T) {
+	p0, l0 := settings()
+	if !Delay(1<<40, noEnv) {
+		t.Fatal("Delay with no GOGC or GOMEMLIMIT changed nothing")
+	}
+	if p, l := settings(); p != -1 || l != 1<<40 {
+		t.Fatalf("after Delay: GC percent %d, limit %d; want -1 and %d", p, l, int64(1<<40))
+	}
+	// The first cycle gives the settings back (its finalizer runs on the
+	// finalizer goroutine, soon after the cycle).
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		runtime.GC()
+		if p, l := settings(); p == p0 && l == l0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			p, l := settings()
+			t.Fatalf("after a GC: GC percent %d, limit %d; want %d and %d back", p, l, p0, l0)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestDelayLeavesTheUsersSettings(t *testing.T) {
+	p0, l0 := settings()
+	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
+		env := func(k string) string {
+			if k == name {
+				return "200"
+			}
+			return ""
+		}
+		if Delay(1<<30, env) {
+			t.Errorf("with %s set, Delay changed the settings", name)
+		}
+		if p, l := settings(); p != p0 || l != l0 {
+			t.Errorf("with %s set: GC percent %d, limit %d; want %d and %d", name, p, l, p0, l0)
+		}
+	}
+	if Delay(0, noEnv) {
+		t.Error("Delay(0) changed the settings")
+	}
+}
