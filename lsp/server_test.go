@@ -455,6 +455,38 @@ func TestFixAllResolve(t *testing.T) {
 	}
 }
 
+// TestCJKQuickFix: a CJK finding's fix is kept inside the finding
+// (lint.Diagnostic.SetFix), not in a lint.Fix; the quick fix still offers
+// it, titled with its message, and applying it inserts the space.
+func TestCJKQuickFix(t *testing.T) {
+	root := writeFiles(t, map[string]string{"notes.md": fixtureNotes})
+	c := start(t, root, nil, Options{})
+	c.open("notes.md", fixtureNotes)
+	p := c.waitFor("notes.md", func(p publishDiags) bool { return has(p, "cjk-spacing") })
+	var d *diagnostic
+	for i := range p.Diagnostics {
+		if p.Diagnostics[i].Code == "cjk-spacing" && strings.Contains(p.Diagnostics[i].Message, `"用" and "BERT"`) {
+			d = &p.Diagnostics[i]
+		}
+	}
+	if d == nil {
+		t.Fatalf("no cjk-spacing finding between 用 and BERT in %+v", p.Diagnostics)
+	}
+	var fix *codeAction
+	for _, a := range c.codeActions("notes.md", d.Range, []string{"quickfix"}) {
+		if a.Title == `add a space between "用" and "BERT" (cjk-spacing)` {
+			fix = &a
+		}
+	}
+	if fix == nil || fix.Edit == nil {
+		t.Fatal("no quick fix titled with the finding's message")
+	}
+	got := applyEdits(fixtureNotes, fix.Edit.Changes[c.uri("notes.md")], false)
+	if want := strings.Replace(fixtureNotes, "用BERT", "用 BERT", 1); got != want {
+		t.Fatalf("quick fix gives\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestDisableLine: "disable RULE for this line" inserts the directive,
 // and the finding goes.
 func TestDisableLine(t *testing.T) {
