@@ -189,3 +189,63 @@ func TestFindingsWriteAsOneList(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineFixWritesAsAFix checks that every format writes a fix kept
+// inside the finding (lint.Diagnostic.SetFix) as it writes the same fix
+// held in a lint.Fix: the writers read fixes through HasFix, FixMessage
+// and FixEdits, never Fix alone.
+func TestInlineFixWritesAsAFix(t *testing.T) {
+	diags, ix := manyDiagnostics()
+	lint.SortDiagnostics(diags)
+	var files []*lint.File
+	for _, f := range ix.byPath {
+		files = append(files, f)
+	}
+	held := make([]lint.Diagnostic, len(diags))
+	inline := make([]lint.Diagnostic, len(diags))
+	for i, d := range diags {
+		held[i], inline[i] = d, d
+		if d.Fix == nil {
+			continue
+		}
+		e := d.Fix.Edits[0]
+		held[i].Fix = &lint.Fix{Message: d.Message, Edits: []lint.Edit{e}}
+		inline[i].SetFix(d.Message, e)
+		if inline[i].Fix != nil {
+			t.Fatalf("the fix of %+v was not kept inline", d)
+		}
+	}
+	opt := Options{ToolVersion: "test", Jobs: 3, Context: true}
+	for _, format := range Formats {
+		var want, got bytes.Buffer
+		if err := Write(&want, format, held, files, opt); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&got, format, inline, files, opt); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: inline fixes are written otherwise (%d vs %d bytes)", format, got.Len(), want.Len())
+		}
+	}
+	if CountOf(inline) != CountOf(held) {
+		t.Errorf("counts differ: %+v vs %+v", CountOf(inline), CountOf(held))
+	}
+	for _, write := range []func(*bytes.Buffer, *lint.Findings) error{
+		func(b *bytes.Buffer, f *lint.Findings) error { return WriteStatistics(b, "json", f, nil) },
+		func(b *bytes.Buffer, f *lint.Findings) error {
+			return WriteStepSummary(b, f, 1, opt, "papers lint --fix", GitHubRepo{})
+		},
+	} {
+		var want, got bytes.Buffer
+		if err := write(&want, lint.NewFindings(files, held)); err != nil {
+			t.Fatal(err)
+		}
+		if err := write(&got, lint.NewFindings(files, inline)); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("summary: inline fixes differ:\n%s\nvs\n%s", got.String(), want.String())
+		}
+	}
+}
