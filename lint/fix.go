@@ -38,9 +38,10 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 		}
 		fr.Rounds++
 		// The round's findings and the changed files' old parses are
-		// dropped before the next parse: on a large list they are
-		// hundreds of megabytes.
-		files, lists = nil, nil
+		// not read again, so the collector may free them during the next
+		// parse (files and lists are dead until reassigned; the
+		// workspace lets its old parses go first): on a large list they
+		// are hundreds of megabytes.
 		if err := update(ws, changed, fr.Fixed); err != nil {
 			// The workspace gave the paths: it cannot lose them.
 			panic(err)
