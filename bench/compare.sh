@@ -5,7 +5,9 @@
 #   and punctuation), bibtex-tidy (.bib), and goldmark's bare parse (the floor).
 #
 # Usage: bench/compare.sh [SIZES...]     default: 1000 10000 100000
-# Env:   RUNS (default 5) runs per tool and size, median reported;
+# Env:   RUNS (default 5) runs per tool and size, median reported; the
+#        tools of a size take turns run by run, so ratios compare runs
+#        taken at the same time;
 #        LONGLINE (default 20) megabytes of the one-line file (0: no such rows);
 #        TIMEOUT (default 120) seconds before a run counts as not finished;
 #        CACHE (default ~/.cache/papers-bench) where the peers are installed.
@@ -39,24 +41,53 @@ echo "building papers and the floor" >&2
 go build -o "$BIN/papers" ./cmd/papers
 go build -o "$BIN/floor" ./bench/floor
 
-# measure CMD...: runs it RUNS times, prints "median_seconds peak_rss_mb" or
-# "timeout". Exit codes are ignored: linters exit non-zero on findings.
-measure() {
-  local times=() rss=() t
-  for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -o "$WORK/time.out" -f '%e %M' timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || true
-    local rc_line
-    rc_line=$(tail -1 "$WORK/time.out")
-    if [[ ! $rc_line =~ ^[0-9.]+\ [0-9]+$ ]] || awk -v s="${rc_line%% *}" -v m="$TIMEOUT" 'BEGIN{exit !(s>=m-0.5)}'; then
-      echo timeout; return
-    fi
-    times+=("${rc_line%% *}"); rss+=("${rc_line##* }")
-  done
-  local med_t med_r
-  med_t=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  med_r=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.0f", a[int((NR+1)/2)]/1024}')
-  echo "$med_t $med_r"
+# Tools are measured in rounds: add_tool KEY CMD... queues a command and
+# run_tools runs round 1 of every queued tool, then round 2, and so on, so
+# that the tools of one ratio are timed minutes apart no more than any
+# other pair (a shared machine's speed drifts over minutes). It sets
+# RES[KEY] to "median_seconds peak_rss_mb", or "timeout" for a tool that
+# ran out of time (it is not run again). Exit codes are ignored: linters
+# exit non-zero on findings.
+declare -A CMD RES
+QUEUE=()
+add_tool() {
+  local key=$1
+  shift
+  CMD[$key]=$(printf '%q ' "$@")
+  QUEUE+=("$key")
 }
+run_tools() {
+  local -A times rss
+  local key line
+  for key in "${QUEUE[@]}"; do times[$key]="" rss[$key]="" RES[$key]=""; done
+  for ((i = 0; i < RUNS; i++)); do
+    for key in "${QUEUE[@]}"; do
+      [ "${RES[$key]}" = timeout ] && continue
+      eval "set -- ${CMD[$key]}"
+      /usr/bin/time -o "$WORK/time.out" -f '%e %M' timeout "$TIMEOUT" "$@" >/dev/null 2>&1 || true
+      line=$(tail -1 "$WORK/time.out")
+      if [[ ! $line =~ ^[0-9.]+\ [0-9]+$ ]] || awk -v s="${line%% *}" -v m="$TIMEOUT" 'BEGIN{exit !(s>=m-0.5)}'; then
+        RES[$key]=timeout
+        continue
+      fi
+      times[$key]+="${line%% *} " rss[$key]+="${line##* } "
+    done
+  done
+  for key in "${QUEUE[@]}"; do
+    [ "${RES[$key]}" = timeout ] && continue
+    RES[$key]="$(median "${times[$key]}") $(median "${rss[$key]}" | awk '{printf "%.0f", $1/1024}')"
+  done
+  QUEUE=()
+}
+# ratio LABEL A B NOTE: prints "LABEL = A/Bx NOTE", or says that B was
+# too short for GNU time's 10 ms to time.
+ratio() {
+  awk -v l="$1" -v a="$2" -v b="$3" -v n="$4" 'BEGIN{
+    if (b > 0) printf "        %s = %.1fx%s\n", l, a/b, n
+    else printf "        %s = - (too short to time)%s\n", l, n }'
+}
+# median "A B C ...": the middle value (the lower of the two middle ones).
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 
 printf '%-7s %-40s %10s %9s %11s %10s\n' size tool "median s" "RSS MB" "time ratio" "RSS ratio"
 row() { # size tool result base_t base_r
@@ -99,39 +130,44 @@ for n in "${SIZES[@]}"; do
   ln -f "$dir/refs.bib" "$dir/refs/refs.bib"
   alone=$dir/alone/alone.md notes=$dir/pair/notes.md bibf=$dir/refs/refs.bib
 
-  base=$(measure "$BIN/papers" lint --no-color "$alone")
-  bt=${base% *} br=${base#* }
-  row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
-  withbib=$(measure "$BIN/papers" lint --no-color "$notes")
-  row "$n" "papers lint (notes + $n-entry .bib)" "$withbib" "$bt" "$br"
+  add_tool base "$BIN/papers" lint --no-color "$alone"
+  add_tool withbib "$BIN/papers" lint --no-color "$notes"
   # --fix rewrites its input: each run fixes fresh copies (the copy is
   # timed too; it is a small part of the run).
-  fix=$(measure bash -c 'cp "$1/notes.md" "$1/notes.bib" "$2/" && "$3" lint --fix --no-color "$2/notes.md" "$2/notes.bib"' _ "$dir/pair" "$dir/fix" "$BIN/papers")
-  row "$n" "papers lint --fix (notes + .bib)" "$fix" "$bt" "$br"
-  cjk=$(measure "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$alone")
-  row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
-  floor=$(measure "$BIN/floor" "$alone")
-  row "$n" "goldmark bare parse (floor)" "$floor" "$bt" "$br"
-  ac=$(measure "$NB/autocorrect" --lint "$alone")
-  row "$n" "autocorrect --lint" "$ac" "$bt" "$br"
+  add_tool fix bash -c 'cp "$1/notes.md" "$1/notes.bib" "$2/" && "$3" lint --fix --no-color "$2/notes.md" "$2/notes.bib"' _ "$dir/pair" "$dir/fix" "$BIN/papers"
+  add_tool cjk "$BIN/papers" lint --no-color --rule cjk-spacing,cjk-punctuation "$alone"
+  add_tool floor "$BIN/floor" "$alone"
+  add_tool ac "$NB/autocorrect" --lint "$alone"
   # zhlint takes glob patterns and silently matches nothing with an
   # absolute path: run it from the folder on the file name.
-  row "$n" "zhlint" "$(measure env -C "$dir/alone" "$NB/zhlint" alone.md)" "$bt" "$br"
-  row "$n" "markdownlint-cli2" "$(measure "$NB/markdownlint-cli2" "$alone")" "$bt" "$br"
-  bp=$(measure "$BIN/papers" lint --no-color "$bibf")
+  add_tool zhlint env -C "$dir/alone" "$NB/zhlint" alone.md
+  add_tool mdl "$NB/markdownlint-cli2" "$alone"
+  add_tool bp "$BIN/papers" lint --no-color "$bibf"
+  add_tool tidy "$NB/bibtex-tidy" "$bibf" --output "$WORK/tidy-out.bib"
+  run_tools
+  base=${RES[base]} withbib=${RES[withbib]} fix=${RES[fix]} cjk=${RES[cjk]} floor=${RES[floor]} ac=${RES[ac]} bp=${RES[bp]}
+  bt=${base% *} br=${base#* }
+  row "$n" "papers lint (all rules)" "$base" "$bt" "$br"
+  row "$n" "papers lint (notes + $n-entry .bib)" "$withbib" "$bt" "$br"
+  row "$n" "papers lint --fix (notes + .bib)" "$fix" "$bt" "$br"
+  row "$n" "papers lint (cjk rules only)" "$cjk" "$bt" "$br"
+  row "$n" "goldmark bare parse (floor)" "$floor" "$bt" "$br"
+  row "$n" "autocorrect --lint" "$ac" "$bt" "$br"
+  row "$n" "zhlint" "${RES[zhlint]}" "$bt" "$br"
+  row "$n" "markdownlint-cli2" "${RES[mdl]}" "$bt" "$br"
   row "$n" "papers lint refs.bib ($n entries)" "$bp" "${bp% *}" "${bp#* }"
-  row "$n" "bibtex-tidy refs.bib" "$(measure "$NB/bibtex-tidy" "$bibf" --output "$WORK/tidy-out.bib")" "${bp% *}" "${bp#* }"
+  row "$n" "bibtex-tidy refs.bib" "${RES[tidy]}" "${bp% *}" "${bp#* }"
   if [ "$ac" != timeout ] && [ "$cjk" != timeout ]; then
-    awk -v a="${ac% *}" -v c="${cjk% *}" 'BEGIN{ printf "        autocorrect --lint / papers with the two CJK rules only = %.1fx\n", a/c }'
+    ratio "autocorrect --lint / papers with the two CJK rules only" "${ac% *}" "${cjk% *}" ""
   fi
   if [ "$floor" != timeout ] && [ "$base" != timeout ]; then
-    awk -v f="${floor% *}" -v p="$bt" 'BEGIN{ printf "        papers throughput = %.0f%% of goldmark bare parse\n", 100*f/p }'
+    awk -v f="${floor% *}" -v p="$bt" 'BEGIN{ if (p > 0) printf "        papers throughput = %.0f%% of goldmark bare parse\n", 100*f/p }'
   fi
   if [ "$floor" != timeout ] && [ "$withbib" != timeout ]; then
-    awk -v f="${floor% *}" -v p="${withbib% *}" 'BEGIN{ printf "        papers lint (notes + .bib) / goldmark bare parse of the notes = %.1fx (target 1.3x)\n", p/f }'
+    ratio "papers lint (notes + .bib) / goldmark bare parse of the notes" "${withbib% *}" "${floor% *}" " (target 1.3x)"
   fi
   if [ "$fix" != timeout ] && [ "$withbib" != timeout ]; then
-    awk -v f="${fix% *}" -v p="${withbib% *}" 'BEGIN{ printf "        papers lint --fix / papers lint (notes + .bib) = %.1fx (target 2x)\n", f/p }'
+    ratio "papers lint --fix / papers lint (notes + .bib)" "${fix% *}" "${withbib% *}" " (target 2x)"
   fi
 done
 
@@ -142,13 +178,16 @@ LONGLINE=${LONGLINE:-20}
 if [ "$LONGLINE" -gt 0 ]; then
   ldir=$WORK/longline-$LONGLINE
   [ -f "$ldir/line.md" ] || go run ./bench/gen -long-line "$LONGLINE" -out "$ldir" >/dev/null
-  lp=$(measure "$BIN/papers" lint --no-color "$ldir/line.md")
+  add_tool lp "$BIN/papers" lint --no-color "$ldir/line.md"
+  add_tool lf "$BIN/floor" "$ldir/line.md"
+  add_tool lac "$NB/autocorrect" --lint "$ldir/line.md"
+  run_tools
+  lp=${RES[lp]} lf=${RES[lf]}
   row "${LONGLINE}MB" "papers lint (one line)" "$lp" "${lp% *}" "${lp#* }"
-  lf=$(measure "$BIN/floor" "$ldir/line.md")
   row "${LONGLINE}MB" "goldmark bare parse (floor)" "$lf" "${lp% *}" "${lp#* }"
-  row "${LONGLINE}MB" "autocorrect --lint" "$(measure "$NB/autocorrect" --lint "$ldir/line.md")" "${lp% *}" "${lp#* }"
+  row "${LONGLINE}MB" "autocorrect --lint" "${RES[lac]}" "${lp% *}" "${lp#* }"
   if [ "$lp" != timeout ] && [ "$lf" != timeout ]; then
-    awk -v f="${lf% *}" -v p="${lp% *}" 'BEGIN{ printf "        papers lint (one line) / goldmark bare parse = %.1fx (target 5x)\n", p/f }'
+    ratio "papers lint (one line) / goldmark bare parse" "${lp% *}" "${lf% *}" " (target 5x)"
   fi
 fi
 echo "ratios: tool / papers lint with the default rules on the same notes (bibtex-tidy: / papers lint on the same .bib)"
