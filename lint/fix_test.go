@@ -91,3 +91,28 @@ func TestTakenEditsNear(t *testing.T) {
 		t.Fatalf("only %d edits taken", len(all))
 	}
 }
+
+// TestApplyRoundTakesFixesInOutputOrder: of two fixes at one offset from
+// different rules' lists, a round takes the one that comes first in the
+// output (rule "a" before rule "b"), whatever the order of the lists, as
+// it did when the round read one merged list.
+func TestApplyRoundTakesFixesInOutputOrder(t *testing.T) {
+	src := "- 用文字\n"
+	f := &File{Path: "a.md", Src: []byte(src), Kind: NotesFile}
+	f.Notes = notes.Parse("a.md", f.Src, notes.Options{})
+	at := len("- ")
+	finding := func(rule, insert string) Diagnostic {
+		return Diagnostic{Rule: rule, File: "a.md", Start: at, End: at + 1, Message: rule,
+			Fix: &Fix{Edits: []Edit{{at, at, insert}}}}
+	}
+	for _, lists := range [][][]Diagnostic{
+		{{finding("b", "B")}, {finding("a", "A")}},
+		{{finding("a", "A")}, {finding("b", "B")}},
+	} {
+		fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
+		changed := applyRound([]*File{f}, lists, fr)
+		if len(changed) != 1 || string(fr.Fixed["a.md"]) != "- A用文字\n" || fr.Applied["a.md"] != 1 {
+			t.Errorf("lists %v: changed %v, text %q", lists, changed, fr.Fixed["a.md"])
+		}
+	}
+}
