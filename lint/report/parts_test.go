@@ -156,36 +156,53 @@ func TestFindingsWriteAsOneList(t *testing.T) {
 	}
 	split := lint.NewFindings(files, lists...)
 	opt := Options{ToolVersion: "test", Jobs: 3, Context: true}
-	for _, format := range Formats {
-		var want, got bytes.Buffer
-		if err := Write(&want, format, diags, files, opt); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteFindings(&got, format, split, opt); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: merged lists differ from one list (%d vs %d bytes)", format, got.Len(), want.Len())
-		}
-	}
+	sameOutput(t, "merged lists and one list", opt,
+		func(w *bytes.Buffer, format string) error { return Write(w, format, diags, files, opt) },
+		func(w *bytes.Buffer, format string) error { return WriteFindings(w, format, split, opt) })
 	if CountFindings(split) != CountOf(diags) {
 		t.Errorf("counts differ: %+v vs %+v", CountFindings(split), CountOf(diags))
 	}
+	sameSummaries(t, "merged lists and one list", opt, lint.NewFindings(files, diags), split)
+}
+
+// sameOutput writes every format with want and with got and reports each
+// format whose bytes differ.
+func sameOutput(t *testing.T, what string, opt Options, want, got func(w *bytes.Buffer, format string) error) {
+	t.Helper()
+	for _, format := range Formats {
+		var a, b bytes.Buffer
+		if err := want(&a, format); err != nil {
+			t.Fatal(err)
+		}
+		if err := got(&b, format); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: %s differ (%d vs %d bytes)", format, what, b.Len(), a.Len())
+		}
+	}
+}
+
+// sameSummaries compares the statistics (text and json) and the GitHub
+// step summary of two sets of findings.
+func sameSummaries(t *testing.T, what string, opt Options, want, got *lint.Findings) {
+	t.Helper()
 	for _, write := range []func(*bytes.Buffer, *lint.Findings) error{
 		func(b *bytes.Buffer, f *lint.Findings) error { return WriteStatistics(b, "text", f, nil) },
+		func(b *bytes.Buffer, f *lint.Findings) error { return WriteStatistics(b, "json", f, nil) },
 		func(b *bytes.Buffer, f *lint.Findings) error {
 			return WriteStepSummary(b, f, 1, opt, "papers lint --fix", GitHubRepo{})
 		},
 	} {
-		var want, got bytes.Buffer
-		if err := write(&want, lint.NewFindings(files, diags)); err != nil {
+		var a, b bytes.Buffer
+		if err := write(&a, want); err != nil {
 			t.Fatal(err)
 		}
-		if err := write(&got, split); err != nil {
+		if err := write(&b, got); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("summary: merged lists differ from one list:\n%s\nvs\n%s", got.String(), want.String())
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("summary: %s differ:\n%s\nvs\n%s", what, b.String(), a.String())
 		}
 	}
 }
@@ -216,36 +233,11 @@ func TestInlineFixWritesAsAFix(t *testing.T) {
 		}
 	}
 	opt := Options{ToolVersion: "test", Jobs: 3, Context: true}
-	for _, format := range Formats {
-		var want, got bytes.Buffer
-		if err := Write(&want, format, held, files, opt); err != nil {
-			t.Fatal(err)
-		}
-		if err := Write(&got, format, inline, files, opt); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("%s: inline fixes are written otherwise (%d vs %d bytes)", format, got.Len(), want.Len())
-		}
-	}
+	sameOutput(t, "inline fixes and fixes in a lint.Fix", opt,
+		func(w *bytes.Buffer, format string) error { return Write(w, format, held, files, opt) },
+		func(w *bytes.Buffer, format string) error { return Write(w, format, inline, files, opt) })
 	if CountOf(inline) != CountOf(held) {
 		t.Errorf("counts differ: %+v vs %+v", CountOf(inline), CountOf(held))
 	}
-	for _, write := range []func(*bytes.Buffer, *lint.Findings) error{
-		func(b *bytes.Buffer, f *lint.Findings) error { return WriteStatistics(b, "json", f, nil) },
-		func(b *bytes.Buffer, f *lint.Findings) error {
-			return WriteStepSummary(b, f, 1, opt, "papers lint --fix", GitHubRepo{})
-		},
-	} {
-		var want, got bytes.Buffer
-		if err := write(&want, lint.NewFindings(files, held)); err != nil {
-			t.Fatal(err)
-		}
-		if err := write(&got, lint.NewFindings(files, inline)); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("summary: inline fixes differ:\n%s\nvs\n%s", got.String(), want.String())
-		}
-	}
+	sameSummaries(t, "inline fixes and fixes in a lint.Fix", opt, lint.NewFindings(files, held), lint.NewFindings(files, inline))
 }
