@@ -32,7 +32,7 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 	// list's first round has a million findings of 88 bytes each).
 	files, lists := r.run(ws)
 	for round := 0; round < MaxFixRounds; round++ {
-		changed := applyRound(files, lists, fr)
+		changed := applyRound(files, lists, fr, r.jobs())
 		if len(changed) == 0 {
 			break
 		}
@@ -72,10 +72,11 @@ func update(ws Workspace, changed []string, texts map[string][]byte) error {
 
 // applyRound applies the fixes of the findings in lists (sorted lists, as
 // Runner.run returns them) to the files that are not Quiet, updating fr,
-// and returns the paths of the files it changed, in file order. The
+// and returns the paths of the files it changed, in file order, using up
+// to jobs goroutines. The
 // findings are visited in their merged order, which decides between fixes
 // that start at the same place.
-func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult) []string {
+func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult, jobs int) []string {
 	// Pointers, not copies: a dense list has a million fixable findings
 	// of 88 bytes each.
 	byFile := map[string][]*Diagnostic{}
@@ -85,18 +86,25 @@ func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult) []string {
 		}
 		return nil
 	})
+	// Each file's fixes are applied on their own (a notes file and its
+	// .bib side by side); byFile is only read from here on.
+	type outcome struct {
+		src []byte
+		n   int
+	}
+	out := make([]outcome, len(files))
+	parallel(len(files), jobs, func(i int) {
+		if f := files[i]; !f.Quiet && len(byFile[f.Path]) > 0 {
+			out[i].src, out[i].n = applyFixes(f, byFile[f.Path])
+		}
+	})
 	var changed []string
-	for _, f := range files {
-		ds := byFile[f.Path]
-		if len(ds) == 0 || f.Quiet {
+	for i, f := range files {
+		if out[i].n == 0 {
 			continue
 		}
-		src, n := applyFixes(f, ds)
-		if n == 0 {
-			continue
-		}
-		fr.Fixed[f.Path] = src
-		fr.Applied[f.Path] += n
+		fr.Fixed[f.Path] = out[i].src
+		fr.Applied[f.Path] += out[i].n
 		changed = append(changed, f.Path)
 	}
 	return changed
