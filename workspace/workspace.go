@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sort"
 	"sync"
 
 	"github.com/paperlint/papers/bib"
@@ -229,69 +228,25 @@ func (w *Workspace) pair() {
 func (w *Workspace) Update(path string, src []byte) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	at := w.indexOf(path)
-	if at < 0 {
-		return fmt.Errorf("%s: not a file of this workspace", path)
-	}
-	w.inputs[at].Src = src
-	if w.files == nil {
-		return nil // parsed on first use
-	}
-	if kindOf(w.inputs[at]) != lint.BibFile {
-		comp := w.files[at].Companion
-		if w.opt.Incremental {
-			w.files[at] = lint.ReparseFile(w.files[at], w.inputs[at], w.env, w.jobs)
-		} else {
-			w.files[at] = nil // let the old parse go first: it can be large
-			w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
-		}
-		w.files[at].Companion = comp
-		return nil
-	}
-	for _, g := range w.parseGroups() {
-		k := -1
-		for j, i := range g {
-			if i == at {
-				k = j
-			}
-		}
-		if k < 0 {
-			continue
-		}
-		// The reader that holds the macros of the files before it is
-		// rebuilt from the start of the group.
-		for _, i := range g[k:] {
-			w.files[i] = nil
-		}
-		w.parseGroup(g)
-	}
-	w.pair()
-	return nil
+	return w.update(map[string][]byte{path: src})
 }
 
 // UpdateAll is Update for several files at once (lint.UpdaterOfMany): the
-// texts are replaced, then the notes files and the .bib groups that need
-// it are parsed again in parallel, as Files parses them the first time.
-// An editor's workspace (Options.Incremental) updates them one by one,
-// each parsed again in part. Nothing changes when a path is unknown.
+// texts are replaced, then the files are parsed again in parallel, as
+// Files parses them the first time (a fixed notes file and its fixed .bib
+// side by side). Nothing changes when a path is unknown.
 func (w *Workspace) UpdateAll(texts map[string][]byte) error {
-	paths := make([]string, 0, len(texts))
-	for p := range texts {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	if w.opt.Incremental {
-		for _, p := range paths {
-			if err := w.Update(p, texts[p]); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	changed := make(map[int]bool, len(paths))
-	for _, p := range paths {
+	return w.update(texts)
+}
+
+// update is Update and UpdateAll, with w.mu held. A notes file is parsed
+// again alone (in part, for an editor: Options.Incremental) and keeps its
+// companion; a .bib group from its first changed file on.
+func (w *Workspace) update(texts map[string][]byte) error {
+	changed := make(map[int]bool, len(texts))
+	for p := range texts {
 		at := w.indexOf(p)
 		if at < 0 {
 			return fmt.Errorf("%s: not a file of this workspace", p)
@@ -304,22 +259,42 @@ func (w *Workspace) UpdateAll(texts map[string][]byte) error {
 	if w.files == nil {
 		return nil // parsed on first use
 	}
-	var todo [][]int
+	var (
+		tasks []func()
+		bib   bool
+	)
 	for _, g := range w.parseGroups() {
 		k := slices.IndexFunc(g, func(i int) bool { return changed[i] })
-		if k < 0 {
+		switch {
+		case k < 0:
 			continue
+		case kindOf(w.inputs[g[0]]) != lint.BibFile:
+			at := g[0] // a notes file is a group of its own
+			tasks = append(tasks, func() {
+				comp := w.files[at].Companion
+				if w.opt.Incremental {
+					w.files[at] = lint.ReparseFile(w.files[at], w.inputs[at], w.env, w.jobs)
+				} else {
+					w.files[at] = nil // let the old parse go first: it can be large
+					w.files[at] = lint.ParseFile(w.inputs[at], w.env, w.jobs, nil)
+				}
+				w.files[at].Companion = comp
+			})
+		default:
+			// The reader that holds the macros of the files before the
+			// first changed one is rebuilt from the start of the group;
+			// the old parses go first.
+			for _, i := range g[k:] {
+				w.files[i] = nil
+			}
+			tasks = append(tasks, func() { w.parseGroup(g) })
+			bib = true
 		}
-		// Notes files alone; a .bib group from its first changed file
-		// on, whose macros the later ones may use. The old parses go
-		// first: they can be large.
-		for _, i := range g[k:] {
-			w.files[i] = nil
-		}
-		todo = append(todo, g)
 	}
-	par.Do(len(todo), w.jobs, func(i int) { w.parseGroup(todo[i]) })
-	w.pair()
+	par.Do(len(tasks), w.jobs, func(i int) { tasks[i]() })
+	if bib {
+		w.pair() // notes paired with a .bib parsed again get the new one
+	}
 	return nil
 }
 

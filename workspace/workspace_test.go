@@ -152,6 +152,18 @@ func TestUpdateAll(t *testing.T) {
 	if got := all.Files(); got[0] != before[0] || string(got[0].Src) != string(before[0].Src) {
 		t.Error("a failed UpdateAll changed a file")
 	}
+	// An editor's workspace too, which parses notes again in part.
+	ed, err := FromInputs(nil, Options{Year: 2026, Jobs: 2, Incremental: true}, inputs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	edBefore := ed.Files()
+	if err := ed.UpdateAll(map[string][]byte{"notes.md": []byte("changed\n"), "zz-missing.md": nil}); err == nil {
+		t.Error("UpdateAll of an editor's workspace with a file not in it: no error")
+	}
+	if got := ed.Files(); got[0] != edBefore[0] || string(got[0].Src) != string(edBefore[0].Src) {
+		t.Error("a failed UpdateAll changed a file of an editor's workspace")
+	}
 	if err := all.UpdateAll(texts); err != nil {
 		t.Fatal(err)
 	}
