@@ -71,11 +71,10 @@ func update(ws Workspace, changed []string, texts map[string][]byte) error {
 }
 
 // applyRound applies the fixes of the findings in lists (sorted lists, as
-// Runner.run returns them) to the files that are not Quiet, updating fr,
-// and returns the paths of the files it changed, in file order, using up
-// to jobs goroutines. The
-// findings are visited in their merged order, which decides between fixes
-// that start at the same place.
+// Runner.run returns them) to the files that are not Quiet, with up to jobs
+// goroutines, updating fr, and returns the paths of the files it changed,
+// in file order. The findings are visited in their merged order, which
+// decides between fixes that start at the same place.
 func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult, jobs int) []string {
 	// Pointers, not copies: a dense list has a million fixable findings
 	// of 88 bytes each.
