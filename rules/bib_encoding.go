@@ -31,6 +31,11 @@ func checkBibEncoding(p *lint.Pass) {
 		return
 	}
 	src := f.Src
+	if bytes.IndexByte(src, 0) < 0 && utf8.Valid(src) {
+		// The usual file: two vectorised passes instead of decoding
+		// every rune.
+		return
+	}
 	n := 0
 	for i := 0; i < len(src) && n < maxEncodingFindings; {
 		r, size := utf8.DecodeRune(src[i:])
