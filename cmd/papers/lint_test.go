@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,5 +37,33 @@ func TestCommandLine(t *testing.T) {
 		if got := commandLine(tt.flag, tt.config, tt.paths); got != tt.want {
 			t.Errorf("commandLine(%q, %q, %q) = %s, want %s", tt.flag, tt.config, tt.paths, got, tt.want)
 		}
+	}
+}
+
+// heapRecorder records what a run asks of the first collection.
+type heapRecorder struct{ heaps []uint64 }
+
+func (r *heapRecorder) Raise(heap uint64) { r.heaps = append(r.heaps, heap) }
+
+// TestLintRaisesFirstGC: papers lint puts the first collection off to
+// heapPerInputByte times the size of what it reads, context files
+// included.
+func TestLintRaisesFirstGC(t *testing.T) {
+	dir := t.TempDir()
+	notes := "# Topic\n\n## Attention Is All You Need[NeurIPS'17][Google]\n\n- Transformer\n"
+	other := "# Other\n\n## BERT[NAACL'19][Google]\n\n- 预训练\n"
+	for name, text := range map[string]string{".papers.yaml": "", "a.md": notes, "b.md": other} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	rec := &heapRecorder{}
+	var stdout, stderr bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, firstGC: rec}
+	run([]string{"lint", "a.md"}, e)
+	want := uint64(heapPerInputByte * (len(notes) + len(other)))
+	if len(rec.heaps) != 1 || rec.heaps[0] != want {
+		t.Errorf("Raise calls %v, want one with %d (stderr %q)", rec.heaps, want, stderr.String())
 	}
 }

@@ -19,7 +19,7 @@ func noEnv(string) string { return "" }
 
 func TestDelayThenRestore(t *testing.T) {
 	p0, l0 := settings()
-	if !Delay(1<<40, noEnv) {
+	if Delay(1<<40, noEnv) == nil {
 		t.Fatal("Delay with no GOGC or GOMEMLIMIT changed nothing")
 	}
 	if p, l := settings(); p != -1 || l != 1<<40 {
@@ -50,14 +50,48 @@ func TestDelayLeavesTheUsersSettings(t *testing.T) {
 			}
 			return ""
 		}
-		if Delay(1<<30, env) {
+		if Delay(1<<30, env) != nil {
 			t.Errorf("with %s set, Delay changed the settings", name)
 		}
 		if p, l := settings(); p != p0 || l != l0 {
 			t.Errorf("with %s set: GC percent %d, limit %d; want %d and %d", name, p, l, p0, l0)
 		}
 	}
-	if Delay(0, noEnv) {
+	if Delay(0, noEnv) != nil {
 		t.Error("Delay(0) changed the settings")
+	}
+}
+
+func TestRaise(t *testing.T) {
+	p0, l0 := settings()
+	d := Delay(1<<40, noEnv)
+	d.Raise(1 << 39) // less: no change
+	if _, l := settings(); l != 1<<40 {
+		t.Fatalf("Raise to less than Delay's heap: limit %d, want %d", l, int64(1<<40))
+	}
+	d.Raise(1 << 41)
+	if p, l := settings(); p != -1 || l != 1<<41 {
+		t.Fatalf("after Raise: GC percent %d, limit %d; want -1 and %d", p, l, int64(1<<41))
+	}
+	// After the first cycle the settings are back, and Raise leaves them.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		runtime.GC()
+		if p, l := settings(); p == p0 && l == l0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first cycle did not give the settings back")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	d.Raise(1 << 42)
+	if p, l := settings(); p != p0 || l != l0 {
+		t.Fatalf("Raise after the first cycle: GC percent %d, limit %d; want %d and %d", p, l, p0, l0)
+	}
+	var none *Delayed
+	none.Raise(1 << 42) // a nil Delayed (GOGC set) does nothing
+	if p, l := settings(); p != p0 || l != l0 {
+		t.Fatalf("Raise on nil: GC percent %d, limit %d; want %d and %d", p, l, p0, l0)
 	}
 }
