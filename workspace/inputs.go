@@ -1,13 +1,13 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -446,15 +446,34 @@ func (w *Workspace) macrosFirst(start int, walked map[string]bool) {
 	}
 }
 
-// bibItem finds the `@type` that starts each item of a .bib file.
-var bibItem = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)`)
-
 // stringsOnly reports whether a .bib file defines @string macros and holds
-// no entry (comments and @preamble aside).
+// no entry (comments and @preamble aside). An item is an `@type` at a
+// line's start (after spaces or tabs; spaces or tabs may follow the @).
+// It reads line by line and stops at the first entry: a folder walk reads
+// every .bib of the workspace, and a list's .bib is tens of megabytes of
+// entries, which a regular expression finding all items read whole, on one
+// core, before anything else could start (0.87 s for 50 .bib files of 2,000
+// entries).
 func stringsOnly(src []byte) bool {
 	found := false
-	for _, m := range bibItem.FindAllSubmatch(src, -1) {
-		switch strings.ToLower(string(m[1])) {
+	for off := 0; off < len(src); {
+		line := src[off:]
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, off = line[:i], off+i+1
+		} else {
+			off = len(src)
+		}
+		t := bytes.TrimLeft(line, " \t")
+		if len(t) == 0 || t[0] != '@' {
+			continue
+		}
+		t = bytes.TrimLeft(t[1:], " \t")
+		n := 0
+		for n < len(t) && ('a' <= t[n]|0x20 && t[n]|0x20 <= 'z') {
+			n++
+		}
+		switch strings.ToLower(string(t[:n])) {
+		case "":
 		case "string":
 			found = true
 		case "comment", "preamble":

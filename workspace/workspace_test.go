@@ -1,8 +1,11 @@
 package workspace
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/paperlint/papers/lint"
@@ -227,9 +230,45 @@ func TestStringsOnly(t *testing.T) {
 		"@string{a = \"A\"}\n@article{k, title={T}}\n":             false,
 		"% nothing\n": false,
 		"  @ String {a = {A}}\n@preamble{\"x\"}\n": true,
+		"@string{a = {A}}\n\t@ Article{k,}\n":      false,
+		"x @article{k,}\n@string{a={A}}\n":         true, // not at a line's start
+		"@string{a={A}}\n@{k,}\n@1999{k,}\n":       true, // no type name
+		"@string{a={A}}\r\n@comment{x}\r\n":        true,
+		"@string{a={A}}\n@ÿarticle{k,}\n":          true,
 	} {
 		if got := stringsOnly([]byte(src)); got != want {
 			t.Errorf("stringsOnly(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestStringsOnlyAsTheRegexp: stringsOnly reads items as the regular
+// expression it replaced did, on generated .bib text.
+func TestStringsOnlyAsTheRegexp(t *testing.T) {
+	item := regexp.MustCompile(`(?m)^[ \t]*@[ \t]*([A-Za-z]+)`)
+	old := func(src []byte) bool {
+		found := false
+		for _, m := range item.FindAllSubmatch(src, -1) {
+			switch strings.ToLower(string(m[1])) {
+			case "string":
+				found = true
+			case "comment", "preamble":
+			default:
+				return false
+			}
+		}
+		return found
+	}
+	pieces := []string{"@string{a={A}}", "@STRING", "@comment{x}", "@Preamble{x}", "@article{k,}", "@", " ", "\t", "\n", "\r\n", "x", "%", "@ ", "@[", "é", "Z", "{", "@String"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		if got, want := stringsOnly(src), old(src); got != want {
+			t.Fatalf("stringsOnly(%q) = %v, the regexp gives %v", src, got, want)
 		}
 	}
 }
