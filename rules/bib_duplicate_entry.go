@@ -42,6 +42,19 @@ type bibRef struct {
 	file *lint.File
 	e    *bib.Entry
 	keys match.Keys
+	// names are the last names of the entry's authors, read on first
+	// use (named): a title in many files is compared with each earlier
+	// file's entry of that title.
+	names []string
+	named bool
+}
+
+// lastNames returns the last names of r's authors.
+func (r *bibRef) lastNames() []string {
+	if !r.named {
+		r.names, r.named = lastNames(r.e.Get("author")), true
+	}
+	return r.names
 }
 
 func checkBibDuplicateEntry(p *lint.Pass) {
@@ -99,18 +112,68 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 	}
 	// Each entry is linked to the first entry with the same key in its own
 	// file (when that comes earlier) and in each earlier file: enough to
-	// connect every group, with lookups only.
-	earlier := func(k, i int, kind match.Kind, key string, each func(j int)) {
+	// connect every group, with lookups only. The first entries with a key
+	// in the files read so far are chained in file order (one lookup for
+	// the chain's head, then only the files that have the key): asking
+	// each earlier file's index made a run of many .bib files quadratic
+	// (0.55 s of lookups for 50 files of 2,000 entries).
+	kinds := [...]match.Kind{match.ByDOI, match.ByArXiv, match.ByTitle}
+	keyOf := func(kind match.Kind, ks match.Keys) string {
+		switch kind {
+		case match.ByDOI:
+			return ks.DOI
+		case match.ByArXiv:
+			return ks.ArXiv
+		}
+		return ks.Title
+	}
+	type ends struct{ head, tail int32 }
+	var chains [len(kinds)]map[string]ends
+	var next [len(kinds)][]int32 // the first entry with the key in the next file that has it, or -1
+	fileOf := make([]int32, len(refs))
+	for k := range files {
+		for n := base[k]; n < base[k]+len(files[k].Bib.Entries); n++ {
+			fileOf[n] = int32(k)
+		}
+	}
+	for c := range kinds {
+		chains[c] = map[string]ends{}
+		next[c] = make([]int32, len(refs))
+	}
+	chain := func(k int) {
+		for c, kind := range kinds {
+			for i := range files[k].Bib.Entries {
+				n := base[k] + i
+				key := keyOf(kind, refs[n].keys)
+				if key == "" {
+					continue
+				}
+				if f, _ := idx[k].First(kind, key); f != i {
+					continue // not the file's first entry with the key
+				}
+				next[c][n] = -1
+				if e, ok := chains[c][key]; ok {
+					next[c][e.tail] = int32(n)
+					chains[c][key] = ends{e.head, int32(n)}
+				} else {
+					chains[c][key] = ends{int32(n), int32(n)}
+				}
+			}
+		}
+	}
+	earlier := func(k, i, c int, key string, each func(j int)) {
 		if key == "" {
 			return
 		}
-		if f, ok := idx[k].First(kind, key); ok && f < i {
+		if f, ok := idx[k].First(kinds[c], key); ok && f < i {
 			each(base[k] + f)
 		}
-		for j := 0; j < k; j++ {
-			if f, ok := idx[j].First(kind, key); ok {
-				each(base[j] + f)
-			}
+		if k == 0 {
+			return
+		}
+		e, ok := chains[c][key]
+		for h := e.head; ok && h >= 0 && int(fileOf[h]) < k; h = next[c][h] {
+			each(int(h))
 		}
 	}
 	for k := range files {
@@ -120,27 +183,30 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 			if r.e.Key == "" {
 				continue // bib-syntax reports it
 			}
-			earlier(k, i, match.ByDOI, r.keys.DOI, func(j int) {
+			earlier(k, i, 0, r.keys.DOI, func(j int) {
 				if refs[j].e.Key != "" {
 					union(j, n, "the same DOI "+r.keys.DOI)
 				}
 			})
-			earlier(k, i, match.ByArXiv, r.keys.ArXiv, func(j int) {
+			earlier(k, i, 1, r.keys.ArXiv, func(j int) {
 				if refs[j].e.Key != "" {
 					union(j, n, "the same arXiv id "+r.keys.ArXiv)
 				}
 			})
-			earlier(k, i, match.ByTitle, r.keys.Title, func(j int) {
+			earlier(k, i, 2, r.keys.Title, func(j int) {
 				o := refs[j].keys
 				if refs[j].e.Key == "" ||
 					r.keys.DOI != "" && o.DOI != "" && r.keys.DOI != o.DOI ||
 					r.keys.ArXiv != "" && o.ArXiv != "" && r.keys.ArXiv != o.ArXiv {
 					return // same title, different papers
 				}
-				if reason, same := titleEvidence(refs[j], r, byKey); same {
+				if reason, same := titleEvidence(&refs[j], &refs[n], byKey); same {
 					union(j, n, reason)
 				}
 			})
+		}
+		if k < len(files)-1 {
+			chain(k) // the files after it look its entries up
 		}
 	}
 
@@ -220,14 +286,14 @@ const maxDuplicateRelated = 50
 // are the same paper, and says on what evidence: authors sharing a last
 // name and years at most one apart (a preprint may be older). Entries
 // without authors are judged by the title and year.
-func titleEvidence(a, b bibRef, byKey map[string]*bib.Entry) (string, bool) {
-	la, lb := lastNames(a.e.Get("author")), lastNames(b.e.Get("author"))
+func titleEvidence(a, b *bibRef, byKey map[string]*bib.Entry) (string, bool) {
+	la, lb := a.lastNames(), b.lastNames()
 	authors := len(la) > 0 && len(lb) > 0
 	if authors && !shareName(la, lb) {
 		return "", false // same title, other authors: another work
 	}
 	ya, yb := entryYear(a.e, byKey), entryYear(b.e, byKey)
-	preprint := isPreprint(a) || isPreprint(b)
+	preprint := isPreprint(*a) || isPreprint(*b)
 	if ya != 0 && yb != 0 && !preprint && (ya-yb > 1 || yb-ya > 1) {
 		return "", false // a later book or edition of the same name
 	}

@@ -39,3 +39,45 @@ func TestBibDuplicateEntryLargeGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestBibDuplicateEntryAcrossManyFiles: entries are matched with the first
+// entry of the same key in their own file and in every earlier file, and
+// each finding names the entry it was matched with directly, whatever
+// files lie between them.
+func TestBibDuplicateEntryAcrossManyFiles(t *testing.T) {
+	files := []lint.Input{
+		{Path: "a.bib", Src: []byte("@article{p1, title = {Deep Residual Learning}, doi = {10.1/res}, author = {He, Kaiming}, year = {2016}}\n")},
+		{Path: "b.bib", Src: []byte("@misc{q1, title = {Pre-training}, eprint = {1810.04805}, archiveprefix = {arXiv}, year = {2018}}\n")},
+		{Path: "c.bib", Src: []byte("@inproceedings{p2, title = {Residual Nets}, doi = {10.1/RES}, year = {2016}}\n@misc{other, title = {Something Else}, year = {2001}}\n")},
+		{Path: "d.bib", Src: []byte("@misc{q2, title = {Pre-training v2}, url = {https://arxiv.org/abs/1810.04805}, year = {2018}}\n" +
+			"@misc{q3, title = {Pre-training v3}, eprint = {1810.04805}, archiveprefix = {arXiv}, year = {2019}}\n")},
+		{Path: "e.bib", Src: []byte("@article{p3, title = {Deep residual learning}, author = {He, Kaiming and Zhang, Xiangyu}, year = {2016}}\n")},
+	}
+	cfg, err := lint.ParseConfig("cfg.yaml", []byte("rules:\n  bib-duplicate-entry: warning\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := lint.NewRunner(All(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner.Only = map[string]bool{"bib-duplicate-entry": true}
+	res := run(runner, files)
+	want := []string{
+		`c.bib: entry "p2" is the same paper as "p1" (a.bib:1): the same DOI 10.1/res`,
+		`d.bib: entry "q2" is the same paper as "q1" (b.bib:1): the same arXiv id 1810.04805`,
+		`d.bib: entry "q3" is the same paper as "q2" (d.bib:1): the same arXiv id 1810.04805`,
+		`e.bib: entry "p3" is the same paper as "p1" (a.bib:1): the same title`,
+	}
+	if len(res.Diagnostics) != len(want) {
+		for _, d := range res.Diagnostics {
+			t.Logf("%s: %s", d.File, d.Message)
+		}
+		t.Fatalf("%d findings, want %d", len(res.Diagnostics), len(want))
+	}
+	for i, d := range res.Diagnostics {
+		if got := d.File + ": " + d.Message; !strings.HasPrefix(got, want[i]) {
+			t.Errorf("finding %d:\n got %s\nwant %s...", i, got, want[i])
+		}
+	}
+}
