@@ -9,6 +9,9 @@
 #        tools of a size take turns run by run, so ratios compare runs
 #        taken at the same time;
 #        LONGLINE (default 20) megabytes of the one-line file (0: no such rows);
+#        LISTS (default 50) lists the papers of a size are also split into,
+#        each a folder with its notes.md and notes.bib, linted as one
+#        repository (0, or a size smaller than LISTS: no such rows);
 #        TIMEOUT (default 120) seconds before a run counts as not finished;
 #        CACHE (default ~/.cache/papers-bench) where the peers are installed.
 # Peers are installed at pinned versions from npm into $CACHE, outside the
@@ -19,6 +22,7 @@ cd "$(dirname "$0")/.."
 SIZES=("${@:-1000 10000 100000}")
 read -r -a SIZES <<<"${SIZES[*]}"
 RUNS=${RUNS:-5}
+LISTS=${LISTS:-50}
 TIMEOUT=${TIMEOUT:-120}
 CACHE=${CACHE:-$HOME/.cache/papers-bench}
 NODE_DIR=$CACHE/node
@@ -129,6 +133,21 @@ for n in "${SIZES[@]}"; do
   ln -f "$dir/notes.bib" "$dir/pair/notes.bib"
   ln -f "$dir/refs.bib" "$dir/refs/refs.bib"
   alone=$dir/alone/alone.md notes=$dir/pair/notes.md bibf=$dir/refs/refs.bib
+  # The same number of papers and entries in LISTS lists, as a repository
+  # of many lists: what the rules that read across files cost.
+  lists=""
+  if [ "$LISTS" -gt 0 ] && [ "$n" -ge "$LISTS" ]; then
+    lists=$dir/lists
+    lgen="-papers $n -seed 1 -bib-entries $n -lists $LISTS"
+    if [ "$(cat "$lists/.gen" 2>/dev/null)" != "$lgen" ]; then
+      rm -rf "$lists"
+      # shellcheck disable=SC2086 # $lgen is a list of flags
+      go run ./bench/gen $lgen -out "$lists" >/dev/null
+      echo "$lgen" >"$lists/.gen"
+    fi
+    add_tool lists "$BIN/papers" lint --no-color "$lists"
+    add_tool listsfloor "$BIN/floor" "$lists"/list*/notes.md
+  fi
 
   add_tool base "$BIN/papers" lint --no-color "$alone"
   add_tool withbib "$BIN/papers" lint --no-color "$notes"
@@ -168,6 +187,14 @@ for n in "${SIZES[@]}"; do
   fi
   if [ "$fix" != timeout ] && [ "$withbib" != timeout ]; then
     ratio "papers lint --fix / papers lint (notes + .bib)" "${fix% *}" "${withbib% *}" " (target 2x)"
+  fi
+  if [ -n "$lists" ]; then
+    lr=${RES[lists]} lfr=${RES[listsfloor]}
+    row "$n" "papers lint ($LISTS lists + their .bib)" "$lr" "$bt" "$br"
+    row "$n" "goldmark bare parse of the $LISTS lists" "$lfr" "$bt" "$br"
+    if [ "$lr" != timeout ] && [ "$lfr" != timeout ]; then
+      ratio "papers lint ($LISTS lists + .bib) / goldmark bare parse of them" "${lr% *}" "${lfr% *}" ""
+    fi
   fi
 done
 

@@ -71,9 +71,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	bibOnly := fs.Int("bib-only", 0, "write only DIR/refs.bib with this many entries")
 	bibEntries := fs.Int("bib-entries", 0, "pad notes.bib with entries for papers not in the notes up to this many entries")
 	longLine := fs.Int("long-line", 0, "write only DIR/line.md: one line of this many MB of mixed Chinese and English text (about 120,000 findings per MB)")
+	lists := fs.Int("lists", 1, "split the papers (and -bib-entries) into this many lists, DIR/list001/notes.md and notes.bib and so on, each with its own seed (seed+i): a repository of many lists")
 	density := fs.Float64("density", benchgen.SeedDensity, "findings per paper papers lint should give (the seed notes give 10; 1.7 or less: the sparse defects of earlier versions, byte for byte)")
 	fs.Usage = func() {
-		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-density F] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N] [-long-line MB]")
+		_, _ = fmt.Fprintln(stderr, "usage: gen -out DIR [-papers N] [-seed S] [-density F] [-bib-ratio R] [-bib-entries N] [-defects=BOOL] [-bib-only N] [-long-line MB] [-lists N]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -97,13 +98,47 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *defects {
 		cfg.DenseNotes = benchgen.DenseNotesFor(*density)
 	}
-	m, err := benchgen.Generate(cfg, *out)
+	if *lists < 1 || *lists > *papers {
+		_, _ = fmt.Fprintf(stderr, "gen: -lists %d: want 1 to -papers (%d)\n", *lists, *papers)
+		return 2
+	}
+	if *lists == 1 {
+		return generate(cfg, *out, "", stdout, stderr)
+	}
+	for i := range *lists {
+		// List i gets its share of the papers and entries (the first
+		// lists one more when they do not divide), and a seed of its own.
+		c := cfg
+		c.Papers = share(*papers, *lists, i)
+		c.BibEntries = share(*bibEntries, *lists, i)
+		c.Seed = *seed + uint64(i)
+		name := fmt.Sprintf("list%03d", i+1)
+		if code := generate(c, filepath.Join(*out, name), name+"/", stdout, stderr); code != 0 {
+			return code
+		}
+	}
+	return 0
+}
+
+// share is list i's part of n split into k lists.
+func share(n, k, i int) int {
+	q := n / k
+	if i < n%k {
+		q++
+	}
+	return q
+}
+
+// generate writes one list into dir and prints its files, each name after
+// prefix.
+func generate(cfg benchgen.Config, dir, prefix string, stdout, stderr io.Writer) int {
+	m, err := benchgen.Generate(cfg, dir)
 	if err != nil {
 		_, _ = fmt.Fprintln(stderr, "gen:", err)
 		return 2
 	}
 	for _, f := range m.Files {
-		_, _ = fmt.Fprintf(stdout, "%s\t%d bytes\t%d lines\n", f.Name, f.Bytes, f.Lines)
+		_, _ = fmt.Fprintf(stdout, "%s%s\t%d bytes\t%d lines\n", prefix, f.Name, f.Bytes, f.Lines)
 	}
 	return 0
 }
