@@ -30,10 +30,22 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 	// The rounds read the rules' sorted lists as they merge; only the
 	// findings that remain after the last round become one list (a dense
 	// list's first round has a million findings of 88 bytes each).
-	files, lists := r.run(ws)
+	//
+	// The first round runs only the rules that can fix: the others' findings
+	// would be thrown away when a fix changes the text, which it does on
+	// any list that has something to fix. When nothing is fixed, the other
+	// rules run on the same texts and their findings join the first
+	// round's: a rule's findings all come from one of the two runs, so the
+	// merge orders them as one run would.
+	first, rest := r.fixRounds(ws)
+	files, lists := first.run(ws)
 	for round := 0; round < MaxFixRounds; round++ {
 		changed := applyRound(files, lists, fr, r.jobs())
 		if len(changed) == 0 {
+			if round == 0 && rest != nil {
+				_, more := rest.run(ws)
+				lists = append(lists, more...)
+			}
 			break
 		}
 		fr.Rounds++
@@ -50,6 +62,46 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 	}
 	fr.Result = &Result{Files: files, Diagnostics: mergeSorted(lists)}
 	return fr
+}
+
+// fixRounds returns the runner of Fix's first round, and the one that
+// completes it when that round fixes nothing (nil when first is r). The
+// first runs the rules that can fix: Fixable ones and, when papers are
+// looked up, those that read a lookup (bib-mismatch's fix replaces a
+// preprint by the published version it found). An editor's runner
+// (RunCache) keeps whole runs: it is not split.
+func (r *Runner) fixRounds(ws Workspace) (first, rest *Runner) {
+	if r.RunCache != nil || r.part != nil {
+		return r, nil
+	}
+	lookups := ws.Env().Resolver != nil
+	fixes := func(rule *Rule) bool { return rule.Fixable || lookups && readsLookup(rule) }
+	f, o := *r, *r
+	f.part = fixes
+	o.part = func(rule *Rule) bool { return !fixes(rule) }
+	o.noDirectives = true
+	return &f, &o
+}
+
+// readsLookup reports whether rule requires, directly or not, an analysis
+// that looks papers up.
+func readsLookup(rule *Rule) bool {
+	seen := map[*analysisSpec]bool{}
+	var visit func(as []Analyzer) bool
+	visit = func(as []Analyzer) bool {
+		for _, a := range as {
+			s := a.spec()
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if s.lookup || visit(s.requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(rule.Requires)
 }
 
 // update gives ws the new texts of the changed files, all at once when it

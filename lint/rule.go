@@ -105,6 +105,9 @@ type Rule struct {
 	// Scope says which files the rule's Check sees.
 	Scope Scope
 	// Fixable is true when the rule attaches fixes to (some of) its findings.
+	// It must be set for such a rule, unless its fixes come only from an
+	// analysis that looks papers up (Analysis.Lookup): the first round of
+	// Runner.Fix runs only the rules that can fix.
 	Fixable bool
 	// NewOptions, when not nil, makes the rule's options holding their
 	// defaults: a pointer to a fresh options struct. The engine calls it for

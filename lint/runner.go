@@ -29,6 +29,11 @@ type Runner struct {
 	// runner computed for what did not change (an editor server's runs);
 	// nil computes everything, as papers lint does.
 	RunCache *RunCache
+	// part, when not nil, restricts a run to the enabled rules it keeps
+	// (Fix's rounds); noDirectives leaves the directives' own findings
+	// out (a run that completes another one, which had them).
+	part         func(rule *Rule) bool
+	noDirectives bool
 }
 
 // NewRunner resolves the config against the rules (unknown rule ids and bad
@@ -125,7 +130,7 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 	files := ws.Files()
 	enabled := make([]*Rule, 0, len(r.Rules))
 	for _, rule := range r.Rules {
-		if r.enabled(rule) {
+		if r.enabled(rule) && (r.part == nil || r.part(rule)) {
 			enabled = append(enabled, rule)
 		}
 	}
@@ -317,7 +322,7 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 	// run, on one core.
 	lists := make([][]Diagnostic, 0, len(files)+len(out))
 	for i, f := range files {
-		if dirs[i] != nil && !f.Quiet {
+		if dirs[i] != nil && !f.Quiet && !r.noDirectives {
 			lists = append(lists, dirs[i].diags)
 		}
 	}
