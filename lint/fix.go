@@ -196,7 +196,7 @@ func applyFixes(f *File, ds []*Diagnostic) ([]byte, int) {
 	if applied == 0 {
 		return f.Src, 0
 	}
-	return ApplyEdits(f.Src, taken.list), applied
+	return applySorted(f.Src, taken.list), applied
 }
 
 // edits are the edits taken in a round, sorted by Start and not
@@ -284,6 +284,13 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 		}
 		return es[i].End < es[j].End
 	})
+	return applySorted(src, es)
+}
+
+// applySorted is ApplyEdits for edits already in its order, by start and
+// then end, as a round's taken edits are: a dense list's round takes a
+// million, and copying them to sort them again cost a third of the round.
+func applySorted(src []byte, es []Edit) []byte {
 	grow := 0
 	for _, e := range es {
 		grow += len(e.New) - (e.End - e.Start)
