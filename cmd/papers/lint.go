@@ -493,8 +493,8 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 	return gr, exitOK
 }
 
-// heapPerInputByte is how much heap a lint run may hold, per byte of its
-// input, before the garbage collector's first cycle (see gcstart). A run
+// heapPerInputByte is how much heap a lint run may hold, per byte of the
+// input it lints, before the garbage collector's first cycle (see gcstart). A run
 // keeps its files' text, their parse and its findings to the end: a dense
 // 100,000-paper list with its .bib (142 MB) holds about 4 bytes per input
 // byte at the end and allocates about 8 in all, so the collector's usual
@@ -505,11 +505,18 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 // first cycle stays at firstGCHeap.
 const heapPerInputByte = 6
 
-// inputBytes is the size of the inputs' text.
+// inputBytes is the size of the text of the inputs that are linted: the
+// files read for reference (the rest of the workspace around a staged
+// file, a companion .bib) are parsed but hold no findings, and a hook
+// linting one file of a large repository is better off collecting early
+// (50 lists of 2,000 papers: 710 MB instead of 880 with them counted, for
+// 9% more time).
 func inputBytes(inputs []lint.Input) uint64 {
 	var n uint64
 	for _, in := range inputs {
-		n += uint64(len(in.Src))
+		if !in.Quiet {
+			n += uint64(len(in.Src))
+		}
 	}
 	return n
 }

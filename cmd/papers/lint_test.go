@@ -46,24 +46,33 @@ type heapRecorder struct{ heaps []uint64 }
 func (r *heapRecorder) Raise(heap uint64) { r.heaps = append(r.heaps, heap) }
 
 // TestLintRaisesFirstGC: papers lint puts the first collection off to
-// heapPerInputByte times the size of what it reads, context files
-// included.
+// heapPerInputByte times the size of the files it lints, not counting
+// those it reads for reference only (the rest of the workspace, a
+// companion .bib).
 func TestLintRaisesFirstGC(t *testing.T) {
 	dir := t.TempDir()
 	notes := "# Topic\n\n## Attention Is All You Need[NeurIPS'17][Google]\n\n- Transformer\n"
 	other := "# Other\n\n## BERT[NAACL'19][Google]\n\n- 预训练\n"
-	for name, text := range map[string]string{".papers.yaml": "", "a.md": notes, "b.md": other} {
+	bib := "@inproceedings{vaswani2017, title = {Attention Is All You Need}, year = {2017}}\n"
+	for name, text := range map[string]string{".papers.yaml": "", "a.md": notes, "a.bib": bib, "b.md": other} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	t.Chdir(dir)
-	rec := &heapRecorder{}
-	var stdout, stderr bytes.Buffer
-	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, firstGC: rec}
-	run([]string{"lint", "a.md"}, e)
-	want := uint64(heapPerInputByte * (len(notes) + len(other)))
-	if len(rec.heaps) != 1 || rec.heaps[0] != want {
-		t.Errorf("Raise calls %v, want one with %d (stderr %q)", rec.heaps, want, stderr.String())
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"lint", "a.md"}, len(notes)},                 // a.bib and b.md are read for reference
+		{[]string{"lint"}, len(notes) + len(bib) + len(other)}, // the whole folder is linted
+	} {
+		rec := &heapRecorder{}
+		var stdout, stderr bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, firstGC: rec}
+		run(tt.args, e)
+		if want := uint64(heapPerInputByte * tt.want); len(rec.heaps) != 1 || rec.heaps[0] != want {
+			t.Errorf("papers %s: Raise calls %v, want one with %d (stderr %q)", strings.Join(tt.args, " "), rec.heaps, want, stderr.String())
+		}
 	}
 }
