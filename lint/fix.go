@@ -289,7 +289,8 @@ func ApplyEdits(src []byte, edits []Edit) []byte {
 
 // applySorted is ApplyEdits for edits already in its order, by start and
 // then end, as a round's taken edits are: a dense list's round takes a
-// million, and copying them to sort them again cost a third of the round.
+// million, and copying them (Edits hold strings: a typed copy) to sort
+// them again cost 0.23 s of CPU on the 100k list.
 func applySorted(src []byte, es []Edit) []byte {
 	grow := 0
 	for _, e := range es {

@@ -117,7 +117,8 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 	// the chain's head, then only the files that have the key): asking
 	// each earlier file's index made a run of many .bib files quadratic
 	// (0.55 s of lookups for 50 files of 2,000 entries).
-	kinds := [...]match.Kind{match.ByDOI, match.ByArXiv, match.ByTitle}
+	const byDOI, byArXiv, byTitle = 0, 1, 2 // indices into kinds
+	kinds := [...]match.Kind{byDOI: match.ByDOI, byArXiv: match.ByArXiv, byTitle: match.ByTitle}
 	keyOf := func(kind match.Kind, ks match.Keys) string {
 		switch kind {
 		case match.ByDOI:
@@ -183,17 +184,17 @@ func checkBibDuplicateEntry(p *lint.Pass) {
 			if r.e.Key == "" {
 				continue // bib-syntax reports it
 			}
-			earlier(k, i, 0, r.keys.DOI, func(j int) {
+			earlier(k, i, byDOI, r.keys.DOI, func(j int) {
 				if refs[j].e.Key != "" {
 					union(j, n, "the same DOI "+r.keys.DOI)
 				}
 			})
-			earlier(k, i, 1, r.keys.ArXiv, func(j int) {
+			earlier(k, i, byArXiv, r.keys.ArXiv, func(j int) {
 				if refs[j].e.Key != "" {
 					union(j, n, "the same arXiv id "+r.keys.ArXiv)
 				}
 			})
-			earlier(k, i, 2, r.keys.Title, func(j int) {
+			earlier(k, i, byTitle, r.keys.Title, func(j int) {
 				o := refs[j].keys
 				if refs[j].e.Key == "" ||
 					r.keys.DOI != "" && o.DOI != "" && r.keys.DOI != o.DOI ||
