@@ -58,18 +58,10 @@ func TestRuleFixtures(t *testing.T) {
 	}
 }
 
+// onlyRule is a runner of rule id alone, with dir's config.yaml, if any.
 func onlyRule(t *testing.T, id, dir string) *lint.Runner {
 	t.Helper()
-	cfg := lint.DefaultConfig()
-	if data, err := os.ReadFile(filepath.Join(dir, "config.yaml")); err == nil {
-		if cfg, err = lint.ParseConfig(filepath.Join(dir, "config.yaml"), data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	runner, err := lint.NewRunner(All(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	runner := allRules(t, dir)
 	runner.Only = map[string]bool{id: true}
 	return runner
 }
