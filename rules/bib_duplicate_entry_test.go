@@ -17,15 +17,7 @@ func TestBibDuplicateEntryLargeGroup(t *testing.T) {
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "@misc{k%d, title = {One Title for All}, year = {2020}}\n", i)
 	}
-	cfg, err := lint.ParseConfig("cfg.yaml", []byte("rules:\n  bib-duplicate-entry: warning\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	runner, err := lint.NewRunner(All(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runner.Only = map[string]bool{"bib-duplicate-entry": true}
+	runner := duplicateEntryRunner(t)
 	res := run(runner, []lint.Input{{Path: "refs.bib", Src: []byte(b.String())}})
 	if len(res.Diagnostics) != n-1 {
 		t.Fatalf("%d findings, want %d", len(res.Diagnostics), n-1)
@@ -38,6 +30,21 @@ func TestBibDuplicateEntryLargeGroup(t *testing.T) {
 			t.Fatalf("message does not count the rest: %s", d.Message)
 		}
 	}
+}
+
+// duplicateEntryRunner runs bib-duplicate-entry alone.
+func duplicateEntryRunner(t *testing.T) *lint.Runner {
+	t.Helper()
+	cfg, err := lint.ParseConfig("cfg.yaml", []byte("rules:\n  bib-duplicate-entry: warning\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := lint.NewRunner(All(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner.Only = map[string]bool{"bib-duplicate-entry": true}
+	return runner
 }
 
 // TestBibDuplicateEntryAcrossManyFiles: entries are matched with the first
@@ -53,15 +60,7 @@ func TestBibDuplicateEntryAcrossManyFiles(t *testing.T) {
 			"@misc{q3, title = {Pre-training v3}, eprint = {1810.04805}, archiveprefix = {arXiv}, year = {2019}}\n")},
 		{Path: "e.bib", Src: []byte("@article{p3, title = {Deep residual learning}, author = {He, Kaiming and Zhang, Xiangyu}, year = {2016}}\n")},
 	}
-	cfg, err := lint.ParseConfig("cfg.yaml", []byte("rules:\n  bib-duplicate-entry: warning\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	runner, err := lint.NewRunner(All(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runner.Only = map[string]bool{"bib-duplicate-entry": true}
+	runner := duplicateEntryRunner(t)
 	res := run(runner, files)
 	want := []string{
 		`c.bib: entry "p2" is the same paper as "p1" (a.bib:1): the same DOI 10.1/res`,

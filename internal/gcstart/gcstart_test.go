@@ -25,13 +25,19 @@ func TestDelayThenRestore(t *testing.T) {
 	if p, l := settings(); p != -1 || l != 1<<40 {
 		t.Fatalf("after Delay: GC percent %d, limit %d; want -1 and %d", p, l, int64(1<<40))
 	}
-	// The first cycle gives the settings back (its finalizer runs on the
-	// finalizer goroutine, soon after the cycle).
+	collectUntilRestored(t, p0, l0)
+}
+
+// collectUntilRestored runs collections until the settings are p0 and l0
+// again: the first cycle gives them back, from its finalizer, which runs
+// on the finalizer goroutine soon after the cycle.
+func collectUntilRestored(t *testing.T, p0 int, l0 int64) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		runtime.GC()
 		if p, l := settings(); p == p0 && l == l0 {
-			break
+			return
 		}
 		if time.Now().After(deadline) {
 			p, l := settings()
@@ -74,17 +80,7 @@ func TestRaise(t *testing.T) {
 		t.Fatalf("after Raise: GC percent %d, limit %d; want -1 and %d", p, l, int64(1<<41))
 	}
 	// After the first cycle the settings are back, and Raise leaves them.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		runtime.GC()
-		if p, l := settings(); p == p0 && l == l0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the first cycle did not give the settings back")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	collectUntilRestored(t, p0, l0)
 	d.Raise(1 << 42)
 	if p, l := settings(); p != p0 || l != l0 {
 		t.Fatalf("Raise after the first cycle: GC percent %d, limit %d; want %d and %d", p, l, p0, l0)
