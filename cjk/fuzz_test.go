@@ -130,6 +130,8 @@ func checkEachAgrees(t *testing.T, in string, ctx Context, opt Options, kinds Ki
 			t.Fatalf("checked in windows of %d units, %q differs:\n windows %+v\n whole   %+v", window, in, got, want)
 		}
 	}
+	// Checked in parts from any run start, too.
+	partsAgree(t, in, ctx, opt, kinds, want)
 }
 
 func FuzzFix(f *testing.F) {

@@ -118,6 +118,13 @@ type scanner struct {
 	noDMath int    // no "$$" from here to noLimit
 	noWiki  int    // no "]]" from here to noLimit
 	noLimit int
+
+	// A check of one part of a text cut for checking in parallel
+	// (CheckPart).
+	cuts    []int // the cuts after the part's start
+	nextCut int   // the first of cuts not passed yet
+	stopped bool  // the check reached a cut it stops at (atCut)
+	resume  bool  // the check starts at a cut, not at a line start
 }
 
 var scanners = sync.Pool{New: func() any { return new(scanner) }}
@@ -131,6 +138,7 @@ func getScanner(text string, ctx *Context, opt Options, kinds Kind) *scanner {
 	s.conv = convSet(opt.Convert)
 	s.window = windowUnits
 	s.spanIdx, s.spanPrev = 0, 0
+	s.cuts, s.nextCut, s.stopped, s.resume = nil, 0, false, false
 	return s
 }
 
@@ -168,12 +176,15 @@ func convSet(s string) uint8 {
 func (s *scanner) converts(b byte) bool { return s.conv&convBit(b) != 0 }
 
 // run checks every line of the text.
-func (s *scanner) run() {
-	pos := 0
+func (s *scanner) run() { s.runFrom(0) }
+
+// runFrom checks the text from pos, a line start or a cut (CheckPart), to
+// its end or to the cut the check stops at.
+func (s *scanner) runFrom(pos int) {
 	for {
 		end := s.lineEnd(pos)
 		s.line(pos, end, pos == 0, end == len(s.text))
-		if end >= len(s.text) {
+		if s.stopped || end >= len(s.text) {
 			return
 		}
 		pos = end + 1
@@ -240,7 +251,10 @@ func (s *scanner) lineEnd(pos int) int {
 // line checks the line [ls, le).
 func (s *scanner) line(ls, le int, first, last bool) {
 	s.units = s.units[:0]
-	s.cj = s.ctx.CJKAround
+	// A check resumed at a cut starts as a check from the line start
+	// stands when it stops there: on a Chinese line (atCut).
+	s.cj = s.ctx.CJKAround || s.resume
+	s.resume = false
 	s.words = 0
 	s.spaced = false
 	s.busy = false
@@ -261,6 +275,9 @@ func (s *scanner) line(ls, le int, first, last bool) {
 		s.units = slices.Grow(s.units, min(n/5, s.window+s.window/4))
 	}
 	s.tokenize(ls, le)
+	if s.stopped {
+		return
+	}
 	if last && s.ctx.After != 0 {
 		s.virtual(le, s.ctx.After)
 	}
@@ -411,6 +428,15 @@ func (s *scanner) tokenize(ls, le int) {
 	for {
 		if len(s.units) >= s.window && s.depth == 0 && s.over == 0 && s.cj && s.units[len(s.units)-1].kind == uCJK {
 			s.flushWindow()
+		}
+		if s.cuts != nil && s.atCut() {
+			// What is left is the part's that starts here: check the
+			// window up to here and stop.
+			if len(s.units) > 1 {
+				s.flushWindow()
+			}
+			s.stopped = true
+			return
 		}
 		limit := le
 		if sp := s.peekSpan(); sp != nil && sp.Start <= le {

@@ -218,15 +218,16 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 		parts = max(p.Jobs, 1)
 	}
 	outs := make([]proseFindings, parts)
+	jobs := max(p.Jobs, 1)
 	par.Do(parts, 0, func(k int) {
 		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
-		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds)
+		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds, jobs)
 	})
 	// Labels are few and short: one pass, kept apart so that each rule
 	// reports them only when its labels option is on.
 	var labels proseFindings
 	if len(f.Notes.Labels) > 0 {
-		labels = analyseRuns(f.Src, f.Notes.Labels, opt, kinds)
+		labels = analyseRuns(f.Src, f.Notes.Labels, opt, kinds, jobs)
 	}
 	if parts == 1 {
 		outs[0].labels = &labels
@@ -242,35 +243,15 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 
 // analyseRuns checks a slice of prose runs of src. Each finding goes
 // straight from the analyser into its block (cjk.Checker.CheckEach): the
-// blocks are in the analyser's order, which the runner sorts.
-func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind) proseFindings {
+// blocks are in the analyser's order, which the runner sorts. A huge run
+// (one long line of pasted text) is checked in up to jobs parts at once.
+func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind, jobs int) proseFindings {
 	var (
 		out   proseFindings
 		check cjk.Checker
-		base  int // the offset in src of the run being checked
 	)
-	emit := func(fd *cjk.Finding) {
-		var d *lint.Diagnostic
-		if fd.Kind == cjk.Spacing {
-			d = out.spacing.next()
-		} else {
-			d = out.punctuation.next()
-		}
-		*d = lint.Diagnostic{Start: base + fd.Start, End: base + fd.End, Message: fd.Message}
-		switch len(fd.Edits) {
-		case 0:
-		case 1:
-			// Most findings: kept inside the finding, no allocation.
-			e := fd.Edits[0]
-			d.SetFix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
-		default:
-			fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
-			for i, e := range fd.Edits {
-				fx.Edits[i] = lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New}
-			}
-			d.Fix = fx
-		}
-	}
+	sink := proseSink{out: &out}
+	emit := sink.emit // one closure for every run
 	lineEnd, lineCJK := -1, false
 	for _, run := range runs {
 		if run.End <= run.Start || run.End > len(src) {
@@ -287,10 +268,63 @@ func analyseRuns(src []byte, runs []notes.Span, opt cjk.Options, kinds cjk.Kind)
 			continue // an English line with no full-width characters: nothing to find
 		}
 		ctx := cjk.Context{Before: runeBefore(src, run.Start), After: runeAfter(src, run.End), CJKAround: lineCJK}
-		base = run.Start
+		if cuts := cjk.Cuts(text, ctx, jobs); cuts != nil {
+			analyseInParts(&out, text, run.Start, ctx, opt, kinds, cuts)
+			continue
+		}
+		sink.base = run.Start
 		check.CheckEach(text, ctx, opt, kinds, emit)
 	}
 	return out
+}
+
+// analyseInParts checks text, a run at base cut at cuts, one part per
+// goroutine, and adds the findings of the parts that make the run's
+// (cjk.Chain) to out. On one 20 MB line of mixed text this halves the
+// analysis on two cores.
+func analyseInParts(out *proseFindings, text string, base int, ctx cjk.Context, opt cjk.Options, kinds cjk.Kind, cuts []int) {
+	parts := make([]proseFindings, len(cuts)+1)
+	next := make([]int, len(parts))
+	par.Do(len(parts), 0, func(k int) {
+		var check cjk.Checker
+		sink := proseSink{out: &parts[k], base: base}
+		next[k] = check.CheckPart(text, ctx, opt, kinds, cuts, k, sink.emit)
+	})
+	for _, k := range cjk.Chain(next) {
+		out.spacing.appendChunks(&parts[k].spacing)
+		out.punctuation.appendChunks(&parts[k].punctuation)
+	}
+}
+
+// proseSink turns the analyser's findings in a run at base into findings
+// of the file, in out.
+type proseSink struct {
+	out  *proseFindings
+	base int
+}
+
+func (s *proseSink) emit(fd *cjk.Finding) {
+	var d *lint.Diagnostic
+	if fd.Kind == cjk.Spacing {
+		d = s.out.spacing.next()
+	} else {
+		d = s.out.punctuation.next()
+	}
+	base := s.base
+	*d = lint.Diagnostic{Start: base + fd.Start, End: base + fd.End, Message: fd.Message}
+	switch len(fd.Edits) {
+	case 0:
+	case 1:
+		// Most findings: kept inside the finding, no allocation.
+		e := fd.Edits[0]
+		d.SetFix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
+	default:
+		fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
+		for i, e := range fd.Edits {
+			fx.Edits[i] = lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New}
+		}
+		d.Fix = fx
+	}
 }
 
 func lineBounds(src []byte, off int) (int, int) {
