@@ -169,6 +169,12 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 		group []int
 		waits [][]int
 		run   []func() [][]Diagnostic
+		// urgent marks the tasks over every file (a PerRun analysis,
+		// a corpus rule): each is one long task no other goroutine can
+		// share, so it goes before the per-file tasks that can run, which
+		// then fill the other goroutines. Handed out last, a corpus rule
+		// ran alone at the end: 0.6 s of bib-duplicate-entry on 50 lists.
+		urgent []bool
 	)
 	waitFor := func(requires []Analyzer) []int {
 		ws := make([]int, 0, len(requires))
@@ -187,6 +193,7 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, Context: ctx, res: res.view("analysis "+s.name, s.requires)}
 		add := func(u *unitResult, p AnalysisPass) {
 			group = append(group, g)
+			urgent = append(urgent, s.scope == PerRun)
 			waits = append(waits, waitFor(s.requires))
 			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
 		}
@@ -254,6 +261,7 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 		}
 		addRule := func(f *File) {
 			group = append(group, -1)
+			urgent = append(urgent, f == nil)
 			waits = append(waits, waitFor(rule.Requires))
 			if f == nil {
 				run = append(run, func() [][]Diagnostic { return check(nil) })
@@ -299,9 +307,24 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 			}
 		}
 	}
+	// What an urgent task waits for is urgent too (the .bib indexes that
+	// bib-duplicate-entry reads), transitively: tasks come after those
+	// of the analyses they wait for, so one pass from the end sees every
+	// task that waits for a group before the group's own tasks.
+	urgentGroup := make([]bool, len(specs))
+	for i := len(run) - 1; i >= 0; i-- {
+		if g := group[i]; g >= 0 && urgentGroup[g] {
+			urgent[i] = true
+		}
+		if urgent[i] {
+			for _, g := range waits[i] {
+				urgentGroup[g] = true
+			}
+		}
+	}
 	out := make([][][]Diagnostic, len(run))
 	release := releaser(res, specs, waits, r.RunCache == nil)
-	par.DoGraph(len(run), r.jobs(), group, waits, func(i int) {
+	par.DoGraph(len(run), r.jobs(), group, waits, urgent, func(i int) {
 		out[i] = run[i]()
 		release(i)
 	})

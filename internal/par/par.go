@@ -59,9 +59,14 @@ func Do(n, limit int, fn func(i int)) {
 // A group with no task is done from the start. The groups must not wait on
 // themselves, directly or not: the caller orders them (the lint engine's
 // analyses come before the rules that need them). No goroutine blocks on
-// another's work: a task is handed out only when it can run. A panic comes
-// back to the caller as with Do, after every task that could run has run.
-func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
+// another's work: a task is handed out only when it can run. Among the
+// tasks that can run, those with urgent[i] set (urgent may be nil) are
+// handed out first: a long task that nothing else can share (a rule over
+// every file) then starts as soon as it may, and the short ones fill the
+// other goroutines around it, instead of it starting last and running
+// alone. A panic comes back to the caller as with Do, after every task
+// that could run has run.
+func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i int)) {
 	if n <= 0 {
 		return
 	}
@@ -85,7 +90,17 @@ func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
 	}
 	waiters := make([][]int, groups) // tasks waiting for each group
 	pending := make([]int, n)        // groups each task still waits for
-	ready := make(chan int, n)
+	// Tasks that can run wait in two queues, the urgent one read first.
+	// Both are closed together, once every task is done: a worker that
+	// finds either closed has nothing left to do.
+	ready, readyFirst := make(chan int, n), make(chan int, n)
+	push := func(i int) {
+		if urgent != nil && urgent[i] {
+			readyFirst <- i
+		} else {
+			ready <- i
+		}
+	}
 	for i := 0; i < n; i++ {
 		for _, g := range waits[i] {
 			if left[g] > 0 {
@@ -94,15 +109,15 @@ func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
 			}
 		}
 		if pending[i] == 0 {
-			ready <- i
+			push(i)
 		}
 	}
 	var (
-		mu    sync.Mutex
-		done  int
-		wg    sync.WaitGroup
-		once  sync.Once
-		first any
+		mu       sync.Mutex
+		done     int
+		wg       sync.WaitGroup
+		once     sync.Once
+		panicked any
 	)
 	finish := func(i int) {
 		mu.Lock()
@@ -111,25 +126,43 @@ func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
 			if left[g]--; left[g] == 0 {
 				for _, w := range waiters[g] {
 					if pending[w]--; pending[w] == 0 {
-						ready <- w
+						push(w)
 					}
 				}
 			}
 		}
 		if done++; done == n {
 			close(ready)
+			close(readyFirst)
+		}
+	}
+	take := func() (int, bool) {
+		select {
+		case i, ok := <-readyFirst:
+			return i, ok
+		default:
+		}
+		select {
+		case i, ok := <-readyFirst:
+			return i, ok
+		case i, ok := <-ready:
+			return i, ok
 		}
 	}
 	for w := 0; w < limit; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range ready {
+			for {
+				i, ok := take()
+				if !ok {
+					return
+				}
 				func() {
 					defer finish(i)
 					defer func() {
 						if v := recover(); v != nil {
-							once.Do(func() { first = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
+							once.Do(func() { panicked = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
 						}
 					}()
 					fn(i)
@@ -138,7 +171,7 @@ func DoGraph(n, limit int, group []int, waits [][]int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
-	if first != nil {
-		panic(first)
+	if panicked != nil {
+		panic(panicked)
 	}
 }

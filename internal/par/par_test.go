@@ -2,6 +2,7 @@ package par
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,26 +40,29 @@ func TestDoGraph(t *testing.T) {
 	// 10 waits for an empty group 2 and runs at once.
 	group := []int{0, 0, 0, 0, 1, 1, -1, -1, -1, -1, -1}
 	waits := [][]int{nil, nil, nil, nil, {0}, {0}, {1}, {1, 0}, {1}, {1}, {2}}
+	urgent := []bool{false, false, true, false, false, true, false, true, false, false, true}
 	for _, limit := range []int{0, 1, 2, 3} {
-		var mu sync.Mutex
-		var order []int
-		DoGraph(len(group), limit, group, waits, func(i int) {
-			mu.Lock()
-			order = append(order, i)
-			mu.Unlock()
-		})
-		if len(order) != len(group) {
-			t.Fatalf("limit %d: ran %v", limit, order)
-		}
-		at := map[int]int{}
-		for k, i := range order {
-			at[i] = k
-		}
-		for i, ws := range waits {
-			for _, g := range ws {
-				for j, gj := range group {
-					if gj == g && at[j] > at[i] {
-						t.Errorf("limit %d: task %d ran before task %d of group %d: %v", limit, i, j, g, order)
+		for _, urgent := range [][]bool{nil, urgent} {
+			var mu sync.Mutex
+			var order []int
+			DoGraph(len(group), limit, group, waits, urgent, func(i int) {
+				mu.Lock()
+				order = append(order, i)
+				mu.Unlock()
+			})
+			if len(order) != len(group) {
+				t.Fatalf("limit %d: ran %v", limit, order)
+			}
+			at := map[int]int{}
+			for k, i := range order {
+				at[i] = k
+			}
+			for i, ws := range waits {
+				for _, g := range ws {
+					for j, gj := range group {
+						if gj == g && at[j] > at[i] {
+							t.Errorf("limit %d: task %d ran before task %d of group %d: %v", limit, i, j, g, order)
+						}
 					}
 				}
 			}
@@ -69,9 +73,27 @@ func TestDoGraph(t *testing.T) {
 			t.Errorf("panic = %v, want boom", v)
 		}
 	}()
-	DoGraph(3, 2, []int{0, -1, -1}, [][]int{nil, {0}, nil}, func(i int) {
+	DoGraph(3, 2, []int{0, -1, -1}, [][]int{nil, {0}, nil}, nil, func(i int) {
 		if i == 0 {
 			panic("boom")
 		}
 	})
+}
+
+// TestDoGraphUrgent: on one worker, the urgent tasks that can run go
+// before the others, each kind in order, and a task that becomes ready
+// goes before the waiting ones when it is urgent.
+func TestDoGraphUrgent(t *testing.T) {
+	// Task 0 is group 0; 1 and 2 wait for it (2 urgent); 3-5 wait for
+	// nothing (4 urgent).
+	group := []int{0, -1, -1, -1, -1, -1}
+	waits := [][]int{nil, {0}, {0}, nil, nil, nil}
+	urgent := []bool{false, false, true, false, true, false}
+	var order []int
+	DoGraph(len(group), 1, group, waits, urgent, func(i int) { order = append(order, i) })
+	// Ready at the start: 0, 3, 5 and urgent 4. Once 0 is done, urgent 2
+	// goes before 3 and 5, then 1 after them.
+	if want := []int{4, 0, 2, 3, 5, 1}; !slices.Equal(order, want) {
+		t.Errorf("order %v, want %v", order, want)
+	}
 }
