@@ -45,9 +45,15 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 		return code + s + ansiReset
 	}
 	// The lines are built by appending to one buffer, not with fmt: a big
-	// list has a hundred thousand findings.
-	var buf []byte
-	var last lint.Position // of the finding before, when in the same file
+	// list has a hundred thousand findings, a long line millions. A
+	// finding's file and severity are most often the one's before: their
+	// escaped, painted forms are made once and copied.
+	var (
+		buf      []byte
+		last     lint.Position // of the finding before, when in the same file
+		fileHead []byte        // the painted, escaped path of the finding before
+		sevs     [lint.Error + 1][]byte
+	)
 	for i := range diags {
 		d := &diags[i]
 		var p lint.Position
@@ -57,21 +63,27 @@ func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Opt
 			p = ix.posFrom(last, d.File, d.Start)
 		} else {
 			p = ix.pos(d.File, d.Start)
+			fileHead = fileHead[:0]
+			if opt.Color {
+				fileHead = append(fileHead, ansiBold...)
+			}
+			fileHead = appendEscaped(fileHead, d.File, true)
 		}
 		last = p
-		sevColor := ""
-		switch d.Severity {
-		case lint.Error:
-			sevColor = ansiRed + ansiBold
-		case lint.Warning:
-			sevColor = ansiYellow + ansiBold
-		case lint.Info:
-			sevColor = ansiBlue
+		buf = append(buf[:0], fileHead...)
+		buf = appendPosition(buf, p.Line, p.Column)
+		if opt.Color {
+			buf = append(buf, ansiReset...)
 		}
-		buf = buf[:0]
-		buf = appendPainted(buf, opt.Color, ansiBold, d.File, ':', p.Line, p.Column)
 		buf = append(buf, ' ')
-		buf = appendPainted(buf, opt.Color && sevColor != "", sevColor, d.Severity.String(), 0, 0, 0)
+		if d.Severity < lint.Severity(len(sevs)) {
+			if sevs[d.Severity] == nil {
+				sevs[d.Severity] = appendSeverity(nil, d.Severity, opt.Color)
+			}
+			buf = append(buf, sevs[d.Severity]...)
+		} else {
+			buf = appendSeverity(buf, d.Severity, opt.Color)
+		}
 		buf = append(buf, ": "...)
 		buf = appendOneLine(buf, d.Message)
 		buf = append(buf, ' ')
@@ -127,11 +139,7 @@ func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col i
 	}
 	buf = appendEscaped(buf, s, true)
 	if sep != 0 {
-		buf = append(buf, sep)
-		buf = strconv.AppendInt(buf, int64(line), 10)
-		buf = append(buf, sep)
-		buf = strconv.AppendInt(buf, int64(col), 10)
-		buf = append(buf, sep)
+		buf = appendPosition(buf, line, col)
 	}
 	if color {
 		buf = append(buf, ansiReset...)
@@ -139,9 +147,36 @@ func appendPainted(buf []byte, color bool, code, s string, sep byte, line, col i
 	return buf
 }
 
+// appendPosition appends ":line:col:".
+func appendPosition(buf []byte, line, col int) []byte {
+	buf = append(buf, ':')
+	buf = strconv.AppendInt(buf, int64(line), 10)
+	buf = append(buf, ':')
+	buf = strconv.AppendInt(buf, int64(col), 10)
+	return append(buf, ':')
+}
+
+// appendSeverity appends the severity's name, in its colour when color is
+// set.
+func appendSeverity(buf []byte, sev lint.Severity, color bool) []byte {
+	code := ""
+	switch sev {
+	case lint.Error:
+		code = ansiRed + ansiBold
+	case lint.Warning:
+		code = ansiYellow + ansiBold
+	case lint.Info:
+		code = ansiBlue
+	}
+	return appendPainted(buf, color && code != "", code, sev.String(), 0, 0, 0)
+}
+
 // appendOneLine appends s with line breaks turned into spaces (and CRs
 // dropped), as oneLine does, and other control characters escaped.
 func appendOneLine(buf []byte, s string) []byte {
+	if isClean(s, false) {
+		return append(buf, s...)
+	}
 	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 		s = oneLine(s)
 	}
@@ -155,14 +190,7 @@ func appendOneLine(buf []byte, s string) []byte {
 // reads as a finding or a workflow command. Tabs are kept unless all is
 // set.
 func appendEscaped(buf []byte, s string, all bool) []byte {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && (all || c != '\t') || c == 0x7f || c == 0xc2 {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if isClean(s, all) {
 		return append(buf, s...)
 	}
 	for _, r := range s {
@@ -173,6 +201,18 @@ func appendEscaped(buf []byte, s string, all bool) []byte {
 		buf = utf8.AppendRune(buf, r)
 	}
 	return buf
+}
+
+// isClean reports whether s has nothing appendEscaped escapes: no control
+// character (tabs allowed unless all) and no byte 0xc2, with which every
+// C1 control starts.
+func isClean(s string, all bool) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && (all || c != '\t') || c == 0x7f || c == 0xc2 {
+			return false
+		}
+	}
+	return true
 }
 
 // escapeControl returns how a control character is shown: \t \n \r, else
