@@ -213,12 +213,12 @@ func analyseProse(p *lint.AnalysisPass) *proseFindings {
 	// The prose of a large file is analysed in parallel parts, cut at run
 	// boundaries; the parts' findings are joined in order.
 	runs := f.Notes.Prose
+	jobs := max(p.Jobs, 1)
 	parts := 1
 	if len(f.Src) > 1<<20 {
-		parts = max(p.Jobs, 1)
+		parts = jobs
 	}
 	outs := make([]proseFindings, parts)
-	jobs := max(p.Jobs, 1)
 	par.Do(parts, 0, func(k int) {
 		lo, hi := len(runs)*k/parts, len(runs)*(k+1)/parts
 		outs[k] = analyseRuns(f.Src, runs[lo:hi], opt, kinds, jobs)
