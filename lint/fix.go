@@ -38,12 +38,12 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 	// round's: a rule's findings all come from one of the two runs, so the
 	// merge orders them as one run would.
 	first, rest := r.fixRounds(ws)
-	files, lists := first.run(ws)
+	files, lists := first.run(ws, nil)
 	for round := 0; round < MaxFixRounds; round++ {
 		changed := applyRound(files, lists, fr, r.jobs())
 		if len(changed) == 0 {
 			if round == 0 && rest != nil {
-				_, more := rest.run(ws)
+				_, more := rest.run(ws, nil)
 				lists = append(lists, more...)
 			}
 			break
@@ -58,7 +58,7 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 			// The workspace gave the paths: it cannot lose them.
 			panic(err)
 		}
-		files, lists = r.run(ws)
+		files, lists = r.run(ws, nil)
 	}
 	fr.Result = &Result{Files: files, Diagnostics: mergeSorted(lists)}
 	return fr

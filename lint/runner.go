@@ -112,7 +112,7 @@ func parallel(n, jobs int, fn func(i int)) { par.Do(n, jobs, fn) }
 // goroutine waits for another. With a RunCache, what the last run computed for
 // files that did not change is reused (see RunCache).
 func (r *Runner) Run(ws Workspace) *Result {
-	files, lists := r.run(ws)
+	files, lists := r.run(ws, nil)
 	return &Result{Files: files, Diagnostics: mergeSorted(lists)}
 }
 
@@ -120,12 +120,14 @@ func (r *Runner) Run(ws Workspace) *Result {
 // merged as they are read (see Findings): what a command that only writes
 // the findings out needs, without one more list of them all.
 func (r *Runner) RunFindings(ws Workspace) *Findings {
-	files, lists := r.run(ws)
+	files, lists := r.run(ws, nil)
 	return NewFindings(files, lists...)
 }
 
 // run is Run up to the merge: the files and their findings' sorted lists.
-func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
+// With a stream, the findings go to it as the tasks end, and run returns
+// no list.
+func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	env := ws.Env()
 	files := ws.Files()
 	enabled := make([]*Rule, 0, len(r.Rules))
@@ -169,6 +171,11 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 		group []int
 		waits [][]int
 		run   []func() [][]Diagnostic
+		// taskFile is the file of a per-file rule's task (nil for the
+		// others), corpusTask marks a corpus rule's: what a stream needs
+		// to know where a task may report.
+		taskFile   []*File
+		corpusTask []bool
 		// urgent marks the tasks over every file (a PerRun analysis,
 		// a corpus rule): each is one long task no other goroutine can
 		// share, so it goes before the per-file tasks that can run, which
@@ -194,6 +201,8 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 		add := func(u *unitResult, p AnalysisPass) {
 			group = append(group, g)
 			urgent = append(urgent, s.scope == PerRun)
+			taskFile = append(taskFile, nil)
+			corpusTask = append(corpusTask, false)
 			waits = append(waits, waitFor(s.requires))
 			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
 		}
@@ -262,6 +271,8 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 		addRule := func(f *File) {
 			group = append(group, -1)
 			urgent = append(urgent, f == nil)
+			taskFile = append(taskFile, f)
+			corpusTask = append(corpusTask, f == nil)
 			waits = append(waits, waitFor(rule.Requires))
 			if f == nil {
 				run = append(run, func() [][]Diagnostic { return check(nil) })
@@ -324,10 +335,23 @@ func (r *Runner) run(ws Workspace) ([]*File, [][]Diagnostic) {
 	}
 	out := make([][][]Diagnostic, len(run))
 	release := releaser(res, specs, waits, r.RunCache == nil)
+	if st != nil {
+		st.start(files, taskFile, corpusTask, mr)
+	}
 	par.DoGraph(len(run), r.jobs(), group, waits, urgent, func(i int) {
-		out[i] = run[i]()
+		o := run[i]()
 		release(i)
+		if st != nil {
+			st.done(i, o)
+			return
+		}
+		out[i] = o
 	})
+	if st != nil {
+		st.finish()
+		mr.done()
+		return files, nil
+	}
 	out = out[firstRule:]
 
 	// Directives are read once per file, after the rules, in parallel.

@@ -119,11 +119,56 @@ func cmdLint(args []string, e *env) int {
 	found := lint.NewFindings(nil)
 	var ruleList []*lint.Rule
 	trouble, stdinFix, diffPrinted, inputs := false, false, false, 0
-	for _, g := range groupByConfig(paths, &lf) {
-		gr, code := lintGroup(g, &lf, e)
+	code := exitOK
+	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff
+	opt := report.Options{
+		Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1",
+		ToolVersion: version(), Docs: docs.FS(), ExitCode: &code,
+		Jobs:    jobsOf(lf.jobs, io.Discard),
+		Command: commandLine("", lf.config, given),
+	}
+	if wd, err := os.Getwd(); err == nil {
+		opt.SrcRoot = wd
+	}
+	groups := groupByConfig(paths, &lf)
+	// The findings are written as the rules hand them over, file by file,
+	// when nothing needs them all first: the run then holds the work in
+	// flight, not every finding (see lint.Runner.RunStream). Another
+	// --sort, --quiet, --max-findings and --max-warnings read them all
+	// before the first is written (--max-warnings says so before them);
+	// several configs' findings are merged in one order.
+	var (
+		sw             *report.Stream
+		streamedCounts report.Counts
+		streamErr      error
+		streamed       bool
+	)
+	if len(groups) == 1 && report.Streams(lf.format) && lf.sort == sortOrders()[0] && !lf.quiet && lf.maxFindings == 0 &&
+		lf.maxWarnings < 0 && !lf.statistics && !lf.fix && !lf.diff {
+		sw, err = report.NewStream(e.stdout, lf.format, opt)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "papers: %v\n", err)
+			return exitTrouble
+		}
+	}
+	for _, g := range groups {
+		var emit func(f *lint.Findings) error
+		if sw != nil {
+			emit = func(f *lint.Findings) error {
+				c := report.CountFindings(f)
+				streamedCounts.Errors += c.Errors
+				streamedCounts.Warnings += c.Warnings
+				streamedCounts.Infos += c.Infos
+				streamedCounts.Fixable += c.Fixable
+				return sw.Write(f)
+			}
+		}
+		gr, code := lintGroup(g, &lf, e, emit)
 		if code == exitTrouble && gr == nil {
 			return exitTrouble
 		}
+		streamed = streamed || gr.streamed
+		streamErr = cmp.Or(streamErr, gr.streamErr)
 		trouble = trouble || gr.trouble
 		stdinFix = stdinFix || gr.stdinFix
 		diffPrinted = diffPrinted || gr.diffPrinted
@@ -175,7 +220,9 @@ func cmdLint(args []string, e *env) int {
 	}
 
 	counts := report.CountFindings(found)
-	code := exitOK
+	if streamed {
+		counts = streamedCounts
+	}
 	switch {
 	case trouble:
 		code = exitTrouble
@@ -187,16 +234,8 @@ func cmdLint(args []string, e *env) int {
 		code = exitFindings
 	}
 
-	color := e.isTerminal && !lf.noColor && e.getenv("NO_COLOR") == "" && !lf.diff && !stdinFix
-	opt := report.Options{
-		Color: color, Context: e.isTerminal || lf.format == "text" && e.getenv("PAPERS_CONTEXT") == "1",
-		Rules: ruleList, ToolVersion: version(), Docs: docs.FS(), ExitCode: &code,
-		Jobs:    jobsOf(lf.jobs, io.Discard),
-		Command: commandLine("", lf.config, given),
-	}
-	if wd, err := os.Getwd(); err == nil {
-		opt.SrcRoot = wd
-	}
+	opt.Rules = ruleList
+	opt.Color = opt.Color && !stdinFix
 	if lf.format == "github" && e.getenv("GITHUB_STEP_SUMMARY") != "" {
 		if err := appendStepSummary(e, shown, inputs, opt, commandLine("--fix", lf.config, given)); err != nil {
 			fmt.Fprintf(e.stderr, "papers: step summary: %v\n", err)
@@ -205,9 +244,12 @@ func cmdLint(args []string, e *env) int {
 			opt.StepSummary = true
 		}
 	}
-	if lf.statistics {
+	switch {
+	case streamed:
+		err = streamErr
+	case lf.statistics:
 		err = report.WriteStatistics(out, lf.format, shown, ruleList)
-	} else {
+	default:
 		err = report.WriteFindings(out, lf.format, shown, opt)
 	}
 	if err != nil {
@@ -377,11 +419,18 @@ type groupResult struct {
 	rules                          []*lint.Rule
 	inputs                         int
 	trouble, stdinFix, diffPrinted bool
+	// streamed says that the findings went to emit, not to found;
+	// streamErr is emit's first error.
+	streamed  bool
+	streamErr error
 }
 
 // lintGroup lints (and fixes) one group's paths under its config. A nil
 // result with exitTrouble stops the command (a config or flag error).
-func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
+// With emit, the findings of a lint run go to it as the rules hand them
+// over, except when papers are looked up: what the lookups could not
+// reach is said on stderr after the run, and before the findings.
+func lintGroup(g configGroup, lf *lintFlags, e *env, emit func(f *lint.Findings) error) (*groupResult, int) {
 	cfg := lint.DefaultConfig()
 	if g.config != "" {
 		var err error
@@ -487,6 +536,9 @@ func lintGroup(g configGroup, lf *lintFlags, e *env) (*groupResult, int) {
 				fmt.Fprintf(e.stderr, "papers: fixed %s (%d %s)\n", in.Path, n, plural(n, "fix", "fixes"))
 			}
 		}
+	case emit != nil && resolver == nil:
+		files, err := runner.RunStream(ws, emit)
+		gr.found, gr.streamed, gr.streamErr = lint.NewFindings(files), true, err
 	default:
 		gr.found = runner.RunFindings(ws)
 	}
