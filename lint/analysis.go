@@ -101,7 +101,12 @@ func (a *Analysis[T]) spec() *analysisSpec {
 // that of the .bib f (or of f's companion, for a notes file) for a
 // PerCompanion one, and the run's for a PerRun one (f may be nil). It
 // panics, which the runner reports as an internal error of the rule, when
-// the analysis is not among the caller's Requires or failed.
+// the analysis is not among the caller's Requires or failed, and when a
+// rule or analysis over one file asks for a file other than its own, its
+// companion .bib or the notes whose companion it is: the runner starts a
+// file's task as soon as the units of those files are done, and another
+// file's may not be built yet. What reads across every file is a corpus
+// rule or a PerRun analysis.
 func (a *Analysis[T]) Of(r Results, f *File) T {
 	v := r.results().get(a, f)
 	t, _ := v.(T)
@@ -183,6 +188,11 @@ type runResults struct {
 	companion map[*File]*File // notes file -> companion, for PerCompanion lookups
 	allowed   map[*analysisSpec]bool
 	reader    string // the rule or analysis reading, for messages
+	// file, when not nil, is the file of the task reading: it waits for
+	// the units of that file and of the files linked to it (its
+	// companion, the notes whose companion it is), and may read no other
+	// file's (the unit may not be built yet).
+	file *File
 }
 
 // get returns a's result for f, or panics with a message naming the
@@ -206,9 +216,9 @@ func (r *runResults) get(a Analyzer, f *File) any {
 		if f != nil && f.Kind == NotesFile {
 			f = r.companion[f]
 		}
-		u = ar.byFile[f]
+		u = r.unit(ar, s, f)
 	default:
-		u = ar.byFile[f]
+		u = r.unit(ar, s, f)
 	}
 	if u == nil {
 		var zero any
@@ -218,6 +228,19 @@ func (r *runResults) get(a Analyzer, f *File) any {
 		panic(fmt.Sprintf("analysis %s failed: %v", s.name, u.panic))
 	}
 	return u.v
+}
+
+// unit is the unit of ar for f, which the reader must wait for.
+func (r *runResults) unit(ar *analysisResults, s *analysisSpec, f *File) *unitResult {
+	if r.file != nil && f != nil && f != r.file && !linkedFiles(r.file, f) {
+		panic(fmt.Sprintf("%s reads analysis %s of %s while checking %s: a task over one file may read the analyses of that file, its companion and the notes it is the companion of", readerName(r), s.name, f.Path, r.file.Path))
+	}
+	return ar.byFile[f]
+}
+
+// linkedFiles reports whether a and b are a notes file and its companion.
+func linkedFiles(a, b *File) bool {
+	return a.Kind == NotesFile && a.Companion == b || b.Kind == NotesFile && b.Companion == a
 }
 
 func readerName(r *runResults) string {

@@ -64,15 +64,23 @@ var ErrStop = errors.New("stop reading findings")
 // (the window's memory is reused for the next). It returns fn's first
 // error, except ErrStop.
 func (f *Findings) Windows(size int, fn func(lo int, ds []Diagnostic) error) error {
+	return f.WindowsIn(nil, size, fn)
+}
+
+// WindowsIn is Windows that merges into *scratch when it is large enough,
+// and leaves there the memory it used: a writer of many small Findings
+// (one file's at a time) reuses one window instead of making one for each.
+// scratch may be nil.
+func (f *Findings) WindowsIn(scratch *[]Diagnostic, size int, fn func(lo int, ds []Diagnostic) error) error {
 	size = max(size, 1)
-	err := f.windows(size, fn)
+	err := f.windows(scratch, size, fn)
 	if errors.Is(err, ErrStop) {
 		return nil
 	}
 	return err
 }
 
-func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) error {
+func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds []Diagnostic) error) error {
 	if len(f.lists) == 1 {
 		// One list is its own order: windows are views of it.
 		l := f.lists[0]
@@ -83,11 +91,23 @@ func (f *Findings) windows(size int, fn func(lo int, ds []Diagnostic) error) err
 		}
 		return nil
 	}
-	buf := make([]Diagnostic, 0, min(size, f.n))
+	limit := min(size, f.n)
+	var buf []Diagnostic
+	if scratch != nil && cap(*scratch) >= limit {
+		buf = (*scratch)[:0]
+	} else {
+		buf = make([]Diagnostic, 0, limit)
+	}
+	if scratch != nil {
+		defer func() {
+			clear(buf) // drop the last window's pointers
+			*scratch = buf[:0]
+		}()
+	}
 	lo := 0
 	err := mergeEach(f.lists, false, func(d *Diagnostic) error {
 		buf = append(buf, *d)
-		if len(buf) < cap(buf) {
+		if len(buf) < limit {
 			return nil
 		}
 		err := fn(lo, buf)

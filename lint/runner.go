@@ -164,9 +164,46 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	mr := r.newMemoRun(enabled, specs, files, absent)
 
 	// Tasks: the analyses' units, dependencies first, then the rules'
-	// tasks. group[i] is the analysis a task builds; waits[i] the
-	// analyses it reads.
-	groupOf := make(map[*analysisSpec]int, len(specs))
+	// tasks. group[i] is the group of the unit a task builds; waits[i]
+	// the groups of the units it reads. In a run without a RunCache each
+	// unit is a group of its own, and a task over one file waits for the
+	// units of that file and of the files linked to it (its companion, or
+	// the notes a .bib is the companion of), which is all it may read
+	// (runResults.get checks it): a file's rules start when its analyses
+	// are done, not when every file's are, so the first files are done,
+	// and their findings written, while the next ones are checked. An
+	// editor's RunCache keeps or rebuilds units across runs (parts of a
+	// file parsed again): there each analysis is one group.
+	unitDeps := r.RunCache == nil
+	type specGroups struct {
+		all    []int
+		byFile map[*File]int
+	}
+	groupsOf := make(map[*analysisSpec]*specGroups, len(specs))
+	var groupUnits []*unitResult // with unitDeps, the unit of each group
+	nGroups := 0
+	linked := map[*File][]*File{}
+	for _, f := range files {
+		if f.Kind == NotesFile && f.Companion != nil {
+			linked[f.Companion] = append(linked[f.Companion], f)
+		}
+	}
+	near := func(f *File) []*File {
+		out := append([]*File{f}, linked[f]...)
+		if f.Kind == NotesFile && f.Companion != nil {
+			out = append(out, f.Companion)
+		}
+		return out
+	}
+	// rank orders the files by path, the order their findings are
+	// written in: the tasks of a file are handed out before those of the
+	// files after it.
+	rank := make(map[*File]int, len(files))
+	byPath := slices.Clone(files)
+	slices.SortStableFunc(byPath, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
+	for i, f := range byPath {
+		rank[f] = i
+	}
 	var (
 		group []int
 		waits [][]int
@@ -182,28 +219,67 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 		// then fill the other goroutines. Handed out last, a corpus rule
 		// ran alone at the end: 0.6 s of bib-duplicate-entry on 50 lists.
 		urgent []bool
+		// fileOf is the file a task works on (nil: every file), for
+		// its rank.
+		fileOf []*File
 	)
-	waitFor := func(requires []Analyzer) []int {
-		ws := make([]int, 0, len(requires))
+	waitFor := func(requires []Analyzer, f *File) []int {
+		var ws []int
 		for _, a := range requires {
-			if g, ok := groupOf[a.spec()]; ok { // not an absent Lookup analysis
-				ws = append(ws, g)
+			sg, ok := groupsOf[a.spec()]
+			if !ok {
+				continue // an absent Lookup analysis
+			}
+			if !unitDeps || f == nil || a.spec().scope == PerRun {
+				ws = append(ws, sg.all...)
+				continue
+			}
+			for _, nf := range near(f) {
+				if g, ok := sg.byFile[nf]; ok {
+					ws = append(ws, g)
+				}
 			}
 		}
 		return ws
 	}
-	for g, s := range specs {
-		groupOf[s] = g
+	view := func(reader string, requires []Analyzer, f *File) *runResults {
+		v := res.view(reader, requires)
+		if unitDeps {
+			v.file = f
+		}
+		return v
+	}
+	for _, s := range specs {
+		sg := &specGroups{byFile: map[*File]int{}}
+		groupsOf[s] = sg
+		if !unitDeps {
+			sg.all = []int{nGroups}
+			nGroups++
+		}
 		ar := &analysisResults{spec: s, byFile: map[*File]*unitResult{}}
 		res.of[s] = ar
 		base := AnalysisPass{Files: files, Rules: needers[s], Venues: env.Venues, Orgs: env.Orgs, Config: r.Config,
-			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, Context: ctx, res: res.view("analysis "+s.name, s.requires)}
+			Jobs: r.jobs(), Year: env.Year, Resolver: env.Resolver, Context: ctx}
 		add := func(u *unitResult, p AnalysisPass) {
+			g := 0
+			if unitDeps {
+				g = nGroups
+				nGroups++
+				sg.all = append(sg.all, g)
+				if p.File != nil {
+					sg.byFile[p.File] = g
+				}
+				groupUnits = append(groupUnits, u)
+			} else {
+				g = sg.all[0]
+			}
+			p.res = view("analysis "+s.name, s.requires, p.File)
 			group = append(group, g)
 			urgent = append(urgent, s.scope == PerRun)
+			fileOf = append(fileOf, p.File)
 			taskFile = append(taskFile, nil)
 			corpusTask = append(corpusTask, false)
-			waits = append(waits, waitFor(s.requires))
+			waits = append(waits, waitFor(s.requires, p.File))
 			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
 		}
 		switch s.scope {
@@ -254,7 +330,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 		newPass := func(f *File) *Pass {
 			s := r.settings[rule.ID]
 			p := &Pass{Rule: rule, Severity: r.severity(rule), Options: s.Options, Venues: env.Venues, Orgs: env.Orgs,
-				Config: r.Config, Jobs: r.jobs(), Year: env.Year, res: res.view("rule "+rule.ID, rule.Requires),
+				Config: r.Config, Jobs: r.jobs(), Year: env.Year, res: view("rule "+rule.ID, rule.Requires, f),
 				copyLists: r.RunCache != nil}
 			if f != nil {
 				p.File, p.Files = f, []*File{f}
@@ -271,9 +347,10 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 		addRule := func(f *File) {
 			group = append(group, -1)
 			urgent = append(urgent, f == nil)
+			fileOf = append(fileOf, f)
 			taskFile = append(taskFile, f)
 			corpusTask = append(corpusTask, f == nil)
-			waits = append(waits, waitFor(rule.Requires))
+			waits = append(waits, waitFor(rule.Requires, f))
 			if f == nil {
 				run = append(run, func() [][]Diagnostic { return check(nil) })
 				return
@@ -322,7 +399,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	// bib-duplicate-entry reads), transitively: tasks come after those
 	// of the analyses they wait for, so one pass from the end sees every
 	// task that waits for a group before the group's own tasks.
-	urgentGroup := make([]bool, len(specs))
+	urgentGroup := make([]bool, nGroups)
 	for i := len(run) - 1; i >= 0; i-- {
 		if g := group[i]; g >= 0 && urgentGroup[g] {
 			urgent[i] = true
@@ -333,12 +410,21 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			}
 		}
 	}
+	priority := make([]int, len(run))
+	for i := range run {
+		switch {
+		case urgent[i]:
+			priority[i] = -1
+		case fileOf[i] != nil:
+			priority[i] = rank[fileOf[i]]
+		}
+	}
 	out := make([][][]Diagnostic, len(run))
-	release := releaser(res, specs, waits, r.RunCache == nil)
+	release := releaser(groupUnits, waits, unitDeps)
 	if st != nil {
 		st.start(files, taskFile, corpusTask, mr)
 	}
-	par.DoGraph(len(run), r.jobs(), group, waits, urgent, func(i int) {
+	par.DoGraph(len(run), r.jobs(), group, waits, priority, func(i int) {
 		o := run[i]()
 		release(i)
 		if st != nil {
@@ -413,16 +499,16 @@ func dropSuppressed(ds []Diagnostic, files []*File, at map[string]int, dirs []*d
 }
 
 // releaser returns what a task calls when it is done: once every task
-// that reads an analysis has run, the analysis' results are dropped, so a
+// that reads a unit of an analysis has run, its result is dropped, so a
 // run's memory holds the findings, not every intermediate result until the
 // end (the CJK analysis of a dense list holds as many findings as the
-// rules copy out of it). An editor's RunCache keeps results for the next
-// run: then nothing is dropped.
-func releaser(res *runResults, specs []*analysisSpec, waits [][]int, enabled bool) func(task int) {
+// rules copy out of it). units[g] is the unit group g builds. An editor's
+// RunCache keeps results for the next run: then nothing is dropped.
+func releaser(units []*unitResult, waits [][]int, enabled bool) func(task int) {
 	if !enabled {
 		return func(int) {}
 	}
-	readers := make([]atomic.Int32, len(specs))
+	readers := make([]atomic.Int32, len(units))
 	for _, ws := range waits {
 		for _, g := range ws {
 			readers[g].Add(1)
@@ -430,18 +516,11 @@ func releaser(res *runResults, specs []*analysisSpec, waits [][]int, enabled boo
 	}
 	return func(task int) {
 		for _, g := range waits[task] {
-			if readers[g].Add(-1) != 0 {
-				continue
-			}
-			// Only this goroutine touches the analysis now: every
-			// task that reads it is done, every task that builds it
-			// was done before the first reader started.
-			ar := res.of[specs[g]]
-			for _, u := range ar.byFile {
-				u.v = nil
-			}
-			if ar.run != nil {
-				ar.run.v = nil
+			if readers[g].Add(-1) == 0 {
+				// Only this goroutine touches the unit now: every task
+				// that reads it is done, and the task that built it was
+				// done before the first reader started.
+				units[g].v = nil
 			}
 		}
 	}

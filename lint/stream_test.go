@@ -203,3 +203,79 @@ func describe(d *Diagnostic) string {
 	return fmt.Sprintf("%s %v %s %d-%d %q fix %q %v related %v %v", d.Rule, d.Severity, d.File, d.Start, d.End, d.Message,
 		d.FixMessage(), d.FixEdits(nil), d.Related(), d.Suggestions())
 }
+
+// TestRunStreamUnitsPerFile: a file's rules start once the analyses of
+// that file are done, not every file's: z.md's analysis waits here for
+// a.md's findings, which need a.md's rule to have run.
+func TestRunStreamUnitsPerFile(t *testing.T) {
+	handed := make(chan struct{})
+	var once sync.Once
+	waited := false
+	words := &Analysis[int]{Name: "words", Scope: PerFile, Kind: NotesFile,
+		Run: func(p *AnalysisPass) int {
+			if p.File.Path == "z.md" {
+				select {
+				case <-handed:
+					waited = true
+				case <-time.After(10 * time.Second):
+				}
+			}
+			return len(strings.Fields(string(p.File.Src)))
+		}}
+	rule := &Rule{ID: "count", Summary: "counts", Severity: Warning, Scope: NotesScope, Requires: []Analyzer{words},
+		Check: func(p *Pass) { p.Report(Diagnostic{Message: fmt.Sprint(words.Of(p, p.File), " words")}) }}
+	r, err := NewRunner([]*Rule{rule}, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Jobs = 2
+	var got []string
+	_, err = r.RunStream(memWS([]Input{{Path: "z.md", Src: []byte("- z z\n")}, {Path: "a.md", Src: []byte("- a\n")}}), func(f *Findings) error {
+		for _, d := range f.Slice() {
+			got = append(got, d.File+": "+d.Message)
+		}
+		once.Do(func() { close(handed) })
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !waited || strings.Join(got, "|") != "a.md: 2 words|z.md: 3 words" {
+		t.Errorf("a.md's rule waited for z.md's analysis (handed over %q)", got)
+	}
+}
+
+// TestReadOutsideLinkedFiles: a task over one file that reads the
+// analysis of a file it does not wait for gets an internal error, never a
+// result that may not be built yet.
+func TestReadOutsideLinkedFiles(t *testing.T) {
+	size := &Analysis[int]{Name: "size", Scope: PerFile, Run: func(p *AnalysisPass) int { return len(p.File.Src) }}
+	var files []*File
+	rule := &Rule{ID: "peek", Summary: "peeks", Severity: Warning, Scope: NotesScope, Requires: []Analyzer{size}}
+	rule.Check = func(p *Pass) {
+		for _, f := range files {
+			if f.Path != p.File.Path && f.Path != "n.bib" {
+				p.Report(Diagnostic{Message: fmt.Sprint(size.Of(p, f))})
+			}
+		}
+		p.Report(Diagnostic{Message: fmt.Sprint("own ", size.Of(p, p.File), " companion ", size.Of(p, p.File.Companion))})
+	}
+	r, err := NewRunner([]*Rule{rule}, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := memWS([]Input{{Path: "n.md", Src: []byte("- n\n"), Companion: "n.bib"}, {Path: "n.bib", Src: []byte("@misc{a, title={A}}\n")}, {Path: "o.md", Src: []byte("- o\n")}})
+	files = ws.Files()
+	res := r.Run(ws)
+	var msgs []string
+	for _, d := range res.Diagnostics {
+		msgs = append(msgs, d.File+": "+d.Message)
+	}
+	want := "n.md: internal error in rule peek: rule peek reads analysis size of o.md while checking n.md: " +
+		"a task over one file may read the analyses of that file, its companion and the notes it is the companion of (please report it)|" +
+		"o.md: internal error in rule peek: rule peek reads analysis size of n.md while checking o.md: " +
+		"a task over one file may read the analyses of that file, its companion and the notes it is the companion of (please report it)"
+	if got := strings.Join(msgs, "|"); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

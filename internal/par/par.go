@@ -60,13 +60,15 @@ func Do(n, limit int, fn func(i int)) {
 // themselves, directly or not: the caller orders them (the lint engine's
 // analyses come before the rules that need them). No goroutine blocks on
 // another's work: a task is handed out only when it can run. Among the
-// tasks that can run, those with urgent[i] set (urgent may be nil) are
-// handed out first: a long task that nothing else can share (a rule over
-// every file) then starts as soon as it may, and the short ones fill the
-// other goroutines around it, instead of it starting last and running
-// alone. A panic comes back to the caller as with Do, after every task
+// tasks that can run, the one with the lowest priority[i] goes first, ties
+// in index order (priority may be nil: index order). The lint engine puts
+// a long task that nothing else can share (a rule over every file) first,
+// so that the short ones fill the other goroutines around it instead of it
+// running alone at the end, then the tasks of one file after another, so
+// that a file is done, and its findings written, while the next ones are
+// checked. A panic comes back to the caller as with Do, after every task
 // that could run has run.
-func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i int)) {
+func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i int)) {
 	if n <= 0 {
 		return
 	}
@@ -90,17 +92,7 @@ func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i 
 	}
 	waiters := make([][]int, groups) // tasks waiting for each group
 	pending := make([]int, n)        // groups each task still waits for
-	// Tasks that can run wait in two queues, the urgent one read first.
-	// Both are closed together, once every task is done: a worker that
-	// finds either closed has nothing left to do.
-	ready, readyFirst := make(chan int, n), make(chan int, n)
-	push := func(i int) {
-		if urgent != nil && urgent[i] {
-			readyFirst <- i
-		} else {
-			ready <- i
-		}
-	}
+	ready := &taskHeap{prio: priority}
 	for i := 0; i < n; i++ {
 		for _, g := range waits[i] {
 			if left[g] > 0 {
@@ -109,16 +101,18 @@ func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i 
 			}
 		}
 		if pending[i] == 0 {
-			push(i)
+			ready.push(i)
 		}
 	}
 	var (
 		mu       sync.Mutex
+		wake     = sync.NewCond(&mu)
 		done     int
 		wg       sync.WaitGroup
 		once     sync.Once
 		panicked any
 	)
+	// finish marks task i done and frees the tasks that waited for it.
 	finish := func(i int) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -126,28 +120,27 @@ func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i 
 			if left[g]--; left[g] == 0 {
 				for _, w := range waiters[g] {
 					if pending[w]--; pending[w] == 0 {
-						push(w)
+						ready.push(w)
+						wake.Signal()
 					}
 				}
 			}
 		}
 		if done++; done == n {
-			close(ready)
-			close(readyFirst)
+			wake.Broadcast()
 		}
 	}
+	// take waits for a task that can run; false when all are done.
 	take := func() (int, bool) {
-		select {
-		case i, ok := <-readyFirst:
-			return i, ok
-		default:
+		mu.Lock()
+		defer mu.Unlock()
+		for len(ready.tasks) == 0 {
+			if done == n {
+				return 0, false
+			}
+			wake.Wait()
 		}
-		select {
-		case i, ok := <-readyFirst:
-			return i, ok
-		case i, ok := <-ready:
-			return i, ok
-		}
+		return ready.pop(), true
 	}
 	for w := 0; w < limit; w++ {
 		wg.Add(1)
@@ -173,5 +166,51 @@ func DoGraph(n, limit int, group []int, waits [][]int, urgent []bool, fn func(i 
 	wg.Wait()
 	if panicked != nil {
 		panic(panicked)
+	}
+}
+
+// taskHeap is a binary min-heap of task indices by (priority, index).
+type taskHeap struct {
+	tasks []int
+	prio  []int
+}
+
+func (h *taskHeap) less(a, b int) bool {
+	if h.prio != nil && h.prio[a] != h.prio[b] {
+		return h.prio[a] < h.prio[b]
+	}
+	return a < b
+}
+
+func (h *taskHeap) push(i int) {
+	h.tasks = append(h.tasks, i)
+	for k := len(h.tasks) - 1; k > 0; {
+		up := (k - 1) / 2
+		if !h.less(h.tasks[k], h.tasks[up]) {
+			break
+		}
+		h.tasks[k], h.tasks[up] = h.tasks[up], h.tasks[k]
+		k = up
+	}
+}
+
+func (h *taskHeap) pop() int {
+	top := h.tasks[0]
+	last := len(h.tasks) - 1
+	h.tasks[0] = h.tasks[last]
+	h.tasks = h.tasks[:last]
+	for k := 0; ; {
+		m, l, r := k, 2*k+1, 2*k+2
+		if l < last && h.less(h.tasks[l], h.tasks[m]) {
+			m = l
+		}
+		if r < last && h.less(h.tasks[r], h.tasks[m]) {
+			m = r
+		}
+		if m == k {
+			return top
+		}
+		h.tasks[k], h.tasks[m] = h.tasks[m], h.tasks[k]
+		k = m
 	}
 }

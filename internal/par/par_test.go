@@ -40,12 +40,12 @@ func TestDoGraph(t *testing.T) {
 	// 10 waits for an empty group 2 and runs at once.
 	group := []int{0, 0, 0, 0, 1, 1, -1, -1, -1, -1, -1}
 	waits := [][]int{nil, nil, nil, nil, {0}, {0}, {1}, {1, 0}, {1}, {1}, {2}}
-	urgent := []bool{false, false, true, false, false, true, false, true, false, false, true}
+	prio := []int{5, 5, 0, 5, 5, 0, 9, 0, 1, 5, 0}
 	for _, limit := range []int{0, 1, 2, 3} {
-		for _, urgent := range [][]bool{nil, urgent} {
+		for _, prio := range [][]int{nil, prio} {
 			var mu sync.Mutex
 			var order []int
-			DoGraph(len(group), limit, group, waits, urgent, func(i int) {
+			DoGraph(len(group), limit, group, waits, prio, func(i int) {
 				mu.Lock()
 				order = append(order, i)
 				mu.Unlock()
@@ -80,20 +80,24 @@ func TestDoGraph(t *testing.T) {
 	})
 }
 
-// TestDoGraphUrgent: on one worker, the urgent tasks that can run go
-// before the others, each kind in order, and a task that becomes ready
-// goes before the waiting ones when it is urgent.
-func TestDoGraphUrgent(t *testing.T) {
-	// Task 0 is group 0; 1 and 2 wait for it (2 urgent); 3-5 wait for
-	// nothing (4 urgent).
-	group := []int{0, -1, -1, -1, -1, -1}
-	waits := [][]int{nil, {0}, {0}, nil, nil, nil}
-	urgent := []bool{false, false, true, false, true, false}
+// TestDoGraphPriority: on one worker, the tasks that can run go lowest
+// priority first, ties in index order, and a task that becomes ready goes
+// before the waiting ones when its priority is lower.
+func TestDoGraphPriority(t *testing.T) {
+	// Task 0 is group 0; 1 and 2 wait for it; 3-6 wait for nothing.
+	group := []int{0, -1, -1, -1, -1, -1, -1}
+	waits := [][]int{nil, {0}, {0}, nil, nil, nil, nil}
+	prio := []int{1, 2, 0, 1, 0, 2, 1}
 	var order []int
-	DoGraph(len(group), 1, group, waits, urgent, func(i int) { order = append(order, i) })
-	// Ready at the start: 0, 3, 5 and urgent 4. Once 0 is done, urgent 2
-	// goes before 3 and 5, then 1 after them.
-	if want := []int{4, 0, 2, 3, 5, 1}; !slices.Equal(order, want) {
+	DoGraph(len(group), 1, group, waits, prio, func(i int) { order = append(order, i) })
+	// Ready at the start: 4 (0), then 0, 3, 6 (1), then 5 (2). Once 0 is
+	// done, 2 (0) goes before 3 and 6, and 1 (2) comes after 5.
+	if want := []int{4, 0, 2, 3, 6, 1, 5}; !slices.Equal(order, want) {
 		t.Errorf("order %v, want %v", order, want)
+	}
+	order = nil
+	DoGraph(len(group), 1, group, waits, nil, func(i int) { order = append(order, i) })
+	if want := []int{0, 1, 2, 3, 4, 5, 6}; !slices.Equal(order, want) {
+		t.Errorf("with no priority: order %v, want %v", order, want)
 	}
 }

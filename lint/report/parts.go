@@ -24,13 +24,29 @@ const partSize = 8192
 // are formatted (SARIF counts fingerprints in order there). format gets
 // the findings of one part and the index of its first.
 func inParts(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
+	return new(partBuffers).write(w, f, jobs, prepare, format)
+}
+
+// partBuffers is the memory inParts formats in: a Stream writes a run's
+// findings a file at a time with one, not with new buffers and a new
+// window for each file.
+type partBuffers struct {
+	one    bytes.Buffer
+	bufs   []bytes.Buffer
+	errs   []error
+	window []lint.Diagnostic
+}
+
+// write is inParts in the buffers of pb.
+func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
 	if f.Len() <= partSize {
-		var buf bytes.Buffer
-		err := f.Windows(partSize, func(lo int, ds []lint.Diagnostic) error {
+		buf := &pb.one
+		buf.Reset()
+		err := f.WindowsIn(&pb.window, partSize, func(lo int, ds []lint.Diagnostic) error {
 			if prepare != nil {
 				prepare(lo, ds)
 			}
-			return format(&buf, lo, ds)
+			return format(buf, lo, ds)
 		})
 		if err != nil {
 			return err
@@ -38,9 +54,12 @@ func inParts(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []
 		_, err = buf.WriteTo(w)
 		return err
 	}
-	bufs := make([]bytes.Buffer, jobs)
-	errs := make([]error, jobs)
-	return f.Windows(jobs*partSize, func(lo int, ds []lint.Diagnostic) error {
+	if len(pb.bufs) < jobs {
+		pb.bufs = make([]bytes.Buffer, jobs)
+		pb.errs = make([]error, jobs)
+	}
+	bufs, errs := pb.bufs, pb.errs
+	return f.WindowsIn(&pb.window, jobs*partSize, func(lo int, ds []lint.Diagnostic) error {
 		if prepare != nil {
 			prepare(lo, ds)
 		}

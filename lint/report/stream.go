@@ -21,6 +21,7 @@ type Stream struct {
 	w   io.Writer
 	opt Options
 	ix  *index
+	pb  partBuffers
 }
 
 // NewStream returns a Stream of findings in format, which Streams must
@@ -38,5 +39,5 @@ func (s *Stream) Write(f *lint.Findings) error {
 	if s.ix == nil {
 		s.ix = newIndex(f.Files)
 	}
-	return writeText(s.w, f, s.ix, s.opt)
+	return writeTextIn(&s.pb, s.w, f, s.ix, s.opt)
 }

@@ -28,7 +28,12 @@ const (
 // Context the source line with a caret under the span, the fix and the
 // related places, so that a finding can be read without opening the file.
 func writeText(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
-	return inParts(w, f, opt.jobs(), nil, func(buf *bytes.Buffer, _ int, ds []lint.Diagnostic) error {
+	return writeTextIn(new(partBuffers), w, f, ix, opt)
+}
+
+// writeTextIn is writeText in the buffers of pb.
+func writeTextIn(pb *partBuffers, w io.Writer, f *lint.Findings, ix *index, opt Options) error {
+	return pb.write(w, f, opt.jobs(), nil, func(buf *bytes.Buffer, _ int, ds []lint.Diagnostic) error {
 		bw := bufio.NewWriter(buf)
 		if err := writeTextPart(bw, ds, ix, opt); err != nil {
 			return err
