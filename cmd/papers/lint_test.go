@@ -76,3 +76,75 @@ func TestLintRaisesFirstGC(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedTextIsWholeText: the text papers lint writes as the files
+// are done is the text it writes after the run (--max-warnings makes it
+// read every finding first), with corpus findings across files,
+// companions, directives and context lines, at one job and at several.
+func TestStreamedTextIsWholeText(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".papers.yaml": "",
+		"a/notes.md": "# 主题\n\n## Attention Is All You Need[NIPS'17][google]\n\n- 提出了Transformer,很重要\n- TODO 看代码\n\n" +
+			"## BERT[arxiv'18][Google]\n\n- 预训练,双向\n",
+		"a/notes.bib": "@article{devlin2018, title = {BERT}, journal = {arXiv preprint arXiv:1810.04805}, year = {2018}}\n" +
+			"@misc{devlin2018, title = {BERT again}}\n",
+		"b/notes.md": "# Other\n\n<!-- papers-disable-next-line venue-name -->\n## Attention Is All You Need[NIPS'17][Google]\n\n- 重复的paper\n",
+		"c.md":       "# 空\n\n## Deep Residual Learning[CVPR'16][Microsoft]\n\n- ResNet,残差\n",
+		"z.bib":      "@misc{x, title = {Deep Residual Learning}}\n@misc{x, title = {Deep Residual Learning}}\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	lint := func(args ...string) (string, string, int) {
+		var stdout, stderr bytes.Buffer
+		getenv := func(k string) string {
+			if k == "PAPERS_CONTEXT" {
+				return "1"
+			}
+			return ""
+		}
+		e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: getenv}
+		code := run(append([]string{"lint"}, args...), e)
+		return stdout.String(), stderr.String(), code
+	}
+	for _, jobs := range []string{"1", "3"} {
+		out, errs, code := lint("--jobs", jobs)
+		wantOut, wantErrs, wantCode := lint("--jobs", jobs, "--max-warnings", "1000000")
+		if out != wantOut || errs != wantErrs || code != wantCode {
+			t.Errorf("--jobs %s: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", jobs, code, out, errs, wantCode, wantOut, wantErrs)
+		}
+		for _, path := range []string{"a/notes.bib:", "a/notes.md:", "b/notes.md:", "c.md:", "z.bib:"} {
+			if !strings.Contains(out, "\n"+path) && !strings.HasPrefix(out, path) {
+				t.Errorf("--jobs %s: no finding in %s\n%s", jobs, path, out)
+			}
+		}
+	}
+}
+
+// failingWriter fails every write, as a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+// TestStreamedWriteFails: when standard output fails, the streamed run
+// says so and exits 2.
+func TestStreamedWriteFails(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("## BERT[arxiv'18][google]\n\n- 预训练,双向\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	var stderr bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: failingWriter{}, stderr: &stderr, getenv: func(string) string { return "" }}
+	if code := run([]string{"lint"}, e); code != exitTrouble || !strings.Contains(stderr.String(), "papers: ") || !strings.Contains(stderr.String(), os.ErrClosed.Error()) {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+}
