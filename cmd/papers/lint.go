@@ -131,8 +131,8 @@ func cmdLint(args []string, e *env) int {
 		opt.SrcRoot = wd
 	}
 	groups := groupByConfig(paths, &lf)
-	// The findings are written as the rules hand them over, file by file,
-	// when nothing needs them all first: the run then holds the work in
+	// The findings are written as the rules hand them over, file by file
+	// (text and JSON: report.Streams), when nothing needs them all first: the run then holds the work in
 	// flight, not every finding (see lint.Runner.RunStream). Another
 	// --sort, --quiet, --max-findings and --max-warnings read them all
 	// before the first is written (--max-warnings says so before them);
@@ -247,6 +247,9 @@ func cmdLint(args []string, e *env) int {
 	switch {
 	case streamed:
 		err = streamErr
+		if err == nil {
+			err = sw.Close()
+		}
 	case lf.statistics:
 		err = report.WriteStatistics(out, lf.format, shown, ruleList)
 	default:

@@ -77,8 +77,8 @@ func TestLintRaisesFirstGC(t *testing.T) {
 	}
 }
 
-// TestStreamedTextIsWholeText: the text papers lint writes as the files
-// are done is the text it writes after the run (--max-warnings makes it
+// TestStreamedTextIsWholeText: the text and JSON papers lint writes as
+// the files are done are what it writes after the run (--max-warnings makes it
 // read every finding first), with corpus findings across files,
 // companions, directives and context lines, at one job and at several.
 func TestStreamedTextIsWholeText(t *testing.T) {
@@ -115,17 +115,24 @@ func TestStreamedTextIsWholeText(t *testing.T) {
 		code := run(append([]string{"lint"}, args...), e)
 		return stdout.String(), stderr.String(), code
 	}
-	for _, jobs := range []string{"1", "3"} {
-		out, errs, code := lint("--jobs", jobs)
-		wantOut, wantErrs, wantCode := lint("--jobs", jobs, "--max-warnings", "1000000")
-		if out != wantOut || errs != wantErrs || code != wantCode {
-			t.Errorf("--jobs %s: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", jobs, code, out, errs, wantCode, wantOut, wantErrs)
-		}
-		for _, path := range []string{"a/notes.bib:", "a/notes.md:", "b/notes.md:", "c.md:", "z.bib:"} {
-			if !strings.Contains(out, "\n"+path) && !strings.HasPrefix(out, path) {
-				t.Errorf("--jobs %s: no finding in %s\n%s", jobs, path, out)
+	for _, format := range []string{"text", "json"} {
+		for _, jobs := range []string{"1", "3"} {
+			out, errs, code := lint("--format", format, "--jobs", jobs)
+			wantOut, wantErrs, wantCode := lint("--format", format, "--jobs", jobs, "--max-warnings", "1000000")
+			if out != wantOut || errs != wantErrs || code != wantCode {
+				t.Errorf("%s, --jobs %s: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", format, jobs, code, out, errs, wantCode, wantOut, wantErrs)
+			}
+			for _, path := range []string{"a/notes.bib", "a/notes.md", "b/notes.md", "c.md", "z.bib"} {
+				if !strings.Contains(out, "\n"+path+":") && !strings.HasPrefix(out, path+":") && !strings.Contains(out, `"file": "`+path+`"`) {
+					t.Errorf("%s, --jobs %s: no finding in %s\n%s", format, jobs, path, out)
+				}
 			}
 		}
+	}
+	// An empty folder's JSON is an empty array, streamed or not.
+	t.Chdir(t.TempDir())
+	if out, _, _ := lint("--format", "json"); out != "[]\n" {
+		t.Errorf("no input: %q, want an empty array", out)
 	}
 }
 
