@@ -208,11 +208,6 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 		group []int
 		waits [][]int
 		run   []func() [][]Diagnostic
-		// taskFile is the file of a per-file rule's task (nil for the
-		// others), corpusTask marks a corpus rule's: what a stream needs
-		// to know where a task may report.
-		taskFile   []*File
-		corpusTask []bool
 		// urgent marks the tasks over every file (a PerRun analysis,
 		// a corpus rule): each is one long task no other goroutine can
 		// share, so it goes before the per-file tasks that can run, which
@@ -220,7 +215,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 		// ran alone at the end: 0.6 s of bib-duplicate-entry on 50 lists.
 		urgent []bool
 		// fileOf is the file a task works on (nil: every file), for
-		// its rank.
+		// its rank, and for a stream to know where a rule may report.
 		fileOf []*File
 	)
 	waitFor := func(requires []Analyzer, f *File) []int {
@@ -277,8 +272,6 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			group = append(group, g)
 			urgent = append(urgent, s.scope == PerRun)
 			fileOf = append(fileOf, p.File)
-			taskFile = append(taskFile, nil)
-			corpusTask = append(corpusTask, false)
 			waits = append(waits, waitFor(s.requires, p.File))
 			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
 		}
@@ -348,8 +341,6 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			group = append(group, -1)
 			urgent = append(urgent, f == nil)
 			fileOf = append(fileOf, f)
-			taskFile = append(taskFile, f)
-			corpusTask = append(corpusTask, f == nil)
 			waits = append(waits, waitFor(rule.Requires, f))
 			if f == nil {
 				run = append(run, func() [][]Diagnostic { return check(nil) })
@@ -422,7 +413,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	out := make([][][]Diagnostic, len(run))
 	release := releaser(groupUnits, waits, unitDeps)
 	if st != nil {
-		st.start(files, taskFile, corpusTask, mr)
+		st.start(files, group, fileOf, mr)
 	}
 	par.DoGraph(len(run), r.jobs(), group, waits, priority, func(i int) {
 		o := run[i]()

@@ -70,24 +70,26 @@ type stream struct {
 	err     error         // emit's first error; written by the writer only
 }
 
-// start takes the run's tasks: for each, the file of a per-file rule task
-// (nil for an analysis or a corpus rule) and whether it is a corpus rule's.
-// It starts the goroutine that hands the findings over.
-func (s *stream) start(files []*File, taskFile []*File, corpus []bool, mr *memoRun) {
-	s.files, s.corpus, s.mr = files, corpus, mr
+// start takes the run's tasks: for each, the group of the analysis unit
+// it builds (-1 for a rule's task) and the file it works on (nil: every
+// file). It starts the goroutine that hands the findings over.
+func (s *stream) start(files []*File, group []int, fileOf []*File, mr *memoRun) {
+	s.files, s.mr = files, mr
 	s.at = make(map[string]int, len(files))
 	s.pending = map[string]int{}
 	for i, f := range files {
 		s.at[f.Path] = i
 		s.pending[f.Path] += 0
 	}
-	s.declared = make([][]string, len(taskFile))
-	for i, f := range taskFile {
-		if corpus[i] {
-			s.corpusLeft++
-			continue
+	s.declared = make([][]string, len(fileOf))
+	s.corpus = make([]bool, len(fileOf))
+	for i, f := range fileOf {
+		if group[i] >= 0 {
+			continue // an analysis: reports nothing
 		}
 		if f == nil {
+			s.corpus[i] = true
+			s.corpusLeft++
 			continue
 		}
 		d := []string{f.Path}
@@ -196,18 +198,20 @@ func (s *stream) finish() {
 	}
 	// A bug of a rule, kept rather than dropped: its findings come last,
 	// sorted, after one that says which rule broke the order.
-	slices.Sort(s.lateRules)
-	s.lateRules = slices.Compact(s.lateRules)
-	note := Diagnostic{Rule: s.lateRules[0], Severity: Error, File: s.late[0].File,
-		Message: fmt.Sprintf("%s%s reported findings in a file other than the one it checks; they are listed out of order (please report it)", internalErrorPrefix, strings.Join(s.lateRules, ", "))}
-	late := append([]Diagnostic{note}, s.late...)
 	dirs := make([]*directives, len(s.files))
 	for i, f := range s.files {
 		dirs[i] = s.mr.directives(f, s.r.known)
 	}
-	late = dropSuppressed(late, s.files, s.at, dirs)
+	late := dropSuppressed(s.late, s.files, s.at, dirs)
+	if len(late) == 0 {
+		return // all in Quiet files or suppressed, as in a run not streamed
+	}
 	SortDiagnostics(late)
-	s.err = s.emit(NewFindings(s.files, late))
+	slices.Sort(s.lateRules)
+	s.lateRules = slices.Compact(s.lateRules)
+	note := Diagnostic{Rule: s.lateRules[0], Severity: Error, File: late[0].File,
+		Message: fmt.Sprintf("%s%s: findings reported in a file other than the one it checks, listed here out of order (please report it)", internalErrorPrefix, strings.Join(s.lateRules, ", "))}
+	s.err = s.emit(NewFindings(s.files, append([]Diagnostic{note}, late...)))
 }
 
 // write is the writer's goroutine: it hands over the paths that are

@@ -174,7 +174,7 @@ func TestRunStreamOutsideTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "a.md:own|b.md:own|a.md:" + internalErrorPrefix + "stray reported findings in a file other than the one it checks; they are listed out of order (please report it)|a.md:stray"
+	want := "a.md:own|b.md:own|a.md:" + internalErrorPrefix + "stray: findings reported in a file other than the one it checks, listed here out of order (please report it)|a.md:stray"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
