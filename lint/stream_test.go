@@ -279,3 +279,36 @@ func TestReadOutsideLinkedFiles(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestRunStreamWithRunCache: an editor's runner (with a RunCache) is not
+// streamed: every finding comes in one hand-over, Run's, and the next run
+// reuses what the cache kept.
+func TestRunStreamWithRunCache(t *testing.T) {
+	ins := streamInputs(rand.New(rand.NewPCG(5, 6)), 6)
+	r, err := NewRunner(streamRules(), DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Run(memWS(ins)).Diagnostics
+	r.RunCache = NewRunCache()
+	ws := memWS(ins)
+	for run := range 2 {
+		calls := 0
+		var got []Diagnostic
+		if _, err := r.RunStream(ws, func(f *Findings) error {
+			calls++
+			got = f.Slice()
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if calls != 1 || len(got) != len(want) {
+			t.Fatalf("run %d: %d hand-overs of %d findings, want 1 of %d", run, calls, len(got), len(want))
+		}
+		for i := range got {
+			if describe(&got[i]) != describe(&want[i]) {
+				t.Fatalf("run %d: finding %d:\n got %s\nwant %s", run, i, describe(&got[i]), describe(&want[i]))
+			}
+		}
+	}
+}
