@@ -466,13 +466,17 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 }
 
 // dropSuppressed returns ds without the findings in Quiet files and those
-// a directive suppresses. A list is copied only when something is dropped:
-// most lists lose nothing.
+// a directive suppresses (dropWhere).
 func dropSuppressed(ds []Diagnostic, files []*File, at map[string]int, dirs []*directives) []Diagnostic {
-	drop := func(d *Diagnostic) bool {
+	return dropWhere(ds, func(d *Diagnostic) bool {
 		i, ok := at[d.File]
 		return ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start))
-	}
+	})
+}
+
+// dropWhere returns ds without the findings drop reports. A list is
+// copied only when something is dropped: most lists lose nothing.
+func dropWhere(ds []Diagnostic, drop func(d *Diagnostic) bool) []Diagnostic {
 	for k := range ds {
 		if !drop(&ds[k]) {
 			continue

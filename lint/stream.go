@@ -285,18 +285,5 @@ func dropSuppressedIn(ds []Diagnostic, dirs *directives) []Diagnostic {
 	if dirs == nil {
 		return ds
 	}
-	for k := range ds {
-		if !dirs.suppressed(ds[k].Rule, ds[k].Start) {
-			continue
-		}
-		kept := make([]Diagnostic, k, len(ds)-1)
-		copy(kept, ds[:k])
-		for j := k + 1; j < len(ds); j++ {
-			if !dirs.suppressed(ds[j].Rule, ds[j].Start) {
-				kept = append(kept, ds[j])
-			}
-		}
-		return kept
-	}
-	return ds
+	return dropWhere(ds, func(d *Diagnostic) bool { return dirs.suppressed(d.Rule, d.Start) })
 }
