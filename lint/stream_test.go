@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -193,7 +194,7 @@ func TestRunStreamStopsOnError(t *testing.T) {
 		calls++
 		return boom
 	})
-	if err != boom || calls != 1 {
+	if !errors.Is(err, boom) || calls != 1 {
 		t.Errorf("err %v after %d calls, want %v after 1", err, calls, boom)
 	}
 }
