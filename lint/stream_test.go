@@ -114,6 +114,32 @@ func TestRunStreamIsRunInOrder(t *testing.T) {
 	}
 }
 
+// streamRun runs rules over ins with RunStream on jobs goroutines and
+// returns each finding as "file: message", in the order handed over;
+// after, when not nil, runs after each hand-over.
+func streamRun(t *testing.T, rules []*Rule, jobs int, ins []Input, after func()) []string {
+	t.Helper()
+	r, err := NewRunner(rules, DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Jobs = jobs
+	var got []string
+	_, err = r.RunStream(memWS(ins), func(f *Findings) error {
+		for _, d := range f.Slice() {
+			got = append(got, d.File+": "+d.Message)
+		}
+		if after != nil {
+			after()
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
 // TestRunStreamHandsOverEarly: a file's findings are handed over while
 // the rules still check a later file, which waits for them here.
 func TestRunStreamHandsOverEarly(t *testing.T) {
@@ -131,22 +157,10 @@ func TestRunStreamHandsOverEarly(t *testing.T) {
 				}
 			}
 		}}
-	r, err := NewRunner([]*Rule{rule}, DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Jobs = 2
-	var paths []string
-	_, err = r.RunStream(memWS([]Input{{Path: "a.md", Src: []byte("- a\n")}, {Path: "z.md", Src: []byte("- z\n")}}), func(f *Findings) error {
-		paths = append(paths, f.Slice()[0].File)
-		once.Do(func() { close(handed) })
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !waited || fmt.Sprint(paths) != "[a.md z.md]" {
-		t.Errorf("a.md's findings not handed over while z.md was checked (handed over %v)", paths)
+	got := streamRun(t, []*Rule{rule}, 2, []Input{{Path: "a.md", Src: []byte("- a\n")}, {Path: "z.md", Src: []byte("- z\n")}},
+		func() { once.Do(func() { close(handed) }) })
+	if !waited || strings.Join(got, "|") != "a.md: seen|z.md: seen" {
+		t.Errorf("a.md's findings not handed over while z.md was checked (handed over %q)", got)
 	}
 }
 
@@ -161,21 +175,8 @@ func TestRunStreamOutsideTheFile(t *testing.T) {
 				p.Report(Diagnostic{File: "a.md", Start: 1, Message: "stray"})
 			}
 		}}
-	r, err := NewRunner([]*Rule{rule}, DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	_, err = r.RunStream(memWS([]Input{{Path: "a.md", Src: []byte("- a\n")}, {Path: "b.md", Src: []byte("- b\n")}}), func(f *Findings) error {
-		for _, d := range f.Slice() {
-			got = append(got, d.File+":"+d.Message)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "a.md:own|b.md:own|a.md:" + internalErrorPrefix + "stray: findings reported in a file other than the one it checks, listed here out of order (please report it)|a.md:stray"
+	got := streamRun(t, []*Rule{rule}, 0, []Input{{Path: "a.md", Src: []byte("- a\n")}, {Path: "b.md", Src: []byte("- b\n")}}, nil)
+	want := "a.md: own|b.md: own|a.md: " + internalErrorPrefix + "stray: findings reported in a file other than the one it checks, listed here out of order (please report it)|a.md: stray"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
@@ -225,22 +226,8 @@ func TestRunStreamUnitsPerFile(t *testing.T) {
 		}}
 	rule := &Rule{ID: "count", Summary: "counts", Severity: Warning, Scope: NotesScope, Requires: []Analyzer{words},
 		Check: func(p *Pass) { p.Report(Diagnostic{Message: fmt.Sprint(words.Of(p, p.File), " words")}) }}
-	r, err := NewRunner([]*Rule{rule}, DefaultConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Jobs = 2
-	var got []string
-	_, err = r.RunStream(memWS([]Input{{Path: "z.md", Src: []byte("- z z\n")}, {Path: "a.md", Src: []byte("- a\n")}}), func(f *Findings) error {
-		for _, d := range f.Slice() {
-			got = append(got, d.File+": "+d.Message)
-		}
-		once.Do(func() { close(handed) })
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := streamRun(t, []*Rule{rule}, 2, []Input{{Path: "z.md", Src: []byte("- z z\n")}, {Path: "a.md", Src: []byte("- a\n")}},
+		func() { once.Do(func() { close(handed) }) })
 	if !waited || strings.Join(got, "|") != "a.md: 2 words|z.md: 3 words" {
 		t.Errorf("a.md's rule waited for z.md's analysis (handed over %q)", got)
 	}
