@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -34,15 +33,13 @@ func writeText(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
 // writeTextIn is writeText in the buffers of pb.
 func writeTextIn(pb *partBuffers, w io.Writer, f *lint.Findings, ix *index, opt Options) error {
 	return pb.write(w, f, opt.jobs(), nil, func(buf *bytes.Buffer, _ int, ds []lint.Diagnostic) error {
-		bw := bufio.NewWriter(buf)
-		if err := writeTextPart(bw, ds, ix, opt); err != nil {
-			return err
-		}
-		return bw.Flush()
+		return writeTextPart(buf, ds, ix, opt)
 	})
 }
 
-func writeTextPart(bw *bufio.Writer, diags []lint.Diagnostic, ix *index, opt Options) error {
+// writeTextPart appends the text of diags to bw (a part's buffer: its
+// writes do not fail).
+func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Options) error {
 	paint := func(code, s string) string {
 		if !opt.Color {
 			return s
