@@ -132,29 +132,34 @@ func cmdLint(args []string, e *env) int {
 	}
 	groups := groupByConfig(paths, &lf)
 	// The findings are written as the rules hand them over, file by file
-	// (text and JSON: report.Streams), when nothing needs them all first: the run then holds the work in
-	// flight, not every finding (see lint.Runner.RunStream). Another
-	// --sort, --quiet, --max-findings and --max-warnings read them all
-	// before the first is written (--max-warnings says so before them);
-	// several configs' findings are merged in one order.
+	// (text, JSON, rdjson: report.Streams), when nothing needs them all
+	// first: the run then holds the work in flight, not every finding
+	// (see lint.Runner.RunStream). Another --sort, --quiet, --max-findings
+	// and --max-warnings read them all before the first is written
+	// (--max-warnings says so before them); several configs' findings are
+	// merged in one order. The stream is made at the first hand-over,
+	// when the run's rules are known (rdjson links each rule's page).
 	var (
 		sw             *report.Stream
 		streamedCounts report.Counts
 		streamErr      error
 		streamed       bool
 	)
-	if len(groups) == 1 && report.Streams(lf.format) && lf.sort == sortOrders()[0] && !lf.quiet && lf.maxFindings == 0 &&
-		lf.maxWarnings < 0 && !lf.statistics && !lf.fix && !lf.diff {
-		sw, err = report.NewStream(e.stdout, lf.format, opt)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "papers: %v\n", err)
-			return exitTrouble
-		}
+	newStream := func(rules []*lint.Rule) *report.Stream {
+		o := opt
+		o.Rules = rules
+		s, _ := report.NewStream(e.stdout, lf.format, o) // report.Streams accepts the format
+		return s
 	}
+	canStream := len(groups) == 1 && report.Streams(lf.format) && lf.sort == sortOrders()[0] && !lf.quiet && lf.maxFindings == 0 &&
+		lf.maxWarnings < 0 && !lf.statistics && !lf.fix && !lf.diff
 	for _, g := range groups {
-		var emit func(f *lint.Findings) error
-		if sw != nil {
-			emit = func(f *lint.Findings) error {
+		var emit func(rules []*lint.Rule, f *lint.Findings) error
+		if canStream {
+			emit = func(rules []*lint.Rule, f *lint.Findings) error {
+				if sw == nil {
+					sw = newStream(rules)
+				}
 				c := report.CountFindings(f)
 				streamedCounts.Errors += c.Errors
 				streamedCounts.Warnings += c.Warnings
@@ -247,6 +252,9 @@ func cmdLint(args []string, e *env) int {
 	switch {
 	case streamed:
 		err = streamErr
+		if sw == nil {
+			sw = newStream(ruleList) // nothing was handed over
+		}
 		if err == nil {
 			err = sw.Close()
 		}
@@ -430,10 +438,10 @@ type groupResult struct {
 
 // lintGroup lints (and fixes) one group's paths under its config. A nil
 // result with exitTrouble stops the command (a config or flag error).
-// With emit, the findings of a lint run go to it as the rules hand them
-// over, except when papers are looked up: what the lookups could not
+// With emit, the findings of a lint run go to it, with the run's rules,
+// as the rules hand them over, except when papers are looked up: what the lookups could not
 // reach is said on stderr after the run, and before the findings.
-func lintGroup(g configGroup, lf *lintFlags, e *env, emit func(f *lint.Findings) error) (*groupResult, int) {
+func lintGroup(g configGroup, lf *lintFlags, e *env, emit func(rules []*lint.Rule, f *lint.Findings) error) (*groupResult, int) {
 	cfg := lint.DefaultConfig()
 	if g.config != "" {
 		var err error
@@ -540,7 +548,7 @@ func lintGroup(g configGroup, lf *lintFlags, e *env, emit func(f *lint.Findings)
 			}
 		}
 	case emit != nil && resolver == nil:
-		files, err := runner.RunStream(ws, emit)
+		files, err := runner.RunStream(ws, func(f *lint.Findings) error { return emit(runner.Rules, f) })
 		gr.found, gr.streamed, gr.streamErr = lint.NewFindings(files), true, err
 	default:
 		gr.found = runner.RunFindings(ws)

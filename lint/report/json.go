@@ -87,5 +87,11 @@ func toJSON(d *lint.Diagnostic, ix *index) JSONDiagnostic {
 // writeJSON prints an indented JSON array of JSONDiagnostic, formatted in
 // parallel parts and written as it goes.
 func writeJSON(w io.Writer, f *lint.Findings, ix *index, jobs int) error {
-	return spliceArray(w, []byte("[]\n"), "[]", f, jobs, "  ", "  ", "", nil, func(_ int, d *lint.Diagnostic) any { return toJSON(d, ix) })
+	return writeSplice(w, jsonSplice(ix), f, jobs)
+}
+
+// jsonSplice is the JSON array of findings, as an arraySplice.
+func jsonSplice(ix *index) *arraySplice {
+	return &arraySplice{skeleton: []byte("[]\n"), marker: "[]", prefix: "  ", indent: "  ",
+		item: func(_ int, d *lint.Diagnostic) any { return toJSON(d, ix) }}
 }

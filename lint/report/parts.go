@@ -109,38 +109,76 @@ func jsonItems(buf *bytes.Buffer, lo int, ds []lint.Diagnostic, prefix, indent s
 }
 
 // spliceArray writes skeleton, a JSON document written by an Encoder with
-// an empty array at marker (such as `"results": []`), with the n items of
+// an empty array at marker (such as `"results": []`), with the items of
 // that array in its place: "[", an item for each finding of f (jsonItems
-// at prefix), and the
-// closing "]" at closeIndent on a line of its own when indent is not "".
-// The items are formatted in parts on at most jobs goroutines (inParts).
+// at prefix), and the closing "]" at closeIndent on a line of its own when
+// indent is not "". The items are formatted in parts on at most jobs
+// goroutines (inParts).
 func spliceArray(w io.Writer, skeleton []byte, marker string, f *lint.Findings, jobs int, prefix, indent, closeIndent string, prepare func(lo int, ds []lint.Diagnostic), item func(i int, d *lint.Diagnostic) any) error {
-	at := bytes.Index(skeleton, []byte(marker))
+	return writeSplice(w, &arraySplice{skeleton: skeleton, marker: marker, prefix: prefix, indent: indent, closeIndent: closeIndent, prepare: prepare, item: item}, f, jobs)
+}
+
+// writeSplice writes the document of a with the findings of f.
+func writeSplice(w io.Writer, a *arraySplice, f *lint.Findings, jobs int) error {
+	if err := a.write(w, new(partBuffers), f, jobs); err != nil {
+		return err
+	}
+	return a.close(w)
+}
+
+// arraySplice is spliceArray in steps, for findings that come a file at a
+// time (Stream): write for each part, then close.
+type arraySplice struct {
+	skeleton                    []byte
+	marker                      string
+	prefix, indent, closeIndent string
+	prepare                     func(lo int, ds []lint.Diagnostic)
+	item                        func(i int, d *lint.Diagnostic) any
+	n                           int // items written
+}
+
+// write writes the items of f's findings after those written before,
+// and the skeleton up to the array before the first.
+func (a *arraySplice) write(w io.Writer, pb *partBuffers, f *lint.Findings, jobs int) error {
+	at := bytes.Index(a.skeleton, []byte(a.marker))
 	if at < 0 || f.Len() == 0 {
-		_, err := w.Write(skeleton)
-		return err
+		return nil // close writes the skeleton as it is
 	}
-	open := len(marker) - 1 // the array's "]"
-	head := skeleton[:at+open]
-	if indent != "" {
-		head = append(head[:len(head):len(head)], '\n')
+	if a.n == 0 {
+		head := a.skeleton[:at+len(a.marker)-1] // up to the array's "]"
+		if a.indent != "" {
+			head = append(head[:len(head):len(head)], '\n')
+		}
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
 	}
-	if _, err := w.Write(head); err != nil {
-		return err
-	}
-	err := inParts(w, f, jobs, prepare, func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error {
-		return jsonItems(buf, lo, ds, prefix, indent, item)
+	lo := a.n
+	a.n += f.Len()
+	return pb.write(w, f, jobs, func(at int, ds []lint.Diagnostic) {
+		if a.prepare != nil {
+			a.prepare(lo+at, ds)
+		}
+	}, func(buf *bytes.Buffer, at int, ds []lint.Diagnostic) error {
+		return jsonItems(buf, lo+at, ds, a.prefix, a.indent, a.item)
 	})
-	if err != nil {
+}
+
+// close writes what follows the items: the array's end and the rest of
+// the skeleton, or the skeleton whole when there was no item.
+func (a *arraySplice) close(w io.Writer) error {
+	at := bytes.Index(a.skeleton, []byte(a.marker))
+	if at < 0 || a.n == 0 {
+		_, err := w.Write(a.skeleton)
 		return err
 	}
 	tail := "]"
-	if indent != "" {
-		tail = "\n" + closeIndent + "]"
+	if a.indent != "" {
+		tail = "\n" + a.closeIndent + "]"
 	}
 	if _, err := io.WriteString(w, tail); err != nil {
 		return err
 	}
-	_, err = w.Write(skeleton[at+len(marker):])
+	_, err := w.Write(a.skeleton[at+len(a.marker):])
 	return err
 }

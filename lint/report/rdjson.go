@@ -65,6 +65,15 @@ type rdSuggestion struct {
 }
 
 func writeRDJSON(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
+	a, err := rdjsonSplice(ix, opt)
+	if err != nil {
+		return err
+	}
+	return writeSplice(w, a, f, opt.jobs())
+}
+
+// rdjsonSplice is the rdjson result, its diagnostics as an arraySplice.
+func rdjsonSplice(ix *index, opt Options) (*arraySplice, error) {
 	// code.url: each rule's documentation, looked up once per rule.
 	urls := map[string]string{}
 	for _, r := range opt.Rules {
@@ -78,11 +87,11 @@ func writeRDJSON(w io.Writer, f *lint.Findings, ix *index, opt Options) error {
 	enc := json.NewEncoder(&skeleton)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(rdResult{Source: rdSource{Name: "papers"}, Diagnostics: []rdDiagnostic{}}); err != nil {
-		return err
+		return nil, err
 	}
-	return spliceArray(w, skeleton.Bytes(), `"diagnostics":[]`, f, opt.jobs(), "", "", "", nil, func(_ int, d *lint.Diagnostic) any {
+	return &arraySplice{skeleton: skeleton.Bytes(), marker: `"diagnostics":[]`, item: func(_ int, d *lint.Diagnostic) any {
 		return toRDJSON(d, ix, urls[d.Rule])
-	})
+	}}, nil
 }
 
 // toRDJSON converts one diagnostic; url is its rule's documentation.

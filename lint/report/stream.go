@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
@@ -9,12 +8,19 @@ import (
 )
 
 // Streams reports whether findings in format can be written as a run
-// hands them over, file by file (Stream): text, one line per finding, and
-// JSON, one array of them. The other documents (SARIF, Checkstyle,
-// rdjson) group or count the findings before the first, and the github
-// format picks the findings GitHub shows among all of them: they are
-// written whole.
-func Streams(format string) bool { return format == "text" || format == "" || format == "json" }
+// hands them over, file by file (Stream): text, one line per finding,
+// and the documents that hold one array of findings whose other parts do
+// not depend on them (JSON, rdjson). SARIF lists the rules the findings
+// use and the run's exit code, Checkstyle groups findings by file, and
+// the github format picks the findings GitHub shows among all of them:
+// they are written whole.
+func Streams(format string) bool {
+	switch format {
+	case "text", "", "json", "rdjson":
+		return true
+	}
+	return false
+}
 
 // Stream writes a run's findings as they are handed over in order (one
 // file's at a time, lint.Runner.RunStream): Write for each part, then
@@ -25,7 +31,7 @@ type Stream struct {
 	opt    Options
 	ix     *index
 	pb     partBuffers
-	n      int // findings written
+	array  *arraySplice // the document around the findings, when not text
 }
 
 // NewStream returns a Stream of findings in format, which Streams must
@@ -43,34 +49,39 @@ func (s *Stream) Write(f *lint.Findings) error {
 	if s.ix == nil {
 		s.ix = newIndex(f.Files)
 	}
-	if s.format != "json" {
-		s.n += f.Len()
+	if s.format == "text" || s.format == "" {
 		return writeTextIn(&s.pb, s.w, f, s.ix, s.opt)
 	}
-	if f.Len() == 0 {
-		return nil
+	if err := s.document(); err != nil {
+		return err
 	}
-	if s.n == 0 {
-		if _, err := io.WriteString(s.w, "[\n"); err != nil {
-			return err
-		}
-	}
-	lo := s.n
-	s.n += f.Len()
-	return s.pb.write(s.w, f, s.opt.jobs(), nil, func(buf *bytes.Buffer, at int, ds []lint.Diagnostic) error {
-		return jsonItems(buf, lo+at, ds, "  ", "  ", func(_ int, d *lint.Diagnostic) any { return toJSON(d, s.ix) })
-	})
+	return s.array.write(s.w, &s.pb, f, s.opt.jobs())
 }
 
-// Close writes what follows the last finding (the end of the JSON array).
+// Close writes what follows the last finding (the end of a document).
 func (s *Stream) Close() error {
-	if s.format != "json" {
+	if s.format == "text" || s.format == "" {
 		return nil
 	}
-	end := "\n]\n"
-	if s.n == 0 {
-		end = "[]\n"
+	if s.ix == nil {
+		s.ix = newIndex(nil) // no finding was handed over
 	}
-	_, err := io.WriteString(s.w, end)
+	if err := s.document(); err != nil {
+		return err
+	}
+	return s.array.close(s.w)
+}
+
+// document makes the document the findings are spliced into, once.
+func (s *Stream) document() error {
+	if s.array != nil {
+		return nil
+	}
+	if s.format == "json" {
+		s.array = jsonSplice(s.ix)
+		return nil
+	}
+	var err error
+	s.array, err = rdjsonSplice(s.ix, s.opt)
 	return err
 }
