@@ -439,8 +439,9 @@ type groupResult struct {
 // lintGroup lints (and fixes) one group's paths under its config. A nil
 // result with exitTrouble stops the command (a config or flag error).
 // With emit, the findings of a lint run go to it, with the run's rules,
-// as the rules hand them over, except when papers are looked up: what the lookups could not
-// reach is said on stderr after the run, and before the findings.
+// as the rules hand them over, except when papers are looked up: what the
+// lookups could not reach is said on stderr after the run, and before the
+// findings.
 func lintGroup(g configGroup, lf *lintFlags, e *env, emit func(rules []*lint.Rule, f *lint.Findings) error) (*groupResult, int) {
 	cfg := lint.DefaultConfig()
 	if g.config != "" {
