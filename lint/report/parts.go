@@ -14,22 +14,9 @@ import (
 // written in order.
 const partSize = 8192
 
-// inParts formats the findings of f with format, in parallel parts of
-// partSize when there are many, and writes the parts to w in order. Parts
-// are formatted a batch (one per job, jobs >= 1) at a time, from one window
-// of the findings (lint.Findings.Windows), and written before the next
-// batch starts, so that a large output (a SARIF log of a big list is
-// hundreds of megabytes) is never held whole, nor the findings merged into
-// one more list. prepare, when not nil, sees each window before its parts
-// are formatted (SARIF counts fingerprints in order there). format gets
-// the findings of one part and the index of its first.
-func inParts(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
-	return new(partBuffers).write(w, f, jobs, prepare, format)
-}
-
-// partBuffers is the memory inParts formats in: a Stream writes a run's
-// findings a file at a time with one, not with new buffers and a new
-// window for each file.
+// partBuffers is the memory findings are formatted in, in parts: a
+// Stream writes a run's findings a file at a time with one, not with new
+// buffers and a new window for each file.
 type partBuffers struct {
 	one    bytes.Buffer
 	bufs   []bytes.Buffer
@@ -37,7 +24,15 @@ type partBuffers struct {
 	window []lint.Diagnostic
 }
 
-// write is inParts in the buffers of pb.
+// write formats the findings of f with format, in parallel parts of
+// partSize when there are many, and writes the parts to w in order. Parts
+// are formatted a batch (one per job, jobs >= 1) at a time, from one window
+// of the findings (lint.Findings.WindowsIn), and written before the next
+// batch starts, so that a large output (a SARIF log of a big list is
+// hundreds of megabytes) is never held whole, nor the findings merged into
+// one more list. prepare, when not nil, sees each window before its parts
+// are formatted (SARIF counts fingerprints in order there). format gets
+// the findings of one part and the index of its first.
 func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
 	if f.Len() <= partSize {
 		buf := &pb.one
@@ -113,7 +108,7 @@ func jsonItems(buf *bytes.Buffer, lo int, ds []lint.Diagnostic, prefix, indent s
 // that array in its place: "[", an item for each finding of f (jsonItems
 // at prefix), and the closing "]" at closeIndent on a line of its own when
 // indent is not "". The items are formatted in parts on at most jobs
-// goroutines (inParts).
+// goroutines (partBuffers.write).
 func spliceArray(w io.Writer, skeleton []byte, marker string, f *lint.Findings, jobs int, prefix, indent, closeIndent string, prepare func(lo int, ds []lint.Diagnostic), item func(i int, d *lint.Diagnostic) any) error {
 	return writeSplice(w, &arraySplice{skeleton: skeleton, marker: marker, prefix: prefix, indent: indent, closeIndent: closeIndent, prepare: prepare, item: item}, f, jobs)
 }
