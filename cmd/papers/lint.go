@@ -132,7 +132,7 @@ func cmdLint(args []string, e *env) int {
 	}
 	groups := groupByConfig(paths, &lf)
 	// The findings are written as the rules hand them over, file by file
-	// (text, JSON, rdjson: report.Streams), when nothing needs them all
+	// (text, JSON, rdjson, Checkstyle: report.Streams), when nothing needs them all
 	// first: the run then holds the work in flight, not every finding
 	// (see lint.Runner.RunStream). Another --sort, --quiet, --max-findings
 	// and --max-warnings read them all before the first is written

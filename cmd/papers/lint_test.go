@@ -77,8 +77,8 @@ func TestLintRaisesFirstGC(t *testing.T) {
 	}
 }
 
-// TestStreamedTextIsWholeText: the text, JSON and rdjson papers lint
-// writes as the files are done are what it writes after the run (--max-warnings makes it
+// TestStreamedTextIsWholeText: the text, JSON, rdjson and Checkstyle
+// papers lint writes as the files are done are what it writes after the run (--max-warnings makes it
 // read every finding first), with corpus findings across files,
 // companions, directives and context lines, at one job and at several.
 func TestStreamedTextIsWholeText(t *testing.T) {
@@ -115,7 +115,7 @@ func TestStreamedTextIsWholeText(t *testing.T) {
 		code := run(append([]string{"lint"}, args...), e)
 		return stdout.String(), stderr.String(), code
 	}
-	for _, format := range []string{"text", "json", "rdjson"} {
+	for _, format := range []string{"text", "json", "rdjson", "checkstyle"} {
 		for _, jobs := range []string{"1", "3"} {
 			out, errs, code := lint("--format", format, "--jobs", jobs)
 			wantOut, wantErrs, wantCode := lint("--format", format, "--jobs", jobs, "--max-warnings", "1000000")
@@ -123,7 +123,7 @@ func TestStreamedTextIsWholeText(t *testing.T) {
 				t.Errorf("%s, --jobs %s: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", format, jobs, code, out, errs, wantCode, wantOut, wantErrs)
 			}
 			for _, path := range []string{"a/notes.bib", "a/notes.md", "b/notes.md", "c.md", "z.bib"} {
-				if !strings.Contains(out, "\n"+path+":") && !strings.HasPrefix(out, path+":") && !strings.Contains(out, `"file": "`+path+`"`) && !strings.Contains(out, `"path":"`+path+`"`) {
+				if !strings.Contains(out, "\n"+path+":") && !strings.HasPrefix(out, path+":") && !strings.Contains(out, `"file": "`+path+`"`) && !strings.Contains(out, `"path":"`+path+`"`) && !strings.Contains(out, `<file name="`+path+`">`) {
 					t.Errorf("%s, --jobs %s: no finding in %s\n%s", format, jobs, path, out)
 				}
 			}
@@ -137,6 +137,9 @@ func TestStreamedTextIsWholeText(t *testing.T) {
 	}
 	if out, _, _ := lint("--format", "rdjson"); !strings.Contains(out, `"diagnostics":[]`) {
 		t.Errorf("no input: %q, want no diagnostic", out)
+	}
+	if out, _, _ := lint("--format", "checkstyle"); !strings.HasSuffix(out, `<checkstyle version="4.3"></checkstyle>`+"\n") {
+		t.Errorf("no input: %q, want no file", out)
 	}
 }
 

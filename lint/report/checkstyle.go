@@ -69,3 +69,56 @@ func addCheckstyle(res *csResult, pos map[string]int, d *lint.Diagnostic, ix *in
 		Message: d.Message, Source: "papers." + d.Rule,
 	})
 }
+
+// checkstyleStream writes the Checkstyle XML a file at a time: the bytes
+// writeCheckstyle writes for all the findings, when each file's findings
+// come in one write (as lint.Runner.RunStream hands them over).
+type checkstyleStream struct {
+	open bool // the checkstyle element is started
+}
+
+// write writes the file elements of the findings of f.
+func (c *checkstyleStream) write(w io.Writer, f *lint.Findings, ix *index) error {
+	if f.Len() == 0 {
+		return nil
+	}
+	if !c.open {
+		if _, err := io.WriteString(w, xml.Header+`<checkstyle version="4.3">`); err != nil {
+			return err
+		}
+		c.open = true
+	}
+	res := csResult{}
+	pos := map[string]int{}
+	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error { // never fails
+		for i := range ds {
+			addCheckstyle(&res, pos, &ds[i], ix)
+		}
+		return nil
+	})
+	// Each file element as the whole document's encoder indents it: on a
+	// line of its own, one level in.
+	for _, file := range res.Files {
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return err
+		}
+		enc := xml.NewEncoder(w)
+		enc.Indent("  ", "  ")
+		if err := enc.EncodeElement(file, xml.StartElement{Name: xml.Name{Local: "file"}}); err != nil {
+			return fmt.Errorf("checkstyle: %w", err)
+		}
+		if err := enc.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// close ends the document, or writes the empty one when no finding came.
+func (c *checkstyleStream) close(w io.Writer) error {
+	if !c.open {
+		return writeCheckstyle(w, lint.NewFindings(nil), newIndex(nil))
+	}
+	_, err := io.WriteString(w, "\n</checkstyle>\n")
+	return err
+}

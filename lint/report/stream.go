@@ -9,14 +9,14 @@ import (
 
 // Streams reports whether findings in format can be written as a run
 // hands them over, file by file (Stream): text, one line per finding,
-// and the documents that hold one array of findings whose other parts do
-// not depend on them (JSON, rdjson). SARIF lists the rules the findings
-// use and the run's exit code, Checkstyle groups findings by file, and
-// the github format picks the findings GitHub shows among all of them:
-// they are written whole.
+// the documents that hold one array of findings whose other parts do not
+// depend on them (JSON, rdjson), and Checkstyle, an element per file.
+// SARIF lists the rules the findings use and the run's exit code, and the
+// github format picks the findings GitHub shows among all of them: they
+// are written whole.
 func Streams(format string) bool {
 	switch format {
-	case "text", "", "json", "rdjson":
+	case "text", "", "json", "rdjson", "checkstyle":
 		return true
 	}
 	return false
@@ -31,7 +31,8 @@ type Stream struct {
 	opt    Options
 	ix     *index
 	pb     partBuffers
-	array  *arraySplice // the document around the findings, when not text
+	array  *arraySplice // the document around the findings: JSON, rdjson
+	cs     checkstyleStream
 }
 
 // NewStream returns a Stream of findings in format, which Streams must
@@ -44,13 +45,17 @@ func NewStream(w io.Writer, format string, opt Options) (*Stream, error) {
 }
 
 // Write writes the findings of f, which come after those already written.
-// f.Files must be the run's files, the same at every call.
+// f.Files must be the run's files, the same at every call; in Checkstyle
+// a file's findings must all come in one call.
 func (s *Stream) Write(f *lint.Findings) error {
 	if s.ix == nil {
 		s.ix = newIndex(f.Files)
 	}
-	if s.format == "text" || s.format == "" {
+	switch s.format {
+	case "text", "":
 		return writeTextIn(&s.pb, s.w, f, s.ix, s.opt)
+	case "checkstyle":
+		return s.cs.write(s.w, f, s.ix)
 	}
 	if err := s.document(); err != nil {
 		return err
@@ -60,8 +65,11 @@ func (s *Stream) Write(f *lint.Findings) error {
 
 // Close writes what follows the last finding (the end of a document).
 func (s *Stream) Close() error {
-	if s.format == "text" || s.format == "" {
+	switch s.format {
+	case "text", "":
 		return nil
+	case "checkstyle":
+		return s.cs.close(s.w)
 	}
 	if s.ix == nil {
 		s.ix = newIndex(nil) // no finding was handed over

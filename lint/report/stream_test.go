@@ -11,8 +11,8 @@ import (
 
 // TestStreamIsWriteFindings: findings written a file at a time by a Stream
 // (in sizes below and above a part, some files empty) are the bytes
-// WriteFindings writes for all of them, in text, JSON and rdjson, and an
-// empty run's too.
+// WriteFindings writes for all of them, in text, JSON, rdjson and
+// Checkstyle, and an empty run's too.
 func TestStreamIsWriteFindings(t *testing.T) {
 	var files []*lint.File
 	var perFile [][]lint.Diagnostic
@@ -35,7 +35,7 @@ func TestStreamIsWriteFindings(t *testing.T) {
 		lint.SortDiagnostics(ds)
 		perFile = append(perFile, ds)
 	}
-	for _, format := range []string{"text", "json", "rdjson"} {
+	for _, format := range []string{"text", "json", "rdjson", "checkstyle"} {
 		for _, empty := range []bool{false, true} {
 			var all []lint.Diagnostic
 			if !empty {
