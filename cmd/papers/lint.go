@@ -134,10 +134,10 @@ func cmdLint(args []string, e *env) int {
 	// The findings are written as the rules hand them over, file by file
 	// (text, JSON, rdjson, Checkstyle: report.Streams), when nothing needs them all
 	// first: the run then holds the work in flight, not every finding
-	// (see lint.Runner.RunStream). Another --sort, --quiet, --max-findings
-	// and --max-warnings read them all before the first is written
-	// (--max-warnings says so before them); several configs' findings are
-	// merged in one order. The stream is made at the first hand-over,
+	// (see lint.Runner.RunStream); --quiet keeps the errors of each file.
+	// Another --sort, --max-findings and --max-warnings read them all
+	// before the first is written (the last two say so before them);
+	// several configs' findings are merged in one order. The stream is made at the first hand-over,
 	// when the run's rules are known (rdjson links each rule's page).
 	var (
 		sw             *report.Stream
@@ -151,7 +151,7 @@ func cmdLint(args []string, e *env) int {
 		s, _ := report.NewStream(e.stdout, lf.format, o) // report.Streams accepts the format
 		return s
 	}
-	canStream := len(groups) == 1 && report.Streams(lf.format) && lf.sort == sortOrders()[0] && !lf.quiet && lf.maxFindings == 0 &&
+	canStream := len(groups) == 1 && report.Streams(lf.format) && lf.sort == sortOrders()[0] && lf.maxFindings == 0 &&
 		lf.maxWarnings < 0 && !lf.statistics && !lf.fix && !lf.diff
 	for _, g := range groups {
 		var emit func(rules []*lint.Rule, f *lint.Findings) error
@@ -165,6 +165,9 @@ func cmdLint(args []string, e *env) int {
 				streamedCounts.Warnings += c.Warnings
 				streamedCounts.Infos += c.Infos
 				streamedCounts.Fixable += c.Fixable
+				if lf.quiet {
+					f = errorsOf(f)
+				}
 				return sw.Write(f)
 			}
 		}
@@ -275,6 +278,20 @@ func cmdLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, counts.Line(inputs, !lf.fix && !lf.diff))
 	}
 	return code
+}
+
+// errorsOf returns the findings of f at error severity (--quiet).
+func errorsOf(f *lint.Findings) *lint.Findings {
+	var kept []lint.Diagnostic
+	_ = f.Windows(1<<12, func(_ int, ds []lint.Diagnostic) error { // never fails
+		for i := range ds {
+			if ds[i].Severity == lint.Error {
+				kept = append(kept, ds[i])
+			}
+		}
+		return nil
+	})
+	return lint.NewFindings(f.Files, kept)
 }
 
 // findingCap keeps the first max findings of each rule in each file (all

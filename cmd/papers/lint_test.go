@@ -122,6 +122,11 @@ func TestStreamedTextIsWholeText(t *testing.T) {
 			if out != wantOut || errs != wantErrs || code != wantCode {
 				t.Errorf("%s, --jobs %s: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", format, jobs, code, out, errs, wantCode, wantOut, wantErrs)
 			}
+			qOut, qErrs, qCode := lint("--format", format, "--jobs", jobs, "--quiet")
+			wantOut, wantErrs, wantCode = lint("--format", format, "--jobs", jobs, "--quiet", "--max-warnings", "1000000")
+			if qOut != wantOut || qErrs != wantErrs || qCode != wantCode || qOut == out || !strings.Contains(strings.ToLower(qOut), "error") {
+				t.Errorf("%s, --jobs %s, --quiet: streamed (exit %d)\n%s%s\nwhole (exit %d)\n%s%s", format, jobs, qCode, qOut, qErrs, wantCode, wantOut, wantErrs)
+			}
 			for _, path := range []string{"a/notes.bib", "a/notes.md", "b/notes.md", "c.md", "z.bib"} {
 				if !strings.Contains(out, "\n"+path+":") && !strings.HasPrefix(out, path+":") && !strings.Contains(out, `"file": "`+path+`"`) && !strings.Contains(out, `"path":"`+path+`"`) && !strings.Contains(out, `<file name="`+path+`">`) {
 					t.Errorf("%s, --jobs %s: no finding in %s\n%s", format, jobs, path, out)
