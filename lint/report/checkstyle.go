@@ -30,14 +30,7 @@ type csError struct {
 // writeCheckstyle prints the Checkstyle XML that Jenkins, GitLab and
 // reviewdog read. Severities map to error, warning, info and ignore.
 func writeCheckstyle(w io.Writer, f *lint.Findings, ix *index) error {
-	res := csResult{Version: "4.3"}
-	pos := map[string]int{}
-	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error { // never fails
-		for i := range ds {
-			addCheckstyle(&res, pos, &ds[i], ix)
-		}
-		return nil
-	})
+	res := checkstyleOf(f, ix)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -48,6 +41,19 @@ func writeCheckstyle(w io.Writer, f *lint.Findings, ix *index) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// checkstyleOf is the Checkstyle document of the findings of f.
+func checkstyleOf(f *lint.Findings, ix *index) csResult {
+	res := csResult{Version: "4.3"}
+	pos := map[string]int{}
+	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error { // never fails
+		for i := range ds {
+			addCheckstyle(&res, pos, &ds[i], ix)
+		}
+		return nil
+	})
+	return res
 }
 
 // addCheckstyle adds d to its file's errors in res; pos has each file's
@@ -88,14 +94,7 @@ func (c *checkstyleStream) write(w io.Writer, f *lint.Findings, ix *index) error
 		}
 		c.open = true
 	}
-	res := csResult{}
-	pos := map[string]int{}
-	_ = f.Windows(partSize, func(_ int, ds []lint.Diagnostic) error { // never fails
-		for i := range ds {
-			addCheckstyle(&res, pos, &ds[i], ix)
-		}
-		return nil
-	})
+	res := checkstyleOf(f, ix)
 	// Each file element as the whole document's encoder indents it: on a
 	// line of its own, one level in.
 	for _, file := range res.Files {
