@@ -5,6 +5,7 @@
 package par
 
 import (
+	"container/heap"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -101,7 +102,7 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 			}
 		}
 		if pending[i] == 0 {
-			ready.push(i)
+			heap.Push(ready, i)
 		}
 	}
 	var (
@@ -120,7 +121,7 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 			if left[g]--; left[g] == 0 {
 				for _, w := range waiters[g] {
 					if pending[w]--; pending[w] == 0 {
-						ready.push(w)
+						heap.Push(ready, w)
 						wake.Signal()
 					}
 				}
@@ -140,7 +141,7 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 			}
 			wake.Wait()
 		}
-		return ready.pop(), true
+		return heap.Pop(ready).(int), true
 	}
 	for w := 0; w < limit; w++ {
 		wg.Add(1)
@@ -169,48 +170,29 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 	}
 }
 
-// taskHeap is a binary min-heap of task indices by (priority, index).
+// taskHeap holds the indices of the tasks that can run, lowest
+// (priority, index) first (container/heap).
 type taskHeap struct {
 	tasks []int
 	prio  []int
 }
 
-func (h *taskHeap) less(a, b int) bool {
+func (h *taskHeap) Len() int { return len(h.tasks) }
+
+func (h *taskHeap) Less(i, j int) bool {
+	a, b := h.tasks[i], h.tasks[j]
 	if h.prio != nil && h.prio[a] != h.prio[b] {
 		return h.prio[a] < h.prio[b]
 	}
 	return a < b
 }
 
-func (h *taskHeap) push(i int) {
-	h.tasks = append(h.tasks, i)
-	for k := len(h.tasks) - 1; k > 0; {
-		up := (k - 1) / 2
-		if !h.less(h.tasks[k], h.tasks[up]) {
-			break
-		}
-		h.tasks[k], h.tasks[up] = h.tasks[up], h.tasks[k]
-		k = up
-	}
-}
+func (h *taskHeap) Swap(i, j int) { h.tasks[i], h.tasks[j] = h.tasks[j], h.tasks[i] }
 
-func (h *taskHeap) pop() int {
-	top := h.tasks[0]
-	last := len(h.tasks) - 1
-	h.tasks[0] = h.tasks[last]
-	h.tasks = h.tasks[:last]
-	for k := 0; ; {
-		m, l, r := k, 2*k+1, 2*k+2
-		if l < last && h.less(h.tasks[l], h.tasks[m]) {
-			m = l
-		}
-		if r < last && h.less(h.tasks[r], h.tasks[m]) {
-			m = r
-		}
-		if m == k {
-			return top
-		}
-		h.tasks[k], h.tasks[m] = h.tasks[m], h.tasks[k]
-		k = m
-	}
+func (h *taskHeap) Push(x any) { h.tasks = append(h.tasks, x.(int)) }
+
+func (h *taskHeap) Pop() any {
+	last := h.tasks[len(h.tasks)-1]
+	h.tasks = h.tasks[:len(h.tasks)-1]
+	return last
 }
