@@ -174,11 +174,20 @@ func TestPositionFrom(t *testing.T) {
 				a = min(k, len(src)) // from inside the BOM, and just after it
 			}
 			off := a + rng.IntN(2*markEvery)
+			if k%3 == 0 {
+				off = a + rng.IntN(len(src)-a+1) // lines on, as far as the end
+			}
 			if off > len(src) {
 				off = len(src)
 			}
 			if got, want := li.PositionFrom(li.Position(a), off), li.Position(off); got != want {
 				t.Fatalf("round %d: PositionFrom(Position(%d), %d) = %+v, want %+v", round, a, off, got, want)
+			}
+			// The line, searched from the first line: what lineOf finds
+			// looking from a line before first.
+			line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
+			if got := li.Position(off).Line; got != line {
+				t.Fatalf("round %d: Position(%d).Line = %d, want %d", round, off, got, line)
 			}
 		}
 	}

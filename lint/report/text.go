@@ -207,8 +207,33 @@ func appendEscaped(buf []byte, s string, all bool) []byte {
 
 // isClean reports whether s has nothing appendEscaped escapes: no control
 // character (tabs allowed unless all) and no byte 0xc2, with which every
-// C1 control starts.
+// C1 control starts. Every message of a text report goes through it (a
+// long line has millions), so it reads eight bytes at a time and looks
+// at single bytes only in a word that may hold one of those.
 func isClean(s string, all bool) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below 0x20, or equal to 0x7f or 0xc2, sets its high bit
+		// in one of these (the usual tests for a byte below n and a zero
+		// byte; each is exact on whether the word has such a byte).
+		below := (x - 0x20*ones) &^ x
+		del := x ^ 0x7f*ones
+		c2 := x ^ 0xc2*ones
+		if (below|(del-ones)&^del|(c2-ones)&^c2)&highs != 0 && !cleanBytes(s[i:i+8], all) {
+			return false
+		}
+	}
+	return cleanBytes(s[i:], all)
+}
+
+// cleanBytes is isClean one byte at a time.
+func cleanBytes(s string, all bool) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 && (all || c != '\t') || c == 0x7f || c == 0xc2 {
 			return false

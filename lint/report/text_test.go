@@ -300,3 +300,36 @@ func TestCaretWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCleanWordAtATime checks the eight-bytes-at-a-time isClean against
+// the byte loop: every byte value at every place of words around a run of
+// clean text, and random strings that mix them.
+func TestIsCleanWordAtATime(t *testing.T) {
+	for _, all := range []bool{false, true} {
+		for n := 0; n <= 19; n++ {
+			for at := 0; at < n; at++ {
+				for c := 0; c < 256; c++ {
+					b := []byte(strings.Repeat("a", n))
+					b[at] = byte(c)
+					if got, want := isClean(string(b), all), cleanBytes(string(b), all); got != want {
+						t.Fatalf("isClean(%q, %v) = %v, byte loop says %v", b, all, got, want)
+					}
+				}
+			}
+		}
+		r := rand.New(rand.NewPCG(1, 2))
+		alphabet := []byte{'a', ' ', '\t', '\n', 0x1b, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc2, 0xc3, 0xe4, 0xff}
+		for range 20000 {
+			b := make([]byte, r.IntN(40))
+			for i := range b {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+				if r.IntN(3) > 0 {
+					b[i] = 'a' + byte(r.IntN(26))
+				}
+			}
+			if got, want := isClean(string(b), all), cleanBytes(string(b), all); got != want {
+				t.Fatalf("isClean(%q, %v) = %v, byte loop says %v", b, all, got, want)
+			}
+		}
+	}
+}
