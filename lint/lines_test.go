@@ -183,8 +183,7 @@ func TestPositionFrom(t *testing.T) {
 			if got, want := li.PositionFrom(li.Position(a), off), li.Position(off); got != want {
 				t.Fatalf("round %d: PositionFrom(Position(%d), %d) = %+v, want %+v", round, a, off, got, want)
 			}
-			// The line, searched from the first line: what lineOf finds
-			// looking from a line before first.
+			// The line, against a search of every line start.
 			line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off })
 			if got := li.Position(off).Line; got != line {
 				t.Fatalf("round %d: Position(%d).Line = %d, want %d", round, off, got, line)
