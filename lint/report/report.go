@@ -99,11 +99,26 @@ func newIndex(files []*lint.File) *index {
 }
 
 func (ix *index) pos(path string, off int) lint.Position {
-	f := ix.byPath[path]
-	if f == nil {
+	return posIn(ix.lines(path), off)
+}
+
+// lines returns the line index of the file at path, nil when the run has
+// no such file. A writer that goes through many findings of one file
+// looks it up once.
+func (ix *index) lines(path string) *lint.LineIndex {
+	if f := ix.byPath[path]; f != nil {
+		return f.Lines()
+	}
+	return nil
+}
+
+// posIn converts off with lines, a file's index, or nil for a file the run
+// does not have (line 1, column 1).
+func posIn(lines *lint.LineIndex, off int) lint.Position {
+	if lines == nil {
 		return lint.Position{Offset: off, Line: 1, Column: 1, Column16: 1, ColumnByte: 1}
 	}
-	return f.Lines().Position(off)
+	return lines.Position(off)
 }
 
 // posFrom is pos(path, off) for an offset at or after prev, the position

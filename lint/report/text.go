@@ -52,8 +52,9 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 	// escaped, painted forms are made once and copied.
 	var (
 		buf      []byte
-		last     lint.Position // of the finding before, when in the same file
-		fileHead []byte        // the painted, escaped path of the finding before
+		last     lint.Position   // of the finding before, when in the same file
+		lines    *lint.LineIndex // of the finding before's file, nil for one the run does not have
+		fileHead []byte          // the painted, escaped path of the finding before
 		sevs     [lint.Error + 1][]byte
 	)
 	for i := range diags {
@@ -61,10 +62,16 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 		var p lint.Position
 		if i > 0 && diags[i-1].File == d.File {
 			// Findings come in order: on a long line with thousands, each
-			// position is found from the one before.
-			p = ix.posFrom(last, d.File, d.Start)
+			// position is found from the one before, in the file's index
+			// looked up once.
+			if lines != nil {
+				p = lines.PositionFrom(last, d.Start)
+			} else {
+				p = posIn(nil, d.Start)
+			}
 		} else {
-			p = ix.pos(d.File, d.Start)
+			lines = ix.lines(d.File)
+			p = posIn(lines, d.Start)
 			fileHead = fileHead[:0]
 			if opt.Color {
 				fileHead = append(fileHead, ansiBold...)
