@@ -59,14 +59,23 @@ func (e inlineEdit) rune() rune {
 func (d *Diagnostic) SetFix(msg string, edits ...Edit) {
 	d.edit, d.Fix = inlineEdit{}, nil
 	if len(edits) == 1 && msg == d.Message {
-		e := edits[0]
-		off, n := e.Start-d.Start, e.End-e.Start
-		if r, ok := oneRune(e.New); ok && off >= 0 && off <= 0xFF && n >= 0 && n <= 0xFF {
-			d.edit = inlineEdit{set: true, off: uint8(off), n: uint8(n), r: [3]byte{byte(r), byte(r >> 8), byte(r >> 16)}}
+		if e, ok := inlineOf(d.Start, edits[0]); ok {
+			d.edit = e
 			return
 		}
 	}
 	d.Fix = &Fix{Message: msg, Edits: append([]Edit(nil), edits...)}
+}
+
+// inlineOf returns e as the inline edit of a finding that starts at start,
+// and whether it can be one: within 255 bytes after start, replacing at
+// most 255 bytes, writing one character or nothing.
+func inlineOf(start int, e Edit) (inlineEdit, bool) {
+	off, n := e.Start-start, e.End-e.Start
+	if r, ok := oneRune(e.New); ok && off >= 0 && off <= 0xFF && n >= 0 && n <= 0xFF {
+		return inlineEdit{set: true, off: uint8(off), n: uint8(n), r: [3]byte{byte(r), byte(r >> 8), byte(r >> 16)}}, true
+	}
+	return inlineEdit{}, false
 }
 
 // oneRune reports whether s is empty (r is 0) or one valid character other

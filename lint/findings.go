@@ -1,6 +1,9 @@
 package lint
 
-import "errors"
+import (
+	"errors"
+	"slices"
+)
 
 // Findings are a run's findings in order (SortDiagnostics' order), kept as
 // the sorted lists the rules made and merged as they are read: a dense
@@ -11,7 +14,7 @@ import "errors"
 type Findings struct {
 	// Files are the run's files, as in Result.
 	Files []*File
-	lists [][]Diagnostic
+	lists []findingList
 	n     int
 }
 
@@ -21,15 +24,24 @@ type Findings struct {
 func NewFindings(files []*File, lists ...[]Diagnostic) *Findings {
 	f := &Findings{Files: files}
 	for _, l := range lists {
+		f.add(diagList(l))
+	}
+	return f
+}
+
+// findingsOf is NewFindings for the runner's lists.
+func findingsOf(files []*File, lists []findingList) *Findings {
+	f := &Findings{Files: files}
+	for _, l := range lists {
 		f.add(l)
 	}
 	return f
 }
 
-func (f *Findings) add(l []Diagnostic) {
-	if len(l) > 0 {
+func (f *Findings) add(l findingList) {
+	if l.len() > 0 {
 		f.lists = append(f.lists, l)
-		f.n += len(l)
+		f.n += l.len()
 	}
 }
 
@@ -47,10 +59,13 @@ func (f *Findings) Len() int { return f.n }
 
 // Each calls fn for every finding, list by list, not in order: for counts
 // and sets, which need no order and no merge.
+// fn may not keep d: a compact finding is made in memory the next one
+// reuses.
 func (f *Findings) Each(fn func(d *Diagnostic)) {
+	var tmp Diagnostic
 	for _, l := range f.lists {
-		for i := range l {
-			fn(&l[i])
+		for i := range l.len() {
+			fn(l.at(i, &tmp))
 		}
 	}
 }
@@ -81,9 +96,9 @@ func (f *Findings) WindowsIn(scratch *[]Diagnostic, size int, fn func(lo int, ds
 }
 
 func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds []Diagnostic) error) error {
-	if len(f.lists) == 1 {
+	if len(f.lists) == 1 && f.lists[0].c == nil {
 		// One list is its own order: windows are views of it.
-		l := f.lists[0]
+		l := f.lists[0].ds
 		for lo := 0; lo < len(l); lo += size {
 			if err := fn(lo, l[lo:min(lo+size, len(l))]); err != nil {
 				return err
@@ -105,7 +120,7 @@ func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds [
 		}()
 	}
 	lo := 0
-	err := mergeEach(f.lists, false, func(d *Diagnostic) error {
+	err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
 		buf = append(buf, *d)
 		if len(buf) < limit {
 			return nil
@@ -123,18 +138,14 @@ func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds [
 }
 
 // Slice returns the findings in order as one list: the only list itself
-// when there is one (changing it changes f), else a new one.
+// when there is one list of Diagnostics (changing it changes f), else a
+// new one.
 func (f *Findings) Slice() []Diagnostic {
 	switch len(f.lists) {
 	case 0:
 		return []Diagnostic{}
 	case 1:
-		return f.lists[0]
+		return f.lists[0].diags()
 	}
-	return mergeSorted(slicesOf(f.lists))
-}
-
-// slicesOf returns a copy of the list of lists, which mergeSorted consumes.
-func slicesOf(lists [][]Diagnostic) [][]Diagnostic {
-	return append([][]Diagnostic(nil), lists...)
+	return mergeSorted(slices.Clone(f.lists))
 }

@@ -29,7 +29,7 @@ func (r *Runner) Fix(ws Workspace) *FixResult {
 	fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
 	// The rounds read the rules' sorted lists as they merge; only the
 	// findings that remain after the last round become one list (a dense
-	// list's first round has a million findings of 88 bytes each).
+	// list's first round has a million findings).
 	//
 	// The first round runs only the rules that can fix: the others' findings
 	// would be thrown away when a fix changes the text, which it does on
@@ -127,13 +127,16 @@ func update(ws Workspace, changed []string, texts map[string][]byte) error {
 // goroutines, updating fr, and returns the paths of the files it changed,
 // in file order. The findings are visited in their merged order, which
 // decides between fixes that start at the same place.
-func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult, jobs int) []string {
-	// Pointers, not copies: a dense list has a million fixable findings
-	// of 88 bytes each.
-	byFile := map[string][]*Diagnostic{}
-	_ = mergeEach(lists, false, func(d *Diagnostic) error {
+func applyRound(files []*File, lists []findingList, fr *FixResult, jobs int) []string {
+	// Pointers, not copies: a dense list has a million fixable findings.
+	byFile := map[string][]fixOf{}
+	_ = mergeEach(lists, false, func(d *Diagnostic, c *CompactFinding) error {
 		if d.HasFix() {
-			byFile[d.File] = append(byFile[d.File], d)
+			f := fixOf{c: c}
+			if c == nil {
+				f.d = d
+			}
+			byFile[d.File] = append(byFile[d.File], f)
 		}
 		return nil
 	})
@@ -167,24 +170,24 @@ func applyRound(files []*File, lists [][]Diagnostic, fr *FixResult, jobs int) []
 // protected span (code, URLs, HTML, math, front matter), or overlaps an edit
 // already taken this round (the next round gets another chance).
 func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
-	ps := make([]*Diagnostic, len(ds))
+	ps := make([]fixOf, len(ds))
 	for i := range ds {
-		ps[i] = &ds[i]
+		ps[i] = fixOf{d: &ds[i]}
 	}
 	return applyFixes(f, ps)
 }
 
-// applyFixes is ApplyFixes on pointers to the findings, which it orders by
-// their first edit (ds itself is left as it is).
-func applyFixes(f *File, ds []*Diagnostic) ([]byte, int) {
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].firstFixEdit() < ds[j].firstFixEdit() })
+// applyFixes is ApplyFixes on references to the findings, which it orders
+// by their first edit.
+func applyFixes(f *File, ds []fixOf) ([]byte, int) {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].firstEdit() < ds[j].firstEdit() })
 	var (
 		taken edits
 		buf   []Edit
 	)
 	applied := 0
 	for _, d := range ds {
-		es := d.FixEdits(buf)
+		es := d.edits(buf)
 		if len(es) == 0 || !fixFits(f, es, &taken) {
 			continue
 		}

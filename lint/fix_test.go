@@ -110,7 +110,7 @@ func TestApplyRoundTakesFixesInOutputOrder(t *testing.T) {
 		{{finding("a", "A")}, {finding("b", "B")}},
 	} {
 		fr := &FixResult{Fixed: map[string][]byte{}, Applied: map[string]int{}}
-		changed := applyRound([]*File{f}, lists, fr, 2)
+		changed := applyRound([]*File{f}, diagLists(lists), fr, 2)
 		if len(changed) != 1 || string(fr.Fixed["a.md"]) != "- A用文字\n" || fr.Applied["a.md"] != 1 {
 			t.Errorf("lists %v: changed %v, text %q", lists, changed, fr.Fixed["a.md"])
 		}

@@ -37,7 +37,7 @@ type Pass struct {
 	diags []Diagnostic
 	// lists are findings handed over whole with ReportList, in report
 	// order with diags' earlier findings flushed between them.
-	lists [][]Diagnostic
+	lists []findingList
 	// copyLists makes ReportList copy: an editor's RunCache keeps the
 	// analyses a list may come from, which must not change.
 	copyLists bool
@@ -95,30 +95,53 @@ func (p *Pass) ReportList(ds []Diagnostic) {
 	for i := range ds {
 		p.complete(&ds[i])
 	}
+	p.addList(diagList(ds))
+}
+
+// ReportCompact records the compact findings of cs, which are the pass's
+// rule's, at its severity, in its file, taking the list itself as
+// ReportList does: a rule that reports millions of findings in one file
+// keeps them in 32 bytes each until they are written (CompactFinding).
+// The caller must not use cs again, nor hand it to another pass. A pass
+// without a file records nothing.
+func (p *Pass) ReportCompact(cs []CompactFinding) {
+	if len(cs) == 0 || p.File == nil {
+		return
+	}
+	c := &compactList{rule: p.Rule.ID, file: p.File.Path, severity: p.Severity, items: cs}
+	if p.copyLists {
+		p.diags = findingList{c: c}.appendTo(p.diags)
+		return
+	}
+	p.addList(findingList{c: c})
+}
+
+// addList adds l after the findings reported so far.
+func (p *Pass) addList(l findingList) {
 	if len(p.diags) > 0 {
-		p.lists = append(p.lists, p.diags)
+		p.lists = append(p.lists, diagList(p.diags))
 		p.diags = nil
 	}
-	p.lists = append(p.lists, ds)
+	p.lists = append(p.lists, l)
 }
 
 // findings returns every finding of the pass as lists, in report order.
-func (p *Pass) findings() [][]Diagnostic {
+func (p *Pass) findings() []findingList {
 	if len(p.diags) > 0 || len(p.lists) == 0 {
-		return append(p.lists, p.diags)
+		return append(p.lists, diagList(p.diags))
 	}
 	return p.lists
 }
 
-// flatten joins lists into one new slice.
-func flatten(lists [][]Diagnostic) []Diagnostic {
+// flatten joins lists into one new slice of Diagnostics.
+func flatten(lists []findingList) []Diagnostic {
 	n := 0
 	for _, l := range lists {
-		n += len(l)
+		n += l.len()
 	}
 	out := make([]Diagnostic, 0, n)
 	for _, l := range lists {
-		out = append(out, l...)
+		out = l.appendTo(out)
 	}
 	return out
 }

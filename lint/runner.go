@@ -121,13 +121,13 @@ func (r *Runner) Run(ws Workspace) *Result {
 // the findings out needs, without one more list of them all.
 func (r *Runner) RunFindings(ws Workspace) *Findings {
 	files, lists := r.run(ws, nil)
-	return NewFindings(files, lists...)
+	return findingsOf(files, lists)
 }
 
 // run is Run up to the merge: the files and their findings' sorted lists.
 // With a stream, the findings go to it as the tasks end, and run returns
 // no list.
-func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
+func (r *Runner) run(ws Workspace, st *stream) ([]*File, []findingList) {
 	env := ws.Env()
 	files := ws.Files()
 	enabled := make([]*Rule, 0, len(r.Rules))
@@ -207,7 +207,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	var (
 		group []int
 		waits [][]int
-		run   []func() [][]Diagnostic
+		run   []func() []findingList
 		// urgent marks the tasks over every file (a PerRun analysis,
 		// a corpus rule): each is one long task no other goroutine can
 		// share, so it goes before the per-file tasks that can run, which
@@ -273,7 +273,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			urgent = append(urgent, s.scope == PerRun)
 			fileOf = append(fileOf, p.File)
 			waits = append(waits, waitFor(s.requires, p.File))
-			run = append(run, func() [][]Diagnostic { buildUnit(s, u, &p); return nil })
+			run = append(run, func() []findingList { buildUnit(s, u, &p); return nil })
 		}
 		switch s.scope {
 		case PerRun:
@@ -332,7 +332,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			}
 			return p
 		}
-		check := func(f *File) [][]Diagnostic {
+		check := func(f *File) []findingList {
 			p := newPass(f)
 			runCheck(p)
 			return p.findings()
@@ -343,27 +343,27 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			fileOf = append(fileOf, f)
 			waits = append(waits, waitFor(rule.Requires, f))
 			if f == nil {
-				run = append(run, func() [][]Diagnostic { return check(nil) })
+				run = append(run, func() []findingList { return check(nil) })
 				return
 			}
 			if ds, ok := mr.kept(rule, f); ok {
 				mr.keepFindings(rule, f, ds)
-				run = append(run, func() [][]Diagnostic { return [][]Diagnostic{slices.Clone(ds)} })
+				run = append(run, func() []findingList { return []findingList{diagList(slices.Clone(ds))} })
 				return
 			}
 			if old, ok := mr.partly(rule, f); ok {
 				// Checked again in the part parsed again; kept, moved,
 				// elsewhere.
 				part := mr.parts[f]
-				run = append(run, func() [][]Diagnostic {
+				run = append(run, func() []findingList {
 					ds := append(shiftFindings(old, f.Path, f.Reparsed), flatten(check(part))...)
 					SortDiagnostics(ds)
 					mr.keepFindings(rule, f, ds)
-					return [][]Diagnostic{slices.Clone(ds)}
+					return []findingList{diagList(slices.Clone(ds))}
 				})
 				return
 			}
-			run = append(run, func() [][]Diagnostic {
+			run = append(run, func() []findingList {
 				ds := check(f)
 				if mr.keeps(rule) {
 					mr.keepFindings(rule, f, flatten(ds))
@@ -410,7 +410,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 			priority[i] = rank[fileOf[i]]
 		}
 	}
-	out := make([][][]Diagnostic, len(run))
+	out := make([][]findingList, len(run))
 	release := releaser(groupUnits, waits, unitDeps)
 	if st != nil {
 		st.start(files, group, fileOf, mr)
@@ -444,23 +444,23 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 	// on its own, most already are, and the lists are merged: cheaper than
 	// sorting a hundred thousand findings of 88 bytes at the end of the
 	// run, on one core.
-	lists := make([][]Diagnostic, 0, len(files)+len(out))
+	lists := make([]findingList, 0, len(files)+len(out))
 	for i, f := range files {
 		if dirs[i] != nil && !f.Quiet && !r.noDirectives {
-			lists = append(lists, dirs[i].diags)
+			lists = append(lists, diagList(dirs[i].diags))
 		}
 	}
 	for _, task := range out {
-		for _, ds := range task {
-			if len(ds) > 0 {
-				lists = append(lists, ds)
+		for _, l := range task {
+			if l.len() > 0 {
+				lists = append(lists, l)
 			}
 		}
 	}
 	out = nil // the lists are all that holds the findings now
 	parallel(len(lists), r.jobs(), func(i int) {
-		lists[i] = dropSuppressed(lists[i], files, at, dirs)
-		SortDiagnostics(lists[i])
+		lists[i] = lists[i].dropWhere(suppressedIn(files, at, dirs))
+		lists[i].sort()
 	})
 	return files, lists
 }
@@ -468,10 +468,15 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, [][]Diagnostic) {
 // dropSuppressed returns ds without the findings in Quiet files and those
 // a directive suppresses (dropWhere).
 func dropSuppressed(ds []Diagnostic, files []*File, at map[string]int, dirs []*directives) []Diagnostic {
-	return dropWhere(ds, func(d *Diagnostic) bool {
+	return dropWhere(ds, suppressedIn(files, at, dirs))
+}
+
+// suppressedIn returns what reports the findings dropSuppressed drops.
+func suppressedIn(files []*File, at map[string]int, dirs []*directives) func(d *Diagnostic) bool {
+	return func(d *Diagnostic) bool {
 		i, ok := at[d.File]
 		return ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start))
-	})
+	}
 }
 
 // dropWhere returns ds without the findings drop reports. A list is
@@ -644,19 +649,19 @@ func compareDiag(a, b *Diagnostic) int {
 // mergeSorted merges lists sorted by compareDiagnostics into one sorted
 // list (see mergeEach). Each finding is copied once, and each list is let
 // go as soon as it is merged.
-func mergeSorted(lists [][]Diagnostic) []Diagnostic {
+func mergeSorted(lists []findingList) []Diagnostic {
 	n, nonEmpty, only := 0, 0, 0
 	for i, l := range lists {
-		n += len(l)
-		if len(l) > 0 {
+		n += l.len()
+		if l.len() > 0 {
 			nonEmpty, only = nonEmpty+1, i
 		}
 	}
 	if nonEmpty == 1 {
-		return lists[only]
+		return lists[only].diags()
 	}
 	out := make([]Diagnostic, 0, n)
-	_ = mergeEach(lists, true, func(d *Diagnostic) error { // never fails
+	_ = mergeEach(lists, true, func(d *Diagnostic, _ *CompactFinding) error { // never fails
 		out = append(out, *d)
 		return nil
 	})
@@ -667,18 +672,36 @@ func mergeSorted(lists [][]Diagnostic) []Diagnostic {
 // compareDiagnostics, in that order: a heap holds the head of every list.
 // Equal findings keep the order of their lists, so the order is what a
 // stable sort of the lists joined in order gives. With release, a list
-// used up is let go at once (lists[i] = nil): with the lists of one
-// analysis in blocks, the memory of merged findings is freed as the merge
-// goes on. It returns each's first error.
-func mergeEach(lists [][]Diagnostic, release bool, each func(d *Diagnostic) error) error {
+// used up is let go at once (lists[i] = findingList{}): with the lists of
+// one analysis in blocks, the memory of merged findings is freed as the
+// merge goes on. each gets a finding of a compact list made in memory
+// that the next finding reuses, with c, the compact finding it was made
+// from; a Diagnostic of a list is in the list's memory, with c nil. It
+// returns each's first error.
+func mergeEach(lists []findingList, release bool, each func(d *Diagnostic, c *CompactFinding) error) error {
 	h := make(listHeap, 0, len(lists))
+	// heads[i] is the head of list i when it is compact, made from it.
+	var heads []Diagnostic
 	for i, l := range lists {
-		if len(l) > 0 {
-			h = append(h, listHead{list: i})
+		if l.len() == 0 {
+			continue
+		}
+		h = append(h, listHead{list: i})
+		if l.c != nil {
+			if heads == nil {
+				heads = make([]Diagnostic, len(lists))
+			}
+			heads[i] = l.c.diag(0)
 		}
 	}
+	head := func(k listHead) *Diagnostic {
+		if l := lists[k.list]; l.c == nil {
+			return &l.ds[k.at]
+		}
+		return &heads[k.list]
+	}
 	less := func(a, b listHead) bool {
-		if c := compareDiag(&lists[a.list][a.at], &lists[b.list][b.at]); c != 0 {
+		if c := compareDiag(head(a), head(b)); c != 0 {
 			return c < 0
 		}
 		return a.list < b.list
@@ -688,16 +711,26 @@ func mergeEach(lists [][]Diagnostic, release bool, each func(d *Diagnostic) erro
 	}
 	for len(h) > 0 {
 		top := &h[0]
-		if err := each(&lists[top.list][top.at]); err != nil {
+		l := lists[top.list]
+		var c *CompactFinding
+		if l.c != nil {
+			c = &l.c.items[top.at]
+		}
+		if err := each(head(*top), c); err != nil {
 			return err
 		}
 		top.at++
-		if top.at == len(lists[top.list]) {
+		if top.at == l.len() {
 			if release {
-				lists[top.list] = nil
+				lists[top.list] = findingList{}
+			}
+			if heads != nil {
+				heads[top.list] = Diagnostic{} // drop its pointers
 			}
 			h[0] = h[len(h)-1]
 			h = h[:len(h)-1]
+		} else if l.c != nil {
+			heads[top.list] = l.c.diag(top.at)
 		}
 		h.down(0, less)
 	}

@@ -36,7 +36,7 @@ func TestMergeSortedIsStableSort(t *testing.T) {
 		}
 		want := slices.Clone(joined)
 		slices.SortStableFunc(want, compareDiagnostics)
-		got := mergeSorted(lists)
+		got := mergeSorted(diagLists(lists))
 		if len(got) != len(want) {
 			t.Fatalf("round %d: %d findings, want %d", round, len(got), len(want))
 		}
@@ -171,4 +171,13 @@ func TestFindingsWindows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// diagLists is the runner's lists of lists of Diagnostics.
+func diagLists(lists [][]Diagnostic) []findingList {
+	out := make([]findingList, len(lists))
+	for i, l := range lists {
+		out[i] = diagList(l)
+	}
+	return out
 }

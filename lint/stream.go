@@ -29,7 +29,7 @@ import (
 func (r *Runner) RunStream(ws Workspace, emit func(f *Findings) error) ([]*File, error) {
 	if r.RunCache != nil {
 		files, lists := r.run(ws, nil)
-		return files, emit(NewFindings(files, lists...))
+		return files, emit(findingsOf(files, lists))
 	}
 	s := &stream{emit: emit, r: r, buckets: map[string][]piece{}, extra: map[string]bool{}, sig: make(chan struct{}, 1), stopped: make(chan struct{})}
 	files, _ := r.run(ws, s)
@@ -40,7 +40,7 @@ func (r *Runner) RunStream(ws Workspace, emit func(f *Findings) error) ([]*File,
 // sorted list.
 type piece struct {
 	task, list int
-	ds         []Diagnostic
+	ds         findingList
 }
 
 // stream is the state of a streamed run (RunStream).
@@ -112,34 +112,35 @@ func (s *stream) start(files []*File, group []int, fileOf []*File, mr *memoRun) 
 
 // done takes task i's findings: sorted, split by path into the buckets,
 // and the paths whose findings are then all known handed to the writer.
-func (s *stream) done(i int, lists [][]Diagnostic) {
+func (s *stream) done(i int, lists []findingList) {
 	var pieces []piece
 	var late []Diagnostic
 	for k, l := range lists {
-		if len(l) == 0 {
+		n := l.len()
+		if n == 0 {
 			continue
 		}
-		SortDiagnostics(l)
-		for lo := 0; lo < len(l); {
-			p := l[lo].File
+		l.sort()
+		for lo := 0; lo < n; {
+			p := l.file(lo)
 			hi := lo + 1
-			if l[len(l)-1].File == p {
-				hi = len(l)
+			if l.file(n-1) == p {
+				hi = n
 			}
-			for hi < len(l) && l[hi].File == p {
+			for hi < n && l.file(hi) == p {
 				hi++
 			}
 			if d := s.declared[i]; d != nil && !slices.Contains(d, p) {
-				late = append(late, l[lo:hi]...)
+				late = l.slice(lo, hi).appendTo(late)
 			} else {
-				pieces = append(pieces, piece{task: i, list: k, ds: l[lo:hi]})
+				pieces = append(pieces, piece{task: i, list: k, ds: l.slice(lo, hi)})
 			}
 			lo = hi
 		}
 	}
 	s.mu.Lock()
 	for _, pc := range pieces {
-		p := pc.ds[0].File
+		p := pc.ds.file(0)
 		s.buckets[p] = append(s.buckets[p], pc)
 		if _, ok := s.pending[p]; !ok {
 			s.extra[p] = true // a corpus rule's path no file has
@@ -245,7 +246,7 @@ func (s *stream) write() {
 // as run's lists give them.
 func (s *stream) handOver(p string, pieces []piece) error {
 	var dirs *directives
-	var lists [][]Diagnostic
+	var lists []findingList
 	withDirs := false
 	if i, ok := s.at[p]; ok {
 		f := s.files[i]
@@ -254,7 +255,7 @@ func (s *stream) handOver(p string, pieces []piece) error {
 		}
 		dirs = s.mr.directives(f, s.r.known)
 		if dirs != nil && !s.r.noDirectives && len(dirs.diags) > 0 {
-			lists = append(lists, dirs.diags)
+			lists = append(lists, diagList(dirs.diags))
 			withDirs = true
 		}
 	}
@@ -274,16 +275,16 @@ func (s *stream) handOver(p string, pieces []piece) error {
 		lists[k] = dropSuppressedIn(l, dirs)
 	}
 	if withDirs {
-		SortDiagnostics(lists[0]) // the rules' pieces are sorted already
+		lists[0].sort() // the rules' pieces are sorted already
 	}
-	return s.emit(NewFindings(s.files, lists...))
+	return s.emit(findingsOf(s.files, lists))
 }
 
 // dropSuppressedIn is dropSuppressed for findings of one file with the
 // directives dirs (nil for a path no file has, whose findings all stay).
-func dropSuppressedIn(ds []Diagnostic, dirs *directives) []Diagnostic {
+func dropSuppressedIn(l findingList, dirs *directives) findingList {
 	if dirs == nil {
-		return ds
+		return l
 	}
-	return dropWhere(ds, func(d *Diagnostic) bool { return dirs.suppressed(d.Rule, d.Start) })
+	return l.dropWhere(func(d *Diagnostic) bool { return dirs.suppressed(d.Rule, d.Start) })
 }

@@ -115,42 +115,58 @@ func (pf *proseFindings) of(kind cjk.Kind) *diagChunks {
 // diagChunks is a list of findings kept in blocks that are never moved: a
 // notes file can have millions of CJK findings (one 20 MB line of mixed
 // text, three million), and a slice grown by append would copy each of
-// them, 88 bytes with pointers, several times over. The rules hand the
-// blocks over as they are (Pass.ReportList); the run's merge copies each
-// finding once, into the exactly sized list of the run, letting each
-// block go as soon as it is merged.
+// them several times over. Each is kept compact (lint.CompactFinding, 32
+// bytes) unless it cannot be (a fix of several edits: a pair of brackets),
+// and then is one of the few Diagnostics of other. The rules hand the
+// blocks over as they are (Pass.ReportCompact); the run's merge reads
+// each finding once, letting each block go as soon as it is merged.
 type diagChunks struct {
-	blocks [][]lint.Diagnostic
+	blocks [][]lint.CompactFinding
+	other  []lint.Diagnostic
 }
 
-// next returns the slot of a new finding at the end of the list.
-func (c *diagChunks) next() *lint.Diagnostic {
-	if k := len(c.blocks); k == 0 || len(c.blocks[k-1]) == cap(c.blocks[k-1]) {
-		// Blocks double up to 64k findings (8 MB): few blocks for a large
+// add adds the finding [start, end) with message msg, whose fix is the
+// edits fx (message msg), at the end of the list.
+func (c *diagChunks) add(start, end int, msg string, fx ...lint.Edit) {
+	k := len(c.blocks)
+	if k == 0 || len(c.blocks[k-1]) == cap(c.blocks[k-1]) {
+		// Blocks double up to 64k findings (2 MB): few blocks for a large
 		// file, little waste for a small one.
 		size := 16
 		if k > 0 {
 			size = min(2*cap(c.blocks[k-1]), 1<<16)
 		}
-		c.blocks = append(c.blocks, make([]lint.Diagnostic, 0, size))
+		c.blocks = append(c.blocks, make([]lint.CompactFinding, 0, size))
+		k++
 	}
-	b := &c.blocks[len(c.blocks)-1]
+	b := &c.blocks[k-1]
 	*b = (*b)[:len(*b)+1]
-	return &(*b)[len(*b)-1]
+	if (*b)[len(*b)-1].SetCompact(start, end, msg, fx...) {
+		return
+	}
+	*b = (*b)[:len(*b)-1]
+	d := lint.Diagnostic{Start: start, End: end, Message: msg}
+	if len(fx) > 0 {
+		d.SetFix(msg, fx...)
+	}
+	c.other = append(c.other, d)
 }
 
 // appendChunks adds the findings of o after those of c, moving o's blocks.
 func (c *diagChunks) appendChunks(o *diagChunks) {
 	c.blocks = append(c.blocks, o.blocks...)
+	c.other = append(c.other, o.other...)
 }
 
-// reportTo hands every block of the list over to the pass, in order:
-// each block is read by this one rule (one kind of one file), so the pass
-// takes it without copying it.
+// reportTo hands every block of the list over to the pass, in order, and
+// then the other findings: each block is read by this one rule (one kind
+// of one file), so the pass takes it without copying it. The runner
+// sorts and merges the lists.
 func (c *diagChunks) reportTo(p *lint.Pass) {
 	for _, b := range c.blocks {
-		p.ReportList(b)
+		p.ReportCompact(b)
 	}
+	p.ReportList(c.other)
 }
 
 // proseAnalysis is the CJK analysis of a notes file's prose that the two
@@ -304,26 +320,24 @@ type proseSink struct {
 }
 
 func (s *proseSink) emit(fd *cjk.Finding) {
-	var d *lint.Diagnostic
+	out := &s.out.punctuation
 	if fd.Kind == cjk.Spacing {
-		d = s.out.spacing.next()
-	} else {
-		d = s.out.punctuation.next()
+		out = &s.out.spacing
 	}
 	base := s.base
-	*d = lint.Diagnostic{Start: base + fd.Start, End: base + fd.End, Message: fd.Message}
 	switch len(fd.Edits) {
 	case 0:
+		out.add(base+fd.Start, base+fd.End, fd.Message)
 	case 1:
-		// Most findings: kept inside the finding, no allocation.
+		// Most findings: kept inside the compact finding, no allocation.
 		e := fd.Edits[0]
-		d.SetFix(fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
+		out.add(base+fd.Start, base+fd.End, fd.Message, lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New})
 	default:
-		fx := &lint.Fix{Message: fd.Message, Edits: make([]lint.Edit, len(fd.Edits))}
+		edits := make([]lint.Edit, len(fd.Edits))
 		for i, e := range fd.Edits {
-			fx.Edits[i] = lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New}
+			edits[i] = lint.Edit{Start: base + e.Start, End: base + e.End, New: e.New}
 		}
-		d.Fix = fx
+		out.add(base+fd.Start, base+fd.End, fd.Message, edits...)
 	}
 }
 
