@@ -1,11 +1,14 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -251,5 +254,92 @@ func TestReportCompact(t *testing.T) {
 	p.ReportCompact(items())
 	if len(flatten(p.findings())) != 0 {
 		t.Error("a pass without a file recorded a compact finding")
+	}
+}
+
+// xRules is a rule that reports each "x" of a notes file, with a fix
+// that writes "y", as compact findings or as Diagnostics.
+func xRules(compact bool) []*Rule {
+	return []*Rule{{ID: "word-x", Summary: "x", Severity: Warning, Scope: NotesScope, Fixable: true,
+		Check: func(p *Pass) {
+			var cs []CompactFinding
+			for i, b := range p.File.Src {
+				if b != 'x' {
+					continue
+				}
+				e := Edit{Start: i, End: i + 1, New: "y"}
+				if !compact {
+					d := Diagnostic{Start: i, End: i + 1, Message: "x left"}
+					d.SetFix(d.Message, e)
+					p.Report(d)
+					continue
+				}
+				var cf CompactFinding
+				cf.SetCompact(i, i+1, "x left", e)
+				cs = append(cs, cf)
+			}
+			p.ReportCompact(cs)
+		}}}
+}
+
+// TestCompactRuleRuns runs a rule that reports compact findings and the
+// same rule reporting Diagnostics, on notes with directives that turn it
+// off and one that turns another rule off: Run, RunStream and Fix give
+// the same findings and texts.
+func TestCompactRuleRuns(t *testing.T) {
+	src := strings.Join([]string{
+		"- x 1 x",
+		"<!-- papers-disable word-x -->",
+		"- x 3",
+		"<!-- papers-enable -->",
+		"- x 5",
+		"<!-- papers-disable-next-line other -->",
+		"- x 7",
+		"- x 8 <!-- papers-disable-line -->",
+		"",
+	}, "\n")
+	inputs := func() []Input {
+		return []Input{{Path: "a.md", Src: []byte(src)}, {Path: "b.md", Src: []byte("- x\n")}}
+	}
+	type outcome struct {
+		run, stream []Diagnostic
+		fixed       map[string][]byte
+	}
+	var out [2]outcome
+	for k, compact := range []bool{true, false} {
+		cfg := DefaultConfig()
+		r, err := NewRunner(xRules(compact), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[k].run = r.Run(memWS(inputs())).Diagnostics
+		if _, err := r.RunStream(memWS(inputs()), func(f *Findings) error {
+			out[k].stream = append(out[k].stream, f.Slice()...)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		out[k].fixed = r.Fix(memWS(inputs())).Fixed
+	}
+	var lines []int
+	li := NewLineIndex([]byte(src))
+	for _, d := range out[0].run {
+		if d.File == "a.md" && d.Rule == "word-x" {
+			lines = append(lines, li.Position(d.Start).Line)
+		}
+	}
+	// Lines 3 and 8 are turned off; the x of the directives on lines 2
+	// ("word-x") and 6 ("next") are findings too.
+	if got := fmt.Sprint(lines); got != "[1 1 2 5 6 7]" {
+		t.Errorf("compact findings of a.md on lines %s, want [1 1 2 5 6 7]", got)
+	}
+	if !slices.Equal(out[0].run, out[1].run) {
+		t.Errorf("Run:\n compact %+v\nDiagnostics %+v", out[0].run, out[1].run)
+	}
+	if !slices.Equal(out[0].stream, out[0].run) || !slices.Equal(out[1].stream, out[1].run) {
+		t.Errorf("RunStream differs from Run:\n compact %+v\nDiagnostics %+v", out[0].stream, out[1].stream)
+	}
+	if !maps.EqualFunc(out[0].fixed, out[1].fixed, bytes.Equal) || string(out[0].fixed["b.md"]) != "- y\n" {
+		t.Errorf("Fix: compact %q, Diagnostics %q", out[0].fixed, out[1].fixed)
 	}
 }

@@ -59,6 +59,13 @@ type directiveComment struct {
 }
 
 // suppressed reports whether a finding of rule at off is turned off.
+// suppresses reports whether a directive of d turns rule off anywhere: a
+// list of the rule's findings in a file where none does is kept whole
+// without looking at each.
+func (d *directives) suppresses(rule string) bool {
+	return d != nil && (d.byRule[""] != nil || d.byRule[rule] != nil)
+}
+
 func (d *directives) suppressed(rule string, off int) bool {
 	if d == nil {
 		return false

@@ -459,7 +459,7 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, []findingList) {
 	}
 	out = nil // the lists are all that holds the findings now
 	parallel(len(lists), r.jobs(), func(i int) {
-		lists[i] = lists[i].dropWhere(suppressedIn(files, at, dirs))
+		lists[i] = dropSuppressedList(lists[i], files, at, dirs)
 		lists[i].sort()
 	})
 	return files, lists
@@ -468,15 +468,28 @@ func (r *Runner) run(ws Workspace, st *stream) ([]*File, []findingList) {
 // dropSuppressed returns ds without the findings in Quiet files and those
 // a directive suppresses (dropWhere).
 func dropSuppressed(ds []Diagnostic, files []*File, at map[string]int, dirs []*directives) []Diagnostic {
-	return dropWhere(ds, suppressedIn(files, at, dirs))
-}
-
-// suppressedIn returns what reports the findings dropSuppressed drops.
-func suppressedIn(files []*File, at map[string]int, dirs []*directives) func(d *Diagnostic) bool {
-	return func(d *Diagnostic) bool {
+	return dropWhere(ds, func(d *Diagnostic) bool {
 		i, ok := at[d.File]
 		return ok && (files[i].Quiet || dirs[i].suppressed(d.Rule, d.Start))
+	})
+}
+
+// dropSuppressedList is dropSuppressed for a list of the runner's. The
+// findings of a compact list share their rule and file: the file is
+// looked up once, and the list kept whole when no directive there turns
+// the rule off.
+func dropSuppressedList(l findingList, files []*File, at map[string]int, dirs []*directives) findingList {
+	if l.c == nil {
+		return diagList(dropSuppressed(l.ds, files, at, dirs))
 	}
+	i, ok := at[l.c.file]
+	switch {
+	case !ok:
+		return l
+	case files[i].Quiet:
+		return findingList{}
+	}
+	return dropSuppressedIn(l, dirs[i])
 }
 
 // dropWhere returns ds without the findings drop reports. A list is

@@ -283,7 +283,7 @@ func (s *stream) handOver(p string, pieces []piece) error {
 // dropSuppressedIn is dropSuppressed for findings of one file with the
 // directives dirs (nil for a path no file has, whose findings all stay).
 func dropSuppressedIn(l findingList, dirs *directives) findingList {
-	if dirs == nil {
+	if dirs == nil || l.c != nil && !dirs.suppresses(l.c.rule) {
 		return l
 	}
 	return l.dropWhere(func(d *Diagnostic) bool { return dirs.suppressed(d.Rule, d.Start) })
