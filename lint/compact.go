@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -137,24 +138,11 @@ func (l findingList) sort() {
 	}
 	// One rule, one file: the order is by start, end and message.
 	cmpItems := func(a, b CompactFinding) int {
-		if a.start != b.start {
-			return compareUint32(a.start, b.start)
-		}
-		if a.end != b.end {
-			return compareUint32(a.end, b.end)
-		}
-		return strings.Compare(a.msg, b.msg)
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), strings.Compare(a.msg, b.msg))
 	}
 	if !slices.IsSortedFunc(l.c.items, cmpItems) {
 		slices.SortStableFunc(l.c.items, cmpItems)
 	}
-}
-
-func compareUint32(a, b uint32) int {
-	if a < b {
-		return -1
-	}
-	return 1
 }
 
 // dropWhere returns l without the findings drop reports, as the

@@ -7,24 +7,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/paperlint/papers/notes"
 )
-
-// TestCompactFindingSize keeps a compact finding at 32 bytes on 64-bit
-// machines: a third of a Diagnostic is what it is for.
-func TestCompactFindingSize(t *testing.T) {
-	if strconv.IntSize != 64 {
-		t.Skip("sizes are for 64-bit machines")
-	}
-	if got := unsafe.Sizeof(CompactFinding{}); got != 32 {
-		t.Errorf("CompactFinding is %d bytes, want 32", got)
-	}
-}
 
 // TestSetCompactIsDiagnostic checks that a compact finding reads back as
 // the Diagnostic SetFix makes of the same finding, and that what cannot be
@@ -250,10 +237,12 @@ func TestReportCompact(t *testing.T) {
 			t.Errorf("copyLists %v: a compact list kept: %v", copyLists, compact)
 		}
 	}
-	p := &Pass{Rule: rule, Severity: Warning}
-	p.ReportCompact(items())
-	if len(flatten(p.findings())) != 0 {
-		t.Error("a pass without a file recorded a compact finding")
+	// A corpus rule's pass has no file: the rule's bug is reported.
+	p := &Pass{Rule: &Rule{ID: "corpus", Check: func(p *Pass) { p.ReportCompact(items()) }}, Severity: Warning,
+		Files: []*File{file}}
+	runCheck(p)
+	if got := flatten(p.findings()); len(got) != 1 || !got[0].InternalError() || !strings.Contains(got[0].Message, "ReportCompact in a pass without a file") {
+		t.Errorf("ReportCompact in a corpus rule: %+v", got)
 	}
 }
 

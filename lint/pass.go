@@ -102,10 +102,14 @@ func (p *Pass) ReportList(ds []Diagnostic) {
 // rule's, at its severity, in its file, taking the list itself as
 // ReportList does: a rule that reports millions of findings in one file
 // keeps them in 32 bytes each until they are written (CompactFinding).
-// The caller must not use cs again, nor hand it to another pass. A pass
-// without a file records nothing.
+// The caller must not use cs again, nor hand it to another pass. It
+// panics (reported as an internal error of the rule) in a pass without a
+// file, a corpus rule's, whose findings must each name theirs.
 func (p *Pass) ReportCompact(cs []CompactFinding) {
-	if len(cs) == 0 || p.File == nil {
+	if p.File == nil {
+		panic(fmt.Sprintf("rule %s: ReportCompact in a pass without a file", p.Rule.ID))
+	}
+	if len(cs) == 0 {
 		return
 	}
 	c := &compactList{rule: p.Rule.ID, file: p.File.Path, severity: p.Severity, items: cs}

@@ -97,16 +97,19 @@ func TestSuppressedIndex(t *testing.T) {
 	}
 }
 
-// TestDiagnosticSize keeps a finding at 88 bytes on 64-bit machines: a
-// dense notes file has a million of them, each written into its rule's list
-// and once more into the run's sorted list. A field that only a few findings
-// need belongs in More.
-func TestDiagnosticSize(t *testing.T) {
+// TestFindingSizes keeps a finding at 88 bytes on 64-bit machines, and a
+// compact one at 32: a dense notes file has a million of them, each
+// written into its rule's list and read into the writers' windows. A field
+// that only a few findings need belongs in More.
+func TestFindingSizes(t *testing.T) {
 	if strconv.IntSize != 64 {
 		t.Skip("sizes are for 64-bit machines")
 	}
 	if got := unsafe.Sizeof(Diagnostic{}); got != 88 {
 		t.Errorf("Diagnostic is %d bytes, want 88", got)
+	}
+	if got := unsafe.Sizeof(CompactFinding{}); got != 32 {
+		t.Errorf("CompactFinding is %d bytes, want 32", got)
 	}
 }
 
