@@ -70,7 +70,8 @@ func TestSetCompactIsDiagnostic(t *testing.T) {
 // randomLists makes k sorted lists of random findings with many ties, some
 // of them compact (one rule in one file, as a pass reports them), and
 // returns them with the Diagnostics they hold, joined in order.
-func randomLists(rng *rand.Rand, k int) ([]findingList, []Diagnostic) {
+func randomLists(t *testing.T, rng *rand.Rand, k int) ([]findingList, []Diagnostic) {
+	t.Helper()
 	var lists []findingList
 	var joined []Diagnostic
 	for i := range k {
@@ -87,7 +88,7 @@ func randomLists(rng *rand.Rand, k int) ([]findingList, []Diagnostic) {
 				}
 				// The list's number in the message tells copies apart.
 				if !cf.SetCompact(start, 5+rng.IntN(2), fmt.Sprintf("list %d", i), edits...) {
-					panic("a small finding is compact")
+					t.Fatalf("finding at %d not compact", start)
 				}
 				c.items = append(c.items, cf)
 			}
@@ -115,7 +116,7 @@ func randomLists(rng *rand.Rand, k int) ([]findingList, []Diagnostic) {
 func TestCompactListsMerge(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for round := range 300 {
-		lists, joined := randomLists(rng, rng.IntN(7))
+		lists, joined := randomLists(t, rng, rng.IntN(7))
 		want := slices.Clone(joined)
 		slices.SortStableFunc(want, compareDiagnostics)
 		f := findingsOf(nil, lists)

@@ -58,9 +58,8 @@ func (f *Findings) Append(o *Findings) {
 func (f *Findings) Len() int { return f.n }
 
 // Each calls fn for every finding, list by list, not in order: for counts
-// and sets, which need no order and no merge.
-// fn may not keep d: a compact finding is made in memory the next one
-// reuses.
+// and sets, which need no order and no merge. fn must not keep d: a
+// compact finding is made in memory that the next one reuses.
 func (f *Findings) Each(fn func(d *Diagnostic)) {
 	var tmp Diagnostic
 	for _, l := range f.lists {
