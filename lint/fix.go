@@ -181,10 +181,10 @@ func ApplyFixes(f *File, ds []Diagnostic) ([]byte, int) {
 // by their first edit.
 func applyFixes(f *File, ds []fixOf) ([]byte, int) {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].firstEdit() < ds[j].firstEdit() })
-	var (
-		taken edits
-		buf   []Edit
-	)
+	// Most fixes are one edit: the taken edits are sized for that, not
+	// grown by doubling (a dense list takes a million in one round).
+	taken := edits{list: make([]Edit, 0, len(ds))}
+	var buf []Edit
 	applied := 0
 	for _, d := range ds {
 		es := d.edits(buf)
