@@ -191,3 +191,52 @@ func TestPositionFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestAdvanceIsDecodeRune checks advance's shortcuts against counting
+// with utf8.DecodeRune: every lead byte followed by bytes at the edges of
+// the continuation range, cut at every length, and random strings of
+// UTF-8 pieces and stray bytes.
+func TestAdvanceIsDecodeRune(t *testing.T) {
+	byDecode := func(seg []byte) (int, int) {
+		col, col16 := 1, 1
+		for len(seg) > 0 {
+			r, w := utf8.DecodeRune(seg)
+			seg = seg[w:]
+			col++
+			col16++
+			if r >= 0x10000 {
+				col16++
+			}
+		}
+		return col, col16
+	}
+	check := func(seg []byte) {
+		t.Helper()
+		c, c16 := advance(seg, 1, 1)
+		if wc, wc16 := byDecode(seg); c != wc || c16 != wc16 {
+			t.Fatalf("advance(%q) = %d, %d; DecodeRune counts %d, %d", seg, c, c16, wc, wc16)
+		}
+	}
+	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}
+	for lead := 0x80; lead <= 0xFF; lead++ {
+		for _, b1 := range edges {
+			for _, b2 := range edges {
+				for _, b3 := range edges {
+					seg := []byte{byte(lead), b1, b2, b3, 'x'}
+					for n := 1; n <= len(seg); n++ {
+						check(seg[:n])
+					}
+				}
+			}
+		}
+	}
+	pieces := []string{"a", " ", "用", "，", "€", "😀", "é", "\xed\xa0\x80", "\xe4\xb8", "\xbf", "\xff", "\xf0\x9f"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		check(b)
+	}
+}
