@@ -83,16 +83,7 @@ func TestPositionOnLongLines(t *testing.T) {
 		if line == 0 && off >= 3 {
 			start = 3
 		}
-		col, col16 := 1, 1
-		for seg := src[start:off]; len(seg) > 0; {
-			r, w := utf8.DecodeRune(seg)
-			seg = seg[w:]
-			col++
-			col16++
-			if r >= 0x10000 {
-				col16++
-			}
-		}
+		col, col16 := columnsByDecode(src[start:off])
 		return Position{Offset: off, Line: line + 1, Column: col, Column16: col16, ColumnByte: off - start + 1}
 	}
 	// Backwards, so that marks are built by a lookup far into the line.
@@ -197,23 +188,10 @@ func TestPositionFrom(t *testing.T) {
 // the continuation range, cut at every length, and random strings of
 // UTF-8 pieces and stray bytes.
 func TestAdvanceIsDecodeRune(t *testing.T) {
-	byDecode := func(seg []byte) (int, int) {
-		col, col16 := 1, 1
-		for len(seg) > 0 {
-			r, w := utf8.DecodeRune(seg)
-			seg = seg[w:]
-			col++
-			col16++
-			if r >= 0x10000 {
-				col16++
-			}
-		}
-		return col, col16
-	}
 	check := func(seg []byte) {
 		t.Helper()
 		c, c16 := advance(seg, 1, 1)
-		if wc, wc16 := byDecode(seg); c != wc || c16 != wc16 {
+		if wc, wc16 := columnsByDecode(seg); c != wc || c16 != wc16 {
 			t.Fatalf("advance(%q) = %d, %d; DecodeRune counts %d, %d", seg, c, c16, wc, wc16)
 		}
 	}
@@ -239,4 +217,21 @@ func TestAdvanceIsDecodeRune(t *testing.T) {
 		}
 		check(b)
 	}
+}
+
+// columnsByDecode returns the columns (characters, UTF-16 units) after
+// seg from column 1, decoding each character with utf8.DecodeRune: what
+// the line index's counting must agree with.
+func columnsByDecode(seg []byte) (int, int) {
+	col, col16 := 1, 1
+	for len(seg) > 0 {
+		r, w := utf8.DecodeRune(seg)
+		seg = seg[w:]
+		col++
+		col16++
+		if r >= 0x10000 {
+			col16++
+		}
+	}
+	return col, col16
 }
