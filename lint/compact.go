@@ -57,8 +57,10 @@ type compactList struct {
 }
 
 // diag returns item i as a Diagnostic.
-func (c *compactList) diag(i int) Diagnostic {
-	it := &c.items[i]
+func (c *compactList) diag(i int) Diagnostic { return c.diagOf(&c.items[i]) }
+
+// diagOf returns it, an item of c, as a Diagnostic.
+func (c *compactList) diagOf(it *CompactFinding) Diagnostic {
 	return Diagnostic{Rule: c.rule, Severity: c.severity, edit: it.edit, File: c.file,
 		Start: int(it.start), End: int(it.end), Message: it.msg}
 }
@@ -152,23 +154,16 @@ func (l findingList) dropWhere(drop func(d *Diagnostic) bool) findingList {
 		return findingList{ds: dropWhere(l.ds, drop)}
 	}
 	var tmp Diagnostic
-	items := l.c.items
-	for k := range items {
-		if !drop(l.at(k, &tmp)) {
-			continue
-		}
-		kept := make([]CompactFinding, k, len(items)-1)
-		copy(kept, items[:k])
-		for j := k + 1; j < len(items); j++ {
-			if !drop(l.at(j, &tmp)) {
-				kept = append(kept, items[j])
-			}
-		}
-		c := *l.c
-		c.items = kept
-		return findingList{c: &c}
+	kept := dropWhere(l.c.items, func(it *CompactFinding) bool {
+		tmp = l.c.diagOf(it)
+		return drop(&tmp)
+	})
+	if len(kept) == len(l.c.items) {
+		return l
 	}
-	return l
+	c := *l.c
+	c.items = kept
+	return findingList{c: &c}
 }
 
 // fixOf is a finding with a fix, as a round of Fix applies it: a

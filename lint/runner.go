@@ -492,14 +492,15 @@ func dropSuppressedList(l findingList, files []*File, at map[string]int, dirs []
 	return dropSuppressedIn(l, dirs[i])
 }
 
-// dropWhere returns ds without the findings drop reports. A list is
-// copied only when something is dropped: most lists lose nothing.
-func dropWhere(ds []Diagnostic, drop func(d *Diagnostic) bool) []Diagnostic {
+// dropWhere returns ds without the findings drop reports (Diagnostics or
+// compact findings). A list is copied only when something is dropped:
+// most lists lose nothing.
+func dropWhere[T any](ds []T, drop func(d *T) bool) []T {
 	for k := range ds {
 		if !drop(&ds[k]) {
 			continue
 		}
-		kept := make([]Diagnostic, k, len(ds)-1)
+		kept := make([]T, k, len(ds)-1)
 		copy(kept, ds[:k])
 		for j := k + 1; j < len(ds); j++ {
 			if !drop(&ds[j]) {
