@@ -136,6 +136,85 @@ func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds [
 	return fn(lo, buf)
 }
 
+// WindowsAhead is WindowsIn that merges the next window while fn reads
+// the one before, in a goroutine of its own, into the other of the two
+// scratch windows: a writer of millions of findings (one long line of
+// mixed text) then formats and writes one window while the merge fills
+// the next, instead of leaving a core idle during each. fn is called in
+// order, from the caller's goroutine; the merging goroutine has ended
+// when WindowsAhead returns.
+func (f *Findings) WindowsAhead(scratch *[2][]Diagnostic, size int, fn func(lo int, ds []Diagnostic) error) error {
+	size = max(size, 1)
+	if f.n <= size || len(f.lists) == 1 && f.lists[0].c == nil {
+		// One window, or views of one list: nothing to merge ahead.
+		err := f.windows(&scratch[0], size, fn)
+		if errors.Is(err, ErrStop) {
+			return nil
+		}
+		return err
+	}
+	limit := min(size, f.n)
+	free := make(chan []Diagnostic, 2)
+	for i := range scratch {
+		if cap(scratch[i]) < limit {
+			scratch[i] = make([]Diagnostic, 0, limit)
+		}
+		free <- scratch[i][:0]
+	}
+	type window struct {
+		lo int
+		ds []Diagnostic
+	}
+	full := make(chan window, 1)
+	quit := make(chan struct{})
+	go func() {
+		defer close(full)
+		lo := 0
+		buf := <-free
+		send := func() error {
+			select {
+			case full <- window{lo, buf}:
+			case <-quit:
+				return ErrStop
+			}
+			lo += len(buf)
+			buf = nil // the reader's now
+			select {
+			case buf = <-free:
+				return nil
+			case <-quit:
+				return ErrStop
+			}
+		}
+		err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
+			buf = append(buf, *d)
+			if len(buf) < limit {
+				return nil
+			}
+			return send()
+		})
+		if err == nil && len(buf) > 0 {
+			_ = send()
+		}
+		clear(buf) // a window not sent when the reading stopped
+	}()
+	var err error
+	for w := range full {
+		if err == nil {
+			err = fn(w.lo, w.ds)
+			if err != nil {
+				close(quit) // the merge stops; full is drained to its close
+			}
+		}
+		clear(w.ds) // drop the window's pointers
+		free <- w.ds[:0]
+	}
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
+}
+
 // Slice returns the findings in order as one list: the only list itself
 // when there is one list of Diagnostics (changing it changes f), else a
 // new one.

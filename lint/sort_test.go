@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -145,17 +146,26 @@ func TestFindingsWindows(t *testing.T) {
 		if f.Len() != len(want) {
 			t.Fatalf("round %d: Len %d, want %d", round, f.Len(), len(want))
 		}
+		var scratch [2][]Diagnostic // shared by the reads ahead, as a writer's
 		for _, size := range []int{1, 2, 7, 1000} {
-			var got []Diagnostic
-			err := f.Windows(size, func(lo int, ds []Diagnostic) error {
-				if lo != len(got) || len(ds) == 0 || len(ds) > size {
-					t.Fatalf("round %d, size %d: window at %d of %d findings after %d", round, size, lo, len(ds), len(got))
+			for _, ahead := range []bool{false, true} {
+				var got []Diagnostic
+				read := func(lo int, ds []Diagnostic) error {
+					if lo != len(got) || len(ds) == 0 || len(ds) > size {
+						t.Fatalf("round %d, size %d, ahead %v: window at %d of %d findings after %d", round, size, ahead, lo, len(ds), len(got))
+					}
+					got = append(got, ds...)
+					return nil
 				}
-				got = append(got, ds...)
-				return nil
-			})
-			if err != nil || !slices.Equal(got, want) {
-				t.Fatalf("round %d, windows of %d: %v\n got %v\nwant %v", round, size, err, got, want)
+				var err error
+				if ahead {
+					err = f.WindowsAhead(&scratch, size, read)
+				} else {
+					err = f.Windows(size, read)
+				}
+				if err != nil || !slices.Equal(got, want) {
+					t.Fatalf("round %d, windows of %d, ahead %v: %v\n got %v\nwant %v", round, size, ahead, err, got, want)
+				}
 			}
 		}
 		if got := f.Slice(); !slices.Equal(got, want) {
@@ -171,6 +181,17 @@ func TestFindingsWindows(t *testing.T) {
 			err := f.Windows(1, func(int, []Diagnostic) error { windows++; return ErrStop })
 			if err != nil || windows != 1 {
 				t.Fatalf("round %d: ErrStop: %v after %d windows", round, err, windows)
+			}
+			windows = 0
+			err = f.WindowsAhead(&scratch, 1, func(int, []Diagnostic) error { windows++; return ErrStop })
+			if err != nil || windows != 1 {
+				t.Fatalf("round %d: ErrStop ahead: %v after %d windows", round, err, windows)
+			}
+			windows = 0
+			failed := errors.New("disk full")
+			err = f.WindowsAhead(&scratch, 1, func(int, []Diagnostic) error { windows++; return failed })
+			if !errors.Is(err, failed) || windows != 1 {
+				t.Fatalf("round %d: an error ahead: %v after %d windows", round, err, windows)
 			}
 		}
 	}
