@@ -78,7 +78,7 @@ func randomLists(t *testing.T, rng *rand.Rand, k int) ([]findingList, []Diagnost
 		file, rule := fmt.Sprintf("f%d.md", rng.IntN(2)), fmt.Sprintf("r%d", rng.IntN(2))
 		n := rng.IntN(20)
 		if rng.IntN(2) == 0 {
-			c := &compactList{rule: rule, file: file, severity: Warning}
+			c := &compactList{rule: rule, file: file, severity: Info + Severity(rng.IntN(3))}
 			for range n {
 				var cf CompactFinding
 				start := rng.IntN(5)
@@ -100,8 +100,12 @@ func randomLists(t *testing.T, rng *rand.Rand, k int) ([]findingList, []Diagnost
 		}
 		var ds []Diagnostic
 		for range n {
-			ds = append(ds, Diagnostic{File: file, Start: rng.IntN(5), End: 5 + rng.IntN(2), Rule: fmt.Sprintf("r%d", rng.IntN(2)),
-				Severity: Warning, Message: fmt.Sprintf("list %d", i)})
+			d := Diagnostic{File: file, Start: rng.IntN(5), End: 5 + rng.IntN(2), Rule: fmt.Sprintf("r%d", rng.IntN(2)),
+				Severity: Info + Severity(rng.IntN(3)), Message: fmt.Sprintf("list %d", i)}
+			if rng.IntN(2) == 0 {
+				d.SetFix(d.Message, Edit{d.Start, d.Start, " "})
+			}
+			ds = append(ds, d)
 		}
 		SortDiagnostics(ds)
 		lists = append(lists, diagList(ds))
@@ -139,6 +143,18 @@ func TestCompactListsMerge(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("round %d, windows of %d read ahead:\n got %v\nwant %v", round, size, got, want)
 			}
+		}
+		type group struct {
+			sev     Severity
+			fixable bool
+		}
+		wantTally, gotTally := map[group]int{}, map[group]int{}
+		for i := range want {
+			wantTally[group{want[i].Severity, want[i].HasFix()}]++
+		}
+		f.Tally(func(sev Severity, fixable bool, n int) { gotTally[group{sev, fixable}] += n })
+		if !maps.Equal(gotTally, wantTally) {
+			t.Fatalf("round %d: Tally %v, want %v", round, gotTally, wantTally)
 		}
 		var each []Diagnostic
 		f.Each(func(d *Diagnostic) { each = append(each, *d) })

@@ -69,6 +69,33 @@ func (f *Findings) Each(fn func(d *Diagnostic)) {
 	}
 }
 
+// Tally calls fn with the number n of findings of severity sev that have
+// a fix (fixable) or not, in groups, not in order: for a summary's counts,
+// which a list of compact findings then gives without making a Diagnostic
+// of each (a 20 MB line has 2.4 million). The groups' n sum to Len.
+func (f *Findings) Tally(fn func(sev Severity, fixable bool, n int)) {
+	for _, l := range f.lists {
+		if l.c == nil {
+			for i := range l.ds {
+				fn(l.ds[i].Severity, l.ds[i].HasFix(), 1)
+			}
+			continue
+		}
+		fixable := 0
+		for i := range l.c.items {
+			if l.c.items[i].edit.set {
+				fixable++
+			}
+		}
+		if fixable > 0 {
+			fn(l.c.severity, true, fixable)
+		}
+		if n := len(l.c.items) - fixable; n > 0 {
+			fn(l.c.severity, false, n)
+		}
+	}
+}
+
 // ErrStop ends the reading when the function given to Windows returns it
 // (Windows then returns nil): a writer that needs only the first findings.
 var ErrStop = errors.New("stop reading findings")

@@ -26,17 +26,17 @@ func CountOf(diags []lint.Diagnostic) Counts { return CountFindings(lint.NewFind
 // CountFindings counts a run's findings.
 func CountFindings(f *lint.Findings) Counts {
 	var c Counts
-	f.Each(func(d *lint.Diagnostic) {
-		switch ghKind(d.Severity) {
+	f.Tally(func(sev lint.Severity, fixable bool, n int) {
+		switch ghKind(sev) {
 		case ghError:
-			c.Errors++
+			c.Errors += n
 		case ghWarning:
-			c.Warnings++
+			c.Warnings += n
 		default:
-			c.Infos++
+			c.Infos += n
 		}
-		if d.HasFix() {
-			c.Fixable++
+		if fixable {
+			c.Fixable += n
 		}
 	})
 	return c
