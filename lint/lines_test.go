@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -67,7 +68,7 @@ func TestLineIndexLongLine(t *testing.T) {
 func TestPositionOnLongLines(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("\ufeff")
-	pieces := []string{"a", "中", "😀", "é", "\xff", "\t", " ", "BERT", "，"}
+	pieces := []string{"a", "中", "😀", "é", "\xff", "\t", " ", "BERT", "，", "\xe4\xb8", "\xbf", "\xed\xa0\x80", "\xf0\x9f"}
 	for line := range 3 {
 		for i := range 3000 + line*500 {
 			b.WriteString(pieces[(i*7+line)%len(pieces)])
@@ -90,6 +91,50 @@ func TestPositionOnLongLines(t *testing.T) {
 	for off := len(src); off >= 0; off-- {
 		if got, want := li.Position(off), plain(off); got != want {
 			t.Fatalf("offset %d: got %+v, want %+v", off, got, want)
+		}
+	}
+}
+
+// TestLineMarks checks the marks of long lines, whose valid stretches are
+// counted a word at a time, against marks made a character at a time,
+// on random lines of 1- to 4-byte characters, invalid and truncated
+// sequences and runs of stray continuation bytes.
+func TestLineMarks(t *testing.T) {
+	pieces := []string{"a", "BERT ", "中文", "，", "é", "😀", "\xff", "\xe4\xb8", "\xbf", "\xbf\xbf\xbf\xbf\xbf", "\xed\xa0\x80", "\xf0\x9f"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for round := range 300 {
+		var b []byte
+		for len(b) < 200+rng.IntN(3000) {
+			// Long clean stretches, as in real text, and dirty ones.
+			k := rng.IntN(6)
+			if rng.IntN(4) == 0 {
+				k = rng.IntN(len(pieces))
+			}
+			b = append(b, pieces[k]...)
+		}
+		var got lineMarks
+		got.build(b, 0)
+		// Marks a character at a time: at the first character start
+		// at or past every markEvery bytes.
+		var want lineMarks
+		col, col16, next := 1, 1, 0
+		for at := 0; at < len(b); {
+			if at >= next {
+				want.off = append(want.off, at)
+				want.col = append(want.col, col)
+				want.c16 = append(want.c16, col16)
+				next = at + markEvery
+			}
+			r, w := utf8.DecodeRune(b[at:])
+			at += w
+			col++
+			col16++
+			if r >= 0x10000 {
+				col16++
+			}
+		}
+		if !slices.Equal(got.off, want.off) || !slices.Equal(got.col, want.col) || !slices.Equal(got.c16, want.c16) {
+			t.Fatalf("round %d: marks of %q\n got %v %v %v\nwant %v %v %v", round, b, got.off, got.col, got.c16, want.off, want.col, want.c16)
 		}
 	}
 }
