@@ -266,4 +266,22 @@ func BenchmarkLongLine(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(findings, 1)), "ns/finding")
 		b.ReportMetric(float64(ms.TotalAlloc-before)/float64(b.N)/float64(max(findings, 1)), "B/finding")
 	})
+	// The text output of the line's findings, written as papers lint
+	// writes them: half the run's time.
+	b.Run("text", func(b *testing.B) {
+		r := runner(b)
+		ws, err := workspace.FromInputs(nil, workspace.Options{Year: 2026, Jobs: runtime.GOMAXPROCS(0)}, []lint.Input{{Path: "line.md", Src: src}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		f := r.RunFindings(ws)
+		opt := report.Options{Rules: r.Rules, Jobs: runtime.GOMAXPROCS(0)}
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := report.WriteFindings(io.Discard, "text", f, opt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(max(f.Len(), 1)), "ns/finding")
+	})
 }

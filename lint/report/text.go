@@ -49,9 +49,12 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 	// The lines are built by appending to one buffer, not with fmt: a big
 	// list has a hundred thousand findings, a long line millions. A
 	// finding's file and severity are most often the one's before: their
-	// escaped, painted forms are made once and copied.
+	// escaped, painted forms are made once and copied. The lines are
+	// appended in bw's own free space (AvailableBuffer) and handed to it
+	// when something else writes there and at the end, not copied in a
+	// Write per line.
 	var (
-		buf      []byte
+		buf      = bw.AvailableBuffer()
 		last     lint.Position   // of the finding before, when in the same file
 		lines    *lint.LineIndex // of the finding before's file, nil for one the run does not have
 		fileHead []byte          // the painted, escaped path of the finding before
@@ -79,7 +82,7 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 			fileHead = appendEscaped(fileHead, d.File, true)
 		}
 		last = p
-		buf = append(buf[:0], fileHead...)
+		buf = append(buf, fileHead...)
 		buf = appendPosition(buf, p.Line, p.Column)
 		if opt.Color {
 			buf = append(buf, ansiReset...)
@@ -106,37 +109,32 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 			buf = append(buf, ansiReset...)
 		}
 		buf = append(buf, '\n')
-		if _, err := bw.Write(buf); err != nil {
-			return err
-		}
-		if opt.Context {
-			if line := ix.line(d.File, p.Line); line != nil {
-				writeCaret(bw, line, *d, p, ix, paint)
-			}
-			if m := d.FixMessage(); m != "" && m != d.Message {
-				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, m))
-			}
-			for _, s := range d.Suggestions() {
-				fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
-			}
-		}
 		if !opt.Context {
 			// Piped, the format is one line per finding, which editors
 			// and scripts read line by line.
 			continue
 		}
+		bw.Write(buf) // a part's buffer: never fails
+		if line := ix.line(d.File, p.Line); line != nil {
+			writeCaret(bw, line, *d, p, ix, paint)
+		}
+		if m := d.FixMessage(); m != "" && m != d.Message {
+			fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "fix:"), appendOneLine(nil, m))
+		}
+		for _, s := range d.Suggestions() {
+			fmt.Fprintf(bw, "    %s %s\n", paint(ansiGreen, "suggestion:"), appendOneLine(nil, s))
+		}
+		buf = bw.AvailableBuffer()
 		for _, r := range d.Related() {
 			rp := ix.pos(r.File, r.Start)
-			buf = append(buf[:0], "    "...)
+			buf = append(buf, "    "...)
 			buf = appendPainted(buf, false, "", r.File, ':', rp.Line, rp.Column)
 			buf = append(buf, ' ')
 			buf = appendOneLine(buf, r.Message)
 			buf = append(buf, '\n')
-			if _, err := bw.Write(buf); err != nil {
-				return err
-			}
 		}
 	}
+	bw.Write(buf)
 	return nil
 }
 
