@@ -249,7 +249,7 @@ func check(text string, ctx Context, opt Options, kinds Kind, window int) []Find
 type Checker struct {
 	findings []Finding
 	edits    []Edit
-	intern   map[string]string
+	intern   *messages
 }
 
 // Check is the package's Check, with results valid until the next call.
@@ -260,7 +260,7 @@ func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Fin
 	s := getScanner(text, &ctx, opt, kinds)
 	s.findings, s.edits = c.findings[:0], c.edits[:0]
 	if c.intern == nil {
-		c.intern = map[string]string{}
+		c.intern = &messages{byText: map[string]string{}}
 	}
 	s.intern = c.intern
 	s.run()
@@ -294,7 +294,7 @@ func (c *Checker) CheckEach(text string, ctx Context, opt Options, kinds Kind, e
 	}
 	s := getScanner(text, &ctx, opt, kinds)
 	if c.intern == nil {
-		c.intern = map[string]string{}
+		c.intern = &messages{byText: map[string]string{}}
 	}
 	s.intern = c.intern
 	s.emit = emit

@@ -1,6 +1,7 @@
 package cjk
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -384,6 +385,26 @@ func TestQuietInputs(t *testing.T) {
 	for _, in := range []string{"", "plain ascii, nothing to do.", "x = 1; y = 2", "\n\n"} {
 		if fs := Check(in, Context{}, Options{}, AllKinds); fs != nil {
 			t.Errorf("Check(%q) = %+v, want nil", in, fs)
+		}
+	}
+}
+
+// TestMessageReuse builds messages through a Checker's cache of recent
+// ones from parts that collide in its slots (same lengths and edge bytes)
+// and checks each against the message built afresh.
+func TestMessageReuse(t *testing.T) {
+	s := &scanner{intern: &messages{byText: map[string]string{}}}
+	fresh := &scanner{}
+	templates := [][3]string{{"add a space between ", " and ", ""}, {"remove the space between ", " and ", ""},
+		{"remove the space between ", " and ", " before a mark"}, {"use ", " instead of ", ""}, {"use ", " in place of ", ""}}
+	words := []string{"在", "中", "用", "BERT", "BIRT", "BERTs", "，", "(", "a\"b", "GPT", "G T"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		tp := templates[rng.IntN(len(templates))]
+		q1, q2 := words[rng.IntN(len(words))], words[rng.IntN(len(words))]
+		got := s.msg(tp[0], q1, tp[1], q2, tp[2])
+		if want := fresh.msg(tp[0], q1, tp[1], q2, tp[2]); got != want {
+			t.Fatalf("msg(%q, %q, %q, %q, %q) = %q, want %q", tp[0], q1, tp[1], q2, tp[2], got, want)
 		}
 	}
 }

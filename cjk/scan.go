@@ -89,13 +89,13 @@ type scanner struct {
 
 	units    []unit
 	findings []Finding
-	intern   map[string]string // a Checker's messages, reused; nil for Check
-	edits    []Edit            // backing store of the findings' edits
-	emit     func(*Finding)    // CheckEach's sink: findings are not kept
-	window   int               // units from which a line is checked in windows
-	out      Finding           // the finding handed to emit
-	outEdits []Edit            // its edits
-	buf      []byte            // message under construction
+	intern   *messages      // a Checker's messages, reused; nil for Check
+	edits    []Edit         // backing store of the findings' edits
+	emit     func(*Finding) // CheckEach's sink: findings are not kept
+	window   int            // units from which a line is checked in windows
+	out      Finding        // the finding handed to emit
+	outEdits []Edit         // its edits
+	buf      []byte         // message under construction
 
 	// Per line.
 	cj     bool // the line has Chinese or Japanese text (or CJKAround)
