@@ -143,6 +143,10 @@ func TestCompactListsMerge(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("round %d, windows of %d read ahead:\n got %v\nwant %v", round, size, got, want)
 			}
+			got, err := readParallel(t, f, size, 2, -1)
+			if err != nil || !slices.Equal(got, want) {
+				t.Fatalf("round %d, windows of %d in parallel: %v\n got %v\nwant %v", round, size, err, got, want)
+			}
 		}
 		type group struct {
 			sev     Severity

@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"slices"
+	"sync"
 )
 
 // Findings are a run's findings in order (SortDiagnostics' order), kept as
@@ -67,6 +68,136 @@ func (f *Findings) Each(fn func(d *Diagnostic)) {
 			fn(l.at(i, &tmp))
 		}
 	}
+}
+
+// WindowsParallel reads the findings in windows of size (at least 1), as
+// Windows does, and hands each to format on one of jobs goroutines (at
+// least 1), several windows at once, then to write, from the caller's
+// goroutine and in order. slot, in [0, 2*jobs), names the memory the
+// caller keeps for a window between its format and its write (an output
+// buffer): a slot is given to another window only after write returned.
+// The windows are merged in a goroutine of their own while others are
+// formatted and written, into memory of the slot's: ds is valid during
+// format only. A writer of millions of findings (one 20 MB line of mixed
+// text) then keeps every core formatting, with no wait for the slowest of
+// a batch. The first error of format or write, in window order, stops the
+// reading and is returned (ErrStop: nil); no goroutine is left running.
+func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds []Diagnostic) error, write func(slot int) error) error {
+	size, jobs = max(size, 1), max(jobs, 1)
+	slots := 2 * jobs
+	type window struct {
+		slot, lo int
+		ds       []Diagnostic
+	}
+	var (
+		free  = make(chan int, slots)
+		work  = make(chan window, slots)
+		order = make(chan int, slots)
+		done  = make([]chan error, slots)
+		quit  = make(chan struct{})
+		bufs  = make([][]Diagnostic, slots)
+		wg    sync.WaitGroup
+	)
+	for i := range slots {
+		free <- i
+		done[i] = make(chan error, 1)
+	}
+	// send hands window w over: to a worker, and its slot to the writer.
+	send := func(w window) bool {
+		select {
+		case work <- w:
+		case <-quit:
+			return false
+		}
+		order <- w.slot // never blocks: no more windows than slots are out
+		return true
+	}
+	// take returns a free slot. After a failure the writer frees slots
+	// it did not write, but only once quit is closed: a slot taken
+	// before that was written.
+	take := func() (int, bool) {
+		select {
+		case k := <-free:
+			select {
+			case <-quit:
+				return 0, false
+			default:
+				return k, true
+			}
+		case <-quit:
+			return 0, false
+		}
+	}
+	go func() {
+		defer close(order)
+		defer close(work)
+		if len(f.lists) == 1 && f.lists[0].c == nil {
+			// One list is its own order: windows are views of it.
+			l := f.lists[0].ds
+			for lo := 0; lo < len(l); lo += size {
+				k, ok := take()
+				if !ok || !send(window{k, lo, l[lo:min(lo+size, len(l))]}) {
+					return
+				}
+			}
+			return
+		}
+		k, ok := take()
+		if !ok {
+			return
+		}
+		lo := 0
+		buf := bufs[k][:0]
+		err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
+			if buf == nil {
+				buf = make([]Diagnostic, 0, min(size, f.n-lo))
+			}
+			buf = append(buf, *d)
+			if len(buf) < size {
+				return nil
+			}
+			bufs[k] = buf
+			if !send(window{k, lo, buf}) {
+				return ErrStop
+			}
+			lo += len(buf)
+			if k, ok = take(); !ok {
+				return ErrStop
+			}
+			buf = bufs[k][:0]
+			return nil
+		})
+		if err == nil && len(buf) > 0 {
+			bufs[k] = buf
+			send(window{k, lo, buf})
+		}
+	}()
+	for range jobs {
+		wg.Go(func() {
+			for w := range work {
+				done[w.slot] <- format(w.slot, w.lo, w.ds)
+			}
+		})
+	}
+	var err error
+	for k := range order {
+		e := <-done[k]
+		if err == nil {
+			if err = e; err == nil {
+				err = write(k)
+			}
+			if err != nil {
+				close(quit) // the merge stops; the windows out are drained
+			}
+		}
+		clear(bufs[k]) // drop the window's pointers (nil for views)
+		free <- k
+	}
+	wg.Wait()
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
 }
 
 // Tally calls fn with the number n of findings of severity sev that have

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 )
@@ -167,6 +168,14 @@ func TestFindingsWindows(t *testing.T) {
 					t.Fatalf("round %d, windows of %d, ahead %v: %v\n got %v\nwant %v", round, size, ahead, err, got, want)
 				}
 			}
+			for jobs := 1; jobs <= 3; jobs++ {
+				got, err := readParallel(t, f, size, jobs, -1)
+				if err != nil || !slices.Equal(got, want) {
+					t.Fatalf("round %d, windows of %d on %d goroutines: %v\n got %v\nwant %v", round, size, jobs, err, got, want)
+				}
+				// A failure in the format or the write of some window.
+				_, _ = readParallel(t, f, size, jobs, round%7) // checked inside
+			}
 		}
 		if got := f.Slice(); !slices.Equal(got, want) {
 			t.Fatalf("round %d: Slice\n got %v\nwant %v", round, got, want)
@@ -195,6 +204,58 @@ func TestFindingsWindows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readParallel reads f through WindowsParallel on jobs goroutines, a
+// window's findings copied into its slot by format and appended to the
+// result by write, and checks that windows come in order and a slot is
+// never given to a window while another holds it. failAt, when not
+// negative, makes the format (odd) or write (even) of that window fail.
+func readParallel(t *testing.T, f *Findings, size, jobs, failAt int) ([]Diagnostic, error) {
+	t.Helper()
+	var (
+		mu    sync.Mutex
+		held  = make([][]Diagnostic, 2*jobs)
+		busy  = make([]bool, 2*jobs)
+		los   = make([]int, 2*jobs)
+		got   []Diagnostic
+		fails = errors.New("planted failure")
+	)
+	err := f.WindowsParallel(size, jobs, func(k, lo int, ds []Diagnostic) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if k < 0 || k >= len(busy) || busy[k] {
+			t.Errorf("window at %d in slot %d, which is not free", lo, k)
+			return nil
+		}
+		if len(ds) == 0 || len(ds) > size {
+			t.Errorf("window at %d of %d findings, size %d", lo, len(ds), size)
+		}
+		busy[k], los[k] = true, lo
+		held[k] = append(held[k][:0], ds...)
+		if failAt >= 0 && lo/size == failAt && failAt%2 == 1 {
+			return fails
+		}
+		return nil
+	}, func(k int) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if !busy[k] || los[k] != len(got) {
+			t.Errorf("write of slot %d (window at %d) after %d findings", k, los[k], len(got))
+		}
+		busy[k] = false
+		if failAt >= 0 && los[k]/size == failAt && failAt%2 == 0 {
+			return fails
+		}
+		got = append(got, held[k]...)
+		return nil
+	})
+	if failAt >= 0 && failAt < (f.Len()+size-1)/size {
+		if !errors.Is(err, fails) || len(got) != failAt*size {
+			t.Errorf("failing at window %d: %v after %d findings", failAt, err, len(got))
+		}
+	}
+	return got, err
 }
 
 // diagLists is the runner's lists of lists of Diagnostics.

@@ -54,6 +54,21 @@ func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare fu
 		_, err = buf.WriteTo(w)
 		return err
 	}
+	if prepare == nil {
+		// Nothing to see in order first: each window is a part, formatted
+		// as soon as a goroutine is free and written in turn.
+		if len(pb.bufs) < 2*jobs {
+			pb.bufs = make([]bytes.Buffer, 2*jobs)
+		}
+		bufs := pb.bufs
+		return f.WindowsParallel(partSize, jobs, func(k, lo int, ds []lint.Diagnostic) error {
+			bufs[k].Reset()
+			return format(&bufs[k], lo, ds)
+		}, func(k int) error {
+			_, err := w.Write(bufs[k].Bytes())
+			return err
+		})
+	}
 	if len(pb.bufs) < jobs {
 		pb.bufs = make([]bytes.Buffer, jobs)
 		pb.errs = make([]error, jobs)
@@ -155,11 +170,11 @@ func (a *arraySplice) write(w io.Writer, pb *partBuffers, f *lint.Findings, jobs
 	}
 	lo := a.n
 	a.n += f.Len()
-	return pb.write(w, f, jobs, func(at int, ds []lint.Diagnostic) {
-		if a.prepare != nil {
-			a.prepare(lo+at, ds)
-		}
-	}, func(buf *bytes.Buffer, at int, ds []lint.Diagnostic) error {
+	var prepare func(at int, ds []lint.Diagnostic)
+	if a.prepare != nil {
+		prepare = func(at int, ds []lint.Diagnostic) { a.prepare(lo+at, ds) }
+	}
+	return pb.write(w, f, jobs, prepare, func(buf *bytes.Buffer, at int, ds []lint.Diagnostic) error {
 		return jsonItems(buf, lo+at, ds, a.prefix, a.indent, a.item)
 	})
 }
