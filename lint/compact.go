@@ -123,6 +123,39 @@ func (l findingList) appendTo(out []Diagnostic) []Diagnostic {
 	return out
 }
 
+// compareAt compares finding i of l with d as compareDiag does, without
+// making a Diagnostic of a compact finding.
+func (l findingList) compareAt(i int, d *Diagnostic) int {
+	if l.c == nil {
+		return compareDiag(&l.ds[i], d)
+	}
+	c, it := l.c, &l.c.items[i]
+	if x := strings.Compare(c.file, d.File); x != 0 {
+		return x
+	}
+	if x := cmp.Compare(int(it.start), d.Start); x != 0 {
+		return x
+	}
+	if x := strings.Compare(c.rule, d.Rule); x != 0 {
+		return x
+	}
+	if x := cmp.Compare(int(it.end), d.End); x != 0 {
+		return x
+	}
+	return strings.Compare(it.msg, d.Message)
+}
+
+// appendRange appends the findings [lo, hi) of l to out, as Diagnostics.
+func (l findingList) appendRange(out []Diagnostic, lo, hi int) []Diagnostic {
+	if l.c == nil {
+		return append(out, l.ds[lo:hi]...)
+	}
+	for i := lo; i < hi; i++ {
+		out = append(out, l.c.diagOf(&l.c.items[i]))
+	}
+	return out
+}
+
 // diags returns the findings of l as Diagnostics: l's own for a list of
 // them, else a new list.
 func (l findingList) diags() []Diagnostic {

@@ -361,3 +361,29 @@ func TestCompactRuleRuns(t *testing.T) {
 		t.Errorf("Fix: compact %q, Diagnostics %q", out[0].fixed, out[1].fixed)
 	}
 }
+
+// TestCompareAt checks that a finding of a list compares with a Diagnostic
+// where it is as compareDiag does with the finding made a Diagnostic, for
+// compact lists and lists of Diagnostics, on random findings with many
+// ties in every field.
+func TestCompareAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for round := range 200 {
+		lists, _ := randomLists(t, rng, 2)
+		var others []Diagnostic
+		for _, l := range lists {
+			others = l.appendTo(others)
+		}
+		for _, l := range lists {
+			for i := range l.len() {
+				var tmp Diagnostic
+				d := *l.at(i, &tmp)
+				for k := range others {
+					if got, want := l.compareAt(i, &others[k]), compareDiag(&d, &others[k]); got != want {
+						t.Fatalf("round %d: compareAt(%d, %+v) = %d, compareDiag gives %d for %+v", round, i, others[k], got, want, d)
+					}
+				}
+			}
+		}
+	}
+}

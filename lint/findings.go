@@ -147,25 +147,22 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 			return
 		}
 		lo := 0
-		buf := bufs[k][:0]
-		err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
-			if buf == nil {
-				buf = make([]Diagnostic, 0, min(size, f.n-lo))
-			}
-			buf = append(buf, *d)
-			if len(buf) < size {
-				return nil
-			}
+		if bufs[k] == nil {
+			bufs[k] = make([]Diagnostic, 0, min(size, f.n))
+		}
+		buf, err := fillWindows(f.lists, size, bufs[k][:0], func(buf []Diagnostic) ([]Diagnostic, error) {
 			bufs[k] = buf
 			if !send(window{k, lo, buf}) {
-				return ErrStop
+				return nil, ErrStop
 			}
 			lo += len(buf)
 			if k, ok = take(); !ok {
-				return ErrStop
+				return nil, ErrStop
 			}
-			buf = bufs[k][:0]
-			return nil
+			if bufs[k] == nil {
+				bufs[k] = make([]Diagnostic, 0, min(size, f.n-lo))
+			}
+			return bufs[k][:0], nil
 		})
 		if err == nil && len(buf) > 0 {
 			bufs[k] = buf
@@ -277,21 +274,38 @@ func (f *Findings) windows(scratch *[]Diagnostic, size int, fn func(lo int, ds [
 		}()
 	}
 	lo := 0
-	err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
-		buf = append(buf, *d)
-		if len(buf) < limit {
-			return nil
-		}
+	buf, err := fillWindows(f.lists, limit, buf, func(buf []Diagnostic) ([]Diagnostic, error) {
 		err := fn(lo, buf)
 		lo += len(buf)
 		clear(buf) // drop the window's pointers
-		buf = buf[:0]
-		return err
+		return buf[:0], err
 	})
 	if err != nil || len(buf) == 0 {
 		return err
 	}
 	return fn(lo, buf)
+}
+
+// fillWindows merges lists (mergeRuns) into windows of size findings:
+// into buf, then each time it is full into the one flush returns, after
+// handing it the full one. It returns the last window, not full (maybe
+// empty), and flush's first error.
+func fillWindows(lists []findingList, size int, buf []Diagnostic, flush func(full []Diagnostic) ([]Diagnostic, error)) ([]Diagnostic, error) {
+	err := mergeRuns(lists, false, func(l findingList, lo, hi int) error {
+		for lo < hi {
+			n := min(hi-lo, size-len(buf))
+			buf = l.appendRange(buf, lo, lo+n)
+			lo += n
+			if len(buf) == size {
+				var err error
+				if buf, err = flush(buf); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return buf, err
 }
 
 // WindowsAhead is WindowsIn that merges the next window while fn reads
@@ -344,12 +358,11 @@ func (f *Findings) WindowsAhead(scratch *[2][]Diagnostic, size int, fn func(lo i
 				return ErrStop
 			}
 		}
-		err := mergeEach(f.lists, false, func(d *Diagnostic, _ *CompactFinding) error {
-			buf = append(buf, *d)
-			if len(buf) < limit {
-				return nil
-			}
-			return send()
+		var err error
+		buf, err = fillWindows(f.lists, limit, buf, func(full []Diagnostic) ([]Diagnostic, error) {
+			buf = full
+			err := send()
+			return buf, err
 		})
 		if err == nil && len(buf) > 0 {
 			_ = send()

@@ -675,24 +675,46 @@ func mergeSorted(lists []findingList) []Diagnostic {
 		return lists[only].diags()
 	}
 	out := make([]Diagnostic, 0, n)
-	_ = mergeEach(lists, true, func(d *Diagnostic, _ *CompactFinding) error { // never fails
-		out = append(out, *d)
+	_ = mergeRuns(lists, true, func(l findingList, lo, hi int) error { // never fails
+		out = l.appendRange(out, lo, hi)
 		return nil
 	})
 	return out
 }
 
 // mergeEach calls each for the findings of lists, each sorted by
-// compareDiagnostics, in that order: a heap holds the head of every list.
-// Equal findings keep the order of their lists, so the order is what a
-// stable sort of the lists joined in order gives. With release, a list
-// used up is let go at once (lists[i] = findingList{}): with the lists of
-// one analysis in blocks, the memory of merged findings is freed as the
-// merge goes on. each gets a finding of a compact list made in memory
-// that the next finding reuses, with c, the compact finding it was made
-// from; a Diagnostic of a list is in the list's memory, with c nil. It
-// returns each's first error.
+// compareDiagnostics, in that order (mergeRuns). Equal findings keep the
+// order of their lists, so the order is what a stable sort of the lists
+// joined in order gives. With release, a list used up is let go at once
+// (lists[i] = findingList{}): with the lists of one analysis in blocks,
+// the memory of merged findings is freed as the merge goes on. each gets
+// a finding of a compact list made in memory that the next finding
+// reuses, with c, the compact finding it was made from; a Diagnostic of a
+// list is in the list's memory, with c nil. It returns each's first error.
 func mergeEach(lists []findingList, release bool, each func(d *Diagnostic, c *CompactFinding) error) error {
+	var tmp Diagnostic
+	return mergeRuns(lists, release, func(l findingList, lo, hi int) error {
+		for i := lo; i < hi; i++ {
+			var c *CompactFinding
+			if l.c != nil {
+				c = &l.c.items[i]
+			}
+			if err := each(l.at(i, &tmp), c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// mergeRuns is the merge of mergeEach, a run at a time: run gets the
+// findings [lo, hi) of list l, which come next in the order. A heap holds
+// the head of every list; the list on top gives all its findings that come
+// before the head of the runner-up, each compared where it is (a compact
+// one is not made a Diagnostic to be compared): the blocks of one
+// analysis, and most of a rule's findings in a file, are one run each,
+// instead of a heap operation per finding. It returns run's first error.
+func mergeRuns(lists []findingList, release bool, run func(l findingList, lo, hi int) error) error {
 	h := make(listHeap, 0, len(lists))
 	// heads[i] is the head of list i when it is compact, made from it.
 	var heads []Diagnostic
@@ -726,14 +748,29 @@ func mergeEach(lists []findingList, release bool, each func(d *Diagnostic, c *Co
 	for len(h) > 0 {
 		top := &h[0]
 		l := lists[top.list]
-		var c *CompactFinding
-		if l.c != nil {
-			c = &l.c.items[top.at]
+		end := l.len()
+		if len(h) > 1 {
+			// The runner-up is the smaller child of the top; the top's
+			// findings come before its head while they compare less, or
+			// equal from an earlier list.
+			r := 1
+			if len(h) > 2 && less(h[2], h[1]) {
+				r = 2
+			}
+			next, tieFirst := head(h[r]), top.list < h[r].list
+			end = top.at + 1
+			for end < l.len() {
+				c := l.compareAt(end, next)
+				if c > 0 || c == 0 && !tieFirst {
+					break
+				}
+				end++
+			}
 		}
-		if err := each(head(*top), c); err != nil {
+		if err := run(l, top.at, end); err != nil {
 			return err
 		}
-		top.at++
+		top.at = end
 		if top.at == l.len() {
 			if release {
 				lists[top.list] = findingList{}
