@@ -171,9 +171,18 @@ func (l findingList) sort() {
 		SortDiagnostics(l.ds)
 		return
 	}
-	// One rule, one file: the order is by start, end and message.
+	// One rule, one file: the order is by start, end and message. The
+	// messages are compared only between findings of one span (cmp.Or
+	// would compare them for every pair: most of the check that the 20 MB
+	// line's 2.36 million findings are in order, which they are).
 	cmpItems := func(a, b CompactFinding) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end), strings.Compare(a.msg, b.msg))
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if a.end != b.end {
+			return cmp.Compare(a.end, b.end)
+		}
+		return strings.Compare(a.msg, b.msg)
 	}
 	if !slices.IsSortedFunc(l.c.items, cmpItems) {
 		slices.SortStableFunc(l.c.items, cmpItems)
