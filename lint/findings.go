@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"sync"
+
+	"github.com/paperlint/papers/internal/par"
 )
 
 // Findings are a run's findings in order (SortDiagnostics' order), kept as
@@ -97,6 +99,9 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 		quit  = make(chan struct{})
 		bufs  = make([][]Diagnostic, slots)
 		wg    sync.WaitGroup
+		// A panic of the merge, a format or a write stops the reading as
+		// an error does, and is raised again here once all are done.
+		caught par.Catch
 	)
 	for i := range slots {
 		free <- i
@@ -131,6 +136,7 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 	go func() {
 		defer close(order)
 		defer close(work)
+		defer caught.Recover()
 		if len(f.lists) == 1 && f.lists[0].c == nil {
 			// One list is its own order: windows are views of it.
 			l := f.lists[0].ds
@@ -172,7 +178,7 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 	for range jobs {
 		wg.Go(func() {
 			for w := range work {
-				done[w.slot] <- format(w.slot, w.lo, w.ds)
+				done[w.slot] <- caught.Call(func() error { return format(w.slot, w.lo, w.ds) })
 			}
 		})
 	}
@@ -181,7 +187,7 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 		e := <-done[k]
 		if err == nil {
 			if err = e; err == nil {
-				err = write(k)
+				err = caught.Call(func() error { return write(k) })
 			}
 			if err != nil {
 				close(quit) // the merge stops; the windows out are drained
@@ -191,6 +197,7 @@ func (f *Findings) WindowsParallel(size, jobs int, format func(slot, lo int, ds 
 		free <- k
 	}
 	wg.Wait()
+	caught.Raise()
 	if errors.Is(err, ErrStop) {
 		return nil
 	}
@@ -339,8 +346,10 @@ func (f *Findings) WindowsAhead(scratch *[2][]Diagnostic, size int, fn func(lo i
 	}
 	full := make(chan window, 1)
 	quit := make(chan struct{})
+	var caught par.Catch // a panic of the merge, raised again here
 	go func() {
 		defer close(full)
+		defer caught.Recover()
 		lo := 0
 		buf := <-free
 		send := func() error {
@@ -372,7 +381,7 @@ func (f *Findings) WindowsAhead(scratch *[2][]Diagnostic, size int, fn func(lo i
 	var err error
 	for w := range full {
 		if err == nil {
-			err = fn(w.lo, w.ds)
+			err = caught.Call(func() error { return fn(w.lo, w.ds) })
 			if err != nil {
 				close(quit) // the merge stops; full is drained to its close
 			}
@@ -380,6 +389,7 @@ func (f *Findings) WindowsAhead(scratch *[2][]Diagnostic, size int, fn func(lo i
 		clear(w.ds) // drop the window's pointers
 		free <- w.ds[:0]
 	}
+	caught.Raise()
 	if errors.Is(err, ErrStop) {
 		return nil
 	}

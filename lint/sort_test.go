@@ -266,3 +266,53 @@ func diagLists(lists [][]Diagnostic) []findingList {
 	}
 	return out
 }
+
+// TestWindowsPanic checks that a panic in a format or a write of
+// WindowsParallel, or in the reader of WindowsAhead, comes back to the
+// caller's goroutine (where a recover sees it) once the reading has
+// stopped, instead of ending the process or leaving a goroutine blocked.
+func TestWindowsPanic(t *testing.T) {
+	var ds []Diagnostic
+	for i := range 100 {
+		ds = append(ds, Diagnostic{File: "a.md", Start: i, Rule: "r"})
+	}
+	// Two lists, so that the windows are merged on a goroutine.
+	f := NewFindings(nil, ds[:50], ds[50:])
+	caught := func(name string, read func()) {
+		t.Helper()
+		defer func() {
+			if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "planted") {
+				t.Errorf("%s: recovered %v, want the planted panic", name, v)
+			}
+		}()
+		read()
+	}
+	for _, at := range []int{0, 3, 9} {
+		caught("format", func() {
+			_ = f.WindowsParallel(10, 2, func(_, lo int, _ []Diagnostic) error {
+				if lo == at*10 {
+					panic("planted")
+				}
+				return nil
+			}, func(int) error { return nil })
+		})
+		caught("write", func() {
+			n := 0
+			_ = f.WindowsParallel(10, 2, func(int, int, []Diagnostic) error { return nil }, func(int) error {
+				if n++; n > at {
+					panic("planted")
+				}
+				return nil
+			})
+		})
+		caught("read ahead", func() {
+			var scratch [2][]Diagnostic
+			_ = f.WindowsAhead(&scratch, 10, func(lo int, _ []Diagnostic) error {
+				if lo == at*10 {
+					panic("planted")
+				}
+				return nil
+			})
+		})
+	}
+}

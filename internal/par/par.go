@@ -6,6 +6,7 @@ package par
 
 import (
 	"container/heap"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -195,4 +196,49 @@ func (h *taskHeap) Pop() any {
 	last := h.tasks[len(h.tasks)-1]
 	h.tasks = h.tasks[:len(h.tasks)-1]
 	return last
+}
+
+// ErrPanicked is what Catch.Call returns for a function that panicked.
+var ErrPanicked = errors.New("panicked")
+
+// Catch keeps the first panic of the goroutines of one pipeline, to be
+// raised again on the caller's goroutine once they are done (Raise), as Do
+// does for its calls: a pipeline whose stages run on goroutines of their
+// own (a writer merging findings on one and formatting them on others)
+// stops on an error, not on a panic that would end the process.
+type Catch struct {
+	once  sync.Once
+	first any
+}
+
+// Recover keeps the panic of the goroutine that defers it, the first of
+// any.
+func (c *Catch) Recover() {
+	if v := recover(); v != nil {
+		c.keep(v)
+	}
+}
+
+// Call calls fn; when fn panics it keeps the panic and returns
+// ErrPanicked, for the pipeline to stop as on an error.
+func (c *Catch) Call(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			c.keep(v)
+			err = ErrPanicked
+		}
+	}()
+	return fn()
+}
+
+func (c *Catch) keep(v any) {
+	c.once.Do(func() { c.first = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
+}
+
+// Raise panics with the first panic kept, with its stack, if there was
+// one. Call it once every goroutine that may keep one is done.
+func (c *Catch) Raise() {
+	if c.first != nil {
+		panic(c.first)
+	}
 }

@@ -1,6 +1,7 @@
 package par
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -100,4 +101,31 @@ func TestDoGraphPriority(t *testing.T) {
 	if want := []int{0, 1, 2, 3, 4, 5, 6}; !slices.Equal(order, want) {
 		t.Errorf("with no priority: order %v, want %v", order, want)
 	}
+}
+
+// TestCatch keeps the first panic of several goroutines and raises it on
+// the caller's, with its stack; Call turns a panic into ErrPanicked.
+func TestCatch(t *testing.T) {
+	var c Catch
+	c.Raise() // nothing kept: no panic
+	if err := c.Call(func() error { return nil }); err != nil {
+		t.Fatalf("Call of a function that returns: %v", err)
+	}
+	if err := c.Call(func() error { panic("first") }); !errors.Is(err, ErrPanicked) {
+		t.Fatalf("Call of a function that panics: %v", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer c.Recover()
+		panic("second")
+	}()
+	<-done
+	defer func() {
+		v := fmt.Sprint(recover())
+		if !strings.HasPrefix(v, "first\n") || !strings.Contains(v, "par_test.go") {
+			t.Errorf("raised %q, want the first panic and its stack", v)
+		}
+	}()
+	c.Raise()
 }
