@@ -130,13 +130,25 @@ func update(ws Workspace, changed []string, texts map[string][]byte) error {
 func applyRound(files []*File, lists []findingList, fr *FixResult, jobs int) []string {
 	// Pointers, not copies: a dense list has a million fixable findings.
 	byFile := map[string][]fixOf{}
-	_ = mergeEach(lists, false, func(d *Diagnostic, c *CompactFinding) error {
-		if d.HasFix() {
-			f := fixOf{c: c}
-			if c == nil {
-				f.d = d
+	_ = mergeRuns(lists, false, func(l findingList, lo, hi int) error { // never fails
+		if c := l.c; c != nil {
+			// A run of one rule in one file: its file looked up once, its
+			// findings not made Diagnostics to ask for their fixes.
+			fs := byFile[c.file]
+			for i := lo; i < hi; i++ {
+				if c.items[i].edit.set {
+					fs = append(fs, fixOf{c: &c.items[i]})
+				}
 			}
-			byFile[d.File] = append(byFile[d.File], f)
+			if len(fs) > 0 {
+				byFile[c.file] = fs
+			}
+			return nil
+		}
+		for i := lo; i < hi; i++ {
+			if d := &l.ds[i]; d.HasFix() {
+				byFile[d.File] = append(byFile[d.File], fixOf{d: d})
+			}
 		}
 		return nil
 	})

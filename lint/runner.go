@@ -661,7 +661,7 @@ func compareDiag(a, b *Diagnostic) int {
 }
 
 // mergeSorted merges lists sorted by compareDiagnostics into one sorted
-// list (see mergeEach). Each finding is copied once, and each list is let
+// list (see mergeRuns). Each finding is copied once, and each list is let
 // go as soon as it is merged.
 func mergeSorted(lists []findingList) []Diagnostic {
 	n, nonEmpty, only := 0, 0, 0
@@ -682,38 +682,18 @@ func mergeSorted(lists []findingList) []Diagnostic {
 	return out
 }
 
-// mergeEach calls each for the findings of lists, each sorted by
-// compareDiagnostics, in that order (mergeRuns). Equal findings keep the
-// order of their lists, so the order is what a stable sort of the lists
-// joined in order gives. With release, a list used up is let go at once
-// (lists[i] = findingList{}): with the lists of one analysis in blocks,
-// the memory of merged findings is freed as the merge goes on. each gets
-// a finding of a compact list made in memory that the next finding
-// reuses, with c, the compact finding it was made from; a Diagnostic of a
-// list is in the list's memory, with c nil. It returns each's first error.
-func mergeEach(lists []findingList, release bool, each func(d *Diagnostic, c *CompactFinding) error) error {
-	var tmp Diagnostic
-	return mergeRuns(lists, release, func(l findingList, lo, hi int) error {
-		for i := lo; i < hi; i++ {
-			var c *CompactFinding
-			if l.c != nil {
-				c = &l.c.items[i]
-			}
-			if err := each(l.at(i, &tmp), c); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// mergeRuns is the merge of mergeEach, a run at a time: run gets the
-// findings [lo, hi) of list l, which come next in the order. A heap holds
-// the head of every list; the list on top gives all its findings that come
-// before the head of the runner-up, each compared where it is (a compact
-// one is not made a Diagnostic to be compared): the blocks of one
-// analysis, and most of a rule's findings in a file, are one run each,
-// instead of a heap operation per finding. It returns run's first error.
+// mergeRuns merges lists, each sorted by compareDiagnostics, a run at a
+// time: run gets the findings [lo, hi) of list l, which come next in the
+// order. Equal findings keep the order of their lists, so the order is what
+// a stable sort of the lists joined in order gives. With release, a list
+// used up is let go at once (lists[i] = findingList{}): with the lists of
+// one analysis in blocks, the memory of merged findings is freed as the
+// merge goes on. A heap holds the head of every list; the list on top
+// gives all its findings that come before the head of the runner-up, each
+// compared where it is (a compact one is not made a Diagnostic to be
+// compared): the blocks of one analysis, and most of a rule's findings in
+// a file, are one run each, instead of a heap operation per finding. It
+// returns run's first error.
 func mergeRuns(lists []findingList, release bool, run func(l findingList, lo, hi int) error) error {
 	h := make(listHeap, 0, len(lists))
 	// heads[i] is the head of list i when it is compact, made from it.
@@ -788,7 +768,7 @@ func mergeRuns(lists []findingList, release bool, run func(l findingList, lo, hi
 	return nil
 }
 
-// listHead is the next finding of one list in mergeEach.
+// listHead is the next finding of one list in mergeRuns.
 type listHead struct{ list, at int }
 
 // listHeap is a binary min-heap of list heads.
