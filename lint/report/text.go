@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 
@@ -59,6 +60,7 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 		lines    *lint.LineIndex // of the finding before's file, nil for one the run does not have
 		fileHead []byte          // the painted, escaped path of the finding before
 		sevs     [lint.Error + 1][]byte
+		clean    cleanMessages
 	)
 	for i := range diags {
 		d := &diags[i]
@@ -97,7 +99,11 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 			buf = appendSeverity(buf, d.Severity, opt.Color)
 		}
 		buf = append(buf, ": "...)
-		buf = appendOneLine(buf, d.Message)
+		if clean.is(d.Message) {
+			buf = append(buf, d.Message...)
+		} else {
+			buf = appendOneLine(buf, d.Message)
+		}
 		buf = append(buf, ' ')
 		if opt.Color {
 			buf = append(buf, ansiDim...)
@@ -136,6 +142,30 @@ func writeTextPart(bw *bytes.Buffer, diags []lint.Diagnostic, ix *index, opt Opt
 	}
 	bw.Write(buf)
 	return nil
+}
+
+// cleanMessages remembers messages found clean (isClean: nothing to
+// escape) by where their bytes are: a rule's messages are interned, so the
+// millions of findings of a long line carry a few strings, each checked
+// once instead of once per finding. A string's bytes never change, so the
+// same address and length are the same message.
+type cleanMessages [64]struct {
+	p *byte
+	n int
+}
+
+// is reports whether m has nothing to escape.
+func (c *cleanMessages) is(m string) bool {
+	p := unsafe.StringData(m)
+	e := &c[uintptr(unsafe.Pointer(p))>>4%uintptr(len(c))]
+	if e.p == p && e.n == len(m) && p != nil {
+		return true
+	}
+	if !isClean(m, false) {
+		return false
+	}
+	e.p, e.n = p, len(m)
+	return true
 }
 
 // appendPainted appends s, then, when sep is not 0, sep line sep col sep

@@ -333,3 +333,26 @@ func TestIsCleanWordAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRepeatedMessages writes findings whose messages repeat, clean
+// and with control characters, in runs and alternating, and messages that
+// start at the same byte with different lengths (substrings of one text):
+// a message is copied unchecked only when the same string was seen clean.
+func TestTextRepeatedMessages(t *testing.T) {
+	base := "clean\x1b[31m"
+	msgs := []string{"clean", "esc \x1b[31m", "clean", "esc \x1b[31m", "esc \x1b[31m", "two\nlines", base[:5], base, base[:5], base, "clean", "clean"}
+	var diags []lint.Diagnostic
+	var want strings.Builder
+	for i, m := range msgs {
+		diags = append(diags, lint.Diagnostic{Rule: "r", Severity: lint.Warning, File: "x.md", Start: i, End: i + 1, Message: m})
+		fmt.Fprintf(&want, "x.md:1:%d: warning: %s [r]\n", i+1, appendOneLine(nil, m))
+	}
+	files := []*lint.File{{Path: "x.md", Src: []byte("0123456789ab"), Text: "0123456789ab"}}
+	var got bytes.Buffer
+	if err := Write(&got, "text", diags, files, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+	}
+}
