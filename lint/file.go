@@ -78,7 +78,14 @@ type File struct {
 
 // Lines returns the file's line index, built on first use.
 func (f *File) Lines() *LineIndex {
-	f.linesOnce.Do(func() { f.lines = NewLineIndex(f.Src) })
+	f.linesOnce.Do(func() {
+		f.lines = NewLineIndex(f.Src)
+		// The notes parser checked the text: the marks of a long line
+		// need not check it again.
+		if d := f.Notes; d != nil && d.ValidUTF8 && sameBytes(d.Src, f.Src) {
+			f.lines.valid = true
+		}
+	})
 	return f.lines
 }
 
@@ -97,4 +104,9 @@ func (f *File) Protected(start, end int) bool {
 		return false
 	}
 	return f.Notes.IsProtected(notes.Span{Start: start, End: end})
+}
+
+// sameBytes reports whether a and b are the same memory.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

@@ -17,6 +17,7 @@ type LineIndex struct {
 	src    []byte
 	starts []int // byte offset of each line's first byte
 	bom    int   // 3 when the file starts with a UTF-8 BOM
+	valid  bool  // src is known to be valid UTF-8
 
 	// marks holds, for each long line asked about, the columns at points
 	// along it (*lineMarks by line number), so that a lookup scans at most
@@ -188,16 +189,17 @@ func (li *LineIndex) lineEnd(i int) int {
 func (li *LineIndex) marksOf(i, start, end int) *lineMarks {
 	v, _ := li.marks.LoadOrStore(i, &lineMarks{})
 	m := v.(*lineMarks)
-	m.once.Do(func() { m.build(li.src[:end], start) })
+	m.once.Do(func() { m.build(li.src[:end], start, li.valid) })
 	return m
 }
 
 // build sets the marks of the line src[start:]. Every writer formatting a
 // part of a long line's findings waits for them (a 20 MB line's took 0.06
 // s counted a character at a time): a stretch of valid UTF-8 between two
-// marks is counted a word at a time (utf8.Valid, then its lead bytes),
-// anything else a character at a time as advance does.
-func (m *lineMarks) build(src []byte, start int) {
+// marks is counted a word at a time (utf8.Valid, unless valid says src is
+// valid UTF-8, then its lead bytes), anything else a character at a time
+// as advance does.
+func (m *lineMarks) build(src []byte, start int, valid bool) {
 	n := (len(src)-start)/markEvery + 1
 	m.off, m.col, m.c16 = make([]int, 0, n), make([]int, 0, n), make([]int, 0, n)
 	col, col16 := 1, 1
@@ -212,7 +214,7 @@ func (m *lineMarks) build(src []byte, start int) {
 		for to < len(src) && src[to]&0xC0 == 0x80 && to-next < utf8.UTFMax {
 			to++
 		}
-		if seg := src[at:to]; (to == len(src) || src[to]&0xC0 != 0x80) && utf8.Valid(seg) {
+		if seg := src[at:to]; (to == len(src) || src[to]&0xC0 != 0x80) && (valid || utf8.Valid(seg)) {
 			chars, astral := countChars(seg)
 			col += chars
 			col16 += chars + astral

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/paperlint/papers/notes"
 )
 
 func TestLineIndexPositions(t *testing.T) {
@@ -107,13 +109,20 @@ func TestLineMarks(t *testing.T) {
 		for len(b) < 200+rng.IntN(3000) {
 			// Long clean stretches, as in real text, and dirty ones.
 			k := rng.IntN(6)
-			if rng.IntN(4) == 0 {
+			if round%2 == 1 && rng.IntN(4) == 0 { // even rounds: valid UTF-8 only
 				k = rng.IntN(len(pieces))
 			}
 			b = append(b, pieces[k]...)
 		}
 		var got lineMarks
-		got.build(b, 0)
+		got.build(b, 0, false)
+		if utf8.Valid(b) {
+			var trusted lineMarks
+			trusted.build(b, 0, true)
+			if !slices.Equal(trusted.off, got.off) || !slices.Equal(trusted.col, got.col) || !slices.Equal(trusted.c16, got.c16) {
+				t.Fatalf("round %d: marks of valid %q differ when trusted", round, b)
+			}
+		}
 		// Marks a character at a time: at the first character start
 		// at or past every markEvery bytes.
 		var want lineMarks
@@ -279,4 +288,25 @@ func columnsByDecode(seg []byte) (int, int) {
 		}
 	}
 	return col, col16
+}
+
+// TestLinesTrustParse: a file's line index skips checking UTF-8 only when
+// its notes were parsed from the same bytes and found valid.
+func TestLinesTrustParse(t *testing.T) {
+	src := []byte("中文 text\n")
+	for _, c := range []struct {
+		name  string
+		doc   *notes.Document
+		trust bool
+	}{
+		{"no notes", nil, false},
+		{"checked, same bytes", &notes.Document{Src: src, ValidUTF8: true}, true},
+		{"not checked", &notes.Document{Src: src}, false},
+		{"checked, other bytes", &notes.Document{Src: bytes.Clone(src), ValidUTF8: true}, false},
+	} {
+		f := &File{Path: "x.md", Src: src, Notes: c.doc}
+		if got := f.Lines().valid; got != c.trust {
+			t.Errorf("%s: trusted %v, want %v", c.name, got, c.trust)
+		}
+	}
 }

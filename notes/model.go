@@ -48,6 +48,10 @@ type Document struct {
 	Comments []Comment
 	// Problems are what could not be read as written, such as invalid UTF-8.
 	Problems []Problem
+	// ValidUTF8 reports that Src was checked and is valid UTF-8: a reader
+	// of the whole text (a line index counting the characters of a 20 MB
+	// line) need not check it again.
+	ValidUTF8 bool
 	// Limits are the places where a line goes over a nesting limit that
 	// CommonMark implementations set (MaxBlockNesting, MaxLinkParens):
 	// such lines are read as plain text, so that no input costs the parser

@@ -216,6 +216,7 @@ func frontMatterEnd(src []byte, from int) int {
 
 func (p *parseState) checkUTF8() {
 	if utf8.Valid(p.src) {
+		p.doc.ValidUTF8 = true
 		return
 	}
 	const maxReported = 20

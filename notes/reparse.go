@@ -100,7 +100,8 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 	}
 	cloneStrings(rd)
 
-	doc := &Document{Path: old.Path, Src: src}
+	// The text outside [a, nb) is old's, and [a, nb) was checked above.
+	doc := &Document{Path: old.Path, Src: src, ValidUTF8: old.ValidUTF8}
 	shift := func(sp Span) Span {
 		if sp.Start >= b {
 			return Span{sp.Start + delta, sp.End + delta}

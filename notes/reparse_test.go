@@ -76,6 +76,9 @@ func checkReparseWith(t *testing.T, src []byte, n int, seed uint64, opt Options)
 		if want.EntryLevel != got.EntryLevel {
 			t.Fatalf("edit %d: entry level %d, want %d", i, got.EntryLevel, want.EntryLevel)
 		}
+		if want.ValidUTF8 != got.ValidUTF8 {
+			t.Fatalf("edit %d: ValidUTF8 %v, want %v", i, got.ValidUTF8, want.ValidUTF8)
+		}
 		doc = got
 	}
 	if partly < n/4 {
@@ -158,4 +161,22 @@ func TestChunkedParenHeadings(t *testing.T) {
 	whole := parse("n.md", src, opt, 1)
 	opt.Jobs = 4
 	compareDocs(t, whole, parse("n.md", src, opt, 8), 0)
+}
+
+// TestValidUTF8 checks the flag on valid text, on text with an invalid
+// byte, and after an edit that adds one (parsed whole again).
+func TestValidUTF8(t *testing.T) {
+	src := []byte("## 主题\n\n### Paper[KDD'18][Ali]\n- 笔记\n")
+	doc := Parse("n.md", src, Options{})
+	if !doc.ValidUTF8 {
+		t.Fatal("valid notes: ValidUTF8 false")
+	}
+	bad := append(append([]byte{}, src...), 0xff, '\n')
+	if Parse("n.md", bad, Options{}).ValidUTF8 {
+		t.Fatal("notes with a stray byte: ValidUTF8 true")
+	}
+	got, _ := Reparse(doc, bad, len(src), len(src), len(bad), Options{})
+	if got.ValidUTF8 {
+		t.Fatal("an edit adding a stray byte: ValidUTF8 true")
+	}
 }
