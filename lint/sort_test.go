@@ -147,26 +147,17 @@ func TestFindingsWindows(t *testing.T) {
 		if f.Len() != len(want) {
 			t.Fatalf("round %d: Len %d, want %d", round, f.Len(), len(want))
 		}
-		var scratch [2][]Diagnostic // shared by the reads ahead, as a writer's
 		for _, size := range []int{1, 2, 7, 1000} {
-			for _, ahead := range []bool{false, true} {
-				var got []Diagnostic
-				read := func(lo int, ds []Diagnostic) error {
-					if lo != len(got) || len(ds) == 0 || len(ds) > size {
-						t.Fatalf("round %d, size %d, ahead %v: window at %d of %d findings after %d", round, size, ahead, lo, len(ds), len(got))
-					}
-					got = append(got, ds...)
-					return nil
+			var got []Diagnostic
+			err := f.Windows(size, func(lo int, ds []Diagnostic) error {
+				if lo != len(got) || len(ds) == 0 || len(ds) > size {
+					t.Fatalf("round %d, size %d: window at %d of %d findings after %d", round, size, lo, len(ds), len(got))
 				}
-				var err error
-				if ahead {
-					err = f.WindowsAhead(&scratch, size, read)
-				} else {
-					err = f.Windows(size, read)
-				}
-				if err != nil || !slices.Equal(got, want) {
-					t.Fatalf("round %d, windows of %d, ahead %v: %v\n got %v\nwant %v", round, size, ahead, err, got, want)
-				}
+				got = append(got, ds...)
+				return nil
+			})
+			if err != nil || !slices.Equal(got, want) {
+				t.Fatalf("round %d, windows of %d: %v\n got %v\nwant %v", round, size, err, got, want)
 			}
 			for jobs := 1; jobs <= 3; jobs++ {
 				got, err := readParallel(t, f, size, jobs, -1)
@@ -191,16 +182,10 @@ func TestFindingsWindows(t *testing.T) {
 			if err != nil || windows != 1 {
 				t.Fatalf("round %d: ErrStop: %v after %d windows", round, err, windows)
 			}
-			windows = 0
-			err = f.WindowsAhead(&scratch, 1, func(int, []Diagnostic) error { windows++; return ErrStop })
-			if err != nil || windows != 1 {
-				t.Fatalf("round %d: ErrStop ahead: %v after %d windows", round, err, windows)
-			}
-			windows = 0
-			failed := errors.New("disk full")
-			err = f.WindowsAhead(&scratch, 1, func(int, []Diagnostic) error { windows++; return failed })
-			if !errors.Is(err, failed) || windows != 1 {
-				t.Fatalf("round %d: an error ahead: %v after %d windows", round, err, windows)
+			writes := 0
+			err = f.WindowsParallel(1, 2, func(int, int, []Diagnostic) error { return nil }, func(int) error { writes++; return ErrStop })
+			if err != nil || writes != 1 {
+				t.Fatalf("round %d: ErrStop in parallel: %v after %d writes", round, err, writes)
 			}
 		}
 	}
@@ -268,9 +253,9 @@ func diagLists(lists [][]Diagnostic) []findingList {
 }
 
 // TestWindowsPanic checks that a panic in a format or a write of
-// WindowsParallel, or in the reader of WindowsAhead, comes back to the
-// caller's goroutine (where a recover sees it) once the reading has
-// stopped, instead of ending the process or leaving a goroutine blocked.
+// WindowsParallel comes back to the caller's goroutine (where a recover
+// sees it) once the reading has stopped, instead of ending the process or
+// leaving a goroutine blocked.
 func TestWindowsPanic(t *testing.T) {
 	var ds []Diagnostic
 	for i := range 100 {
@@ -300,15 +285,6 @@ func TestWindowsPanic(t *testing.T) {
 			n := 0
 			_ = f.WindowsParallel(10, 2, func(int, int, []Diagnostic) error { return nil }, func(int) error {
 				if n++; n > at {
-					panic("planted")
-				}
-				return nil
-			})
-		})
-		caught("read ahead", func() {
-			var scratch [2][]Diagnostic
-			_ = f.WindowsAhead(&scratch, 10, func(lo int, _ []Diagnostic) error {
-				if lo == at*10 {
 					panic("planted")
 				}
 				return nil

@@ -22,22 +22,18 @@ type partBuffers struct {
 	bufs   []bytes.Buffer
 	errs   []error
 	window []lint.Diagnostic
-	// windows are the two windows a large run is merged into, one
-	// formatted while the next is merged (lint.Findings.WindowsAhead).
-	windows [2][]lint.Diagnostic
 }
 
 // write formats the findings of f with format, in parallel parts of
-// partSize when there are many, and writes the parts to w in order. Parts
-// are formatted a batch (one per job, jobs >= 1) at a time, from one window
-// of the findings, and written before the next batch starts, while the
-// next window is merged (lint.Findings.WindowsAhead: on a 20 MB line with
-// 2.4 million findings the merge was a sequential quarter of the writing),
-// so that a large output (a SARIF log of a big list is
-// hundreds of megabytes) is never held whole, nor the findings merged into
-// one more list. prepare, when not nil, sees each window before its parts
-// are formatted (SARIF counts fingerprints in order there). format gets
-// the findings of one part and the index of its first.
+// partSize when there are many, and writes the parts to w in order
+// (lint.Findings.WindowsParallel: each part formatted as soon as one of
+// jobs goroutines is free, the next merged meanwhile on a goroutine of its
+// own, the parts written in turn), so that a large output (a SARIF log of
+// a big list is hundreds of megabytes) is never held whole, nor the
+// findings merged into one more list. prepare, when not nil, sees each
+// window of jobs parts, in order, before its parts are formatted (SARIF
+// counts fingerprints in order there). format gets the findings of one
+// part and the index of its first.
 func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare func(lo int, ds []lint.Diagnostic), format func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error) error {
 	if f.Len() <= partSize {
 		buf := &pb.one
@@ -69,26 +65,34 @@ func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare fu
 			return err
 		})
 	}
-	if len(pb.bufs) < jobs {
-		pb.bufs = make([]bytes.Buffer, jobs)
-		pb.errs = make([]error, jobs)
+	// prepare must see the windows in order: one goroutine takes them,
+	// each of jobs parts formatted in parallel, while the next window is
+	// merged and the one before written. A window's slot has its own jobs
+	// buffers; a part that fails ends its window's parts written there.
+	if len(pb.bufs) < 2*jobs {
+		pb.bufs = make([]bytes.Buffer, 2*jobs)
+		pb.errs = make([]error, 2*jobs)
 	}
 	bufs, errs := pb.bufs, pb.errs
-	return f.WindowsAhead(&pb.windows, jobs*partSize, func(lo int, ds []lint.Diagnostic) error {
-		if prepare != nil {
-			prepare(lo, ds)
-		}
+	var parts [2]int // per slot: its parts to write
+	return f.WindowsParallel(jobs*partSize, 1, func(slot, lo int, ds []lint.Diagnostic) error {
+		prepare(lo, ds)
+		own, ownErrs := bufs[slot*jobs:(slot+1)*jobs], errs[slot*jobs:(slot+1)*jobs]
 		batch := (len(ds) + partSize - 1) / partSize
 		par.Do(batch, jobs, func(k int) {
-			bufs[k].Reset()
+			own[k].Reset()
 			a := k * partSize
-			errs[k] = format(&bufs[k], lo+a, ds[a:min(a+partSize, len(ds))])
+			ownErrs[k] = format(&own[k], lo+a, ds[a:min(a+partSize, len(ds))])
 		})
-		for k := range batch {
-			if errs[k] != nil {
-				return errs[k]
+		parts[slot] = batch
+		return nil
+	}, func(slot int) error {
+		own, ownErrs := bufs[slot*jobs:(slot+1)*jobs], errs[slot*jobs:(slot+1)*jobs]
+		for k := range parts[slot] {
+			if ownErrs[k] != nil {
+				return ownErrs[k]
 			}
-			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+			if _, err := w.Write(own[k].Bytes()); err != nil {
 				return err
 			}
 		}

@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/paperlint/papers/lint"
@@ -237,4 +239,64 @@ func TestInlineFixWritesAsAFix(t *testing.T) {
 		t.Errorf("counts differ: %+v vs %+v", CountOf(inline), CountOf(held))
 	}
 	sameSummaries(t, "inline fixes and fixes in a lint.Fix", opt, lint.NewFindings(files, held), lint.NewFindings(files, inline))
+}
+
+// TestPartsPrepareInOrder writes findings in parts with a prepare step,
+// as SARIF does: prepare must see every window once and in order, before
+// any part of it is formatted, and a part that fails ends the output after
+// the parts before it, with its error.
+func TestPartsPrepareInOrder(t *testing.T) {
+	n := 3*partSize + 123
+	var a, b []lint.Diagnostic
+	for i := range n {
+		d := lint.Diagnostic{File: "x.md", Start: i, Rule: "r"}
+		if i%3 == 0 {
+			a = append(a, d)
+		} else {
+			b = append(b, d)
+		}
+	}
+	f := lint.NewFindings(nil, a, b) // two lists: merged on a goroutine
+	failed := errors.New("planted")
+	for jobs := 1; jobs <= 3; jobs++ {
+		for _, failAt := range []int{-1, 0, 2} { // the part whose format fails
+			var (
+				mu       sync.Mutex
+				prepared int // findings prepared so far
+			)
+			prepare := func(lo int, ds []lint.Diagnostic) {
+				mu.Lock()
+				defer mu.Unlock()
+				if lo != prepared || len(ds) == 0 || len(ds) > jobs*partSize {
+					t.Errorf("jobs %d: window at %d of %d findings after %d prepared", jobs, lo, len(ds), prepared)
+				}
+				prepared = lo + len(ds)
+			}
+			format := func(buf *bytes.Buffer, lo int, ds []lint.Diagnostic) error {
+				mu.Lock()
+				ready := prepared >= lo+len(ds)
+				mu.Unlock()
+				if !ready {
+					t.Errorf("jobs %d: part at %d formatted before its window was prepared", jobs, lo)
+				}
+				if failAt >= 0 && lo == failAt*partSize {
+					return failed
+				}
+				fmt.Fprintf(buf, "%d-%d;", lo, ds[len(ds)-1].Start)
+				return nil
+			}
+			var out bytes.Buffer
+			err := new(partBuffers).write(&out, f, jobs, prepare, format)
+			var want strings.Builder
+			for lo := 0; lo < n; lo += partSize {
+				if lo == failAt*partSize {
+					break
+				}
+				fmt.Fprintf(&want, "%d-%d;", lo, min(lo+partSize, n)-1)
+			}
+			if out.String() != want.String() || (failAt >= 0) != errors.Is(err, failed) {
+				t.Errorf("jobs %d, failing part %d: wrote %q, %v\nwant %q", jobs, failAt, out.String(), err, want.String())
+			}
+		}
+	}
 }
