@@ -23,9 +23,8 @@ func Do(n, limit int, fn func(i int)) {
 		limit = n
 	}
 	var (
-		wg    sync.WaitGroup
-		once  sync.Once
-		first any
+		wg     sync.WaitGroup
+		caught Catch
 	)
 	next := make(chan int)
 	for w := 0; w < limit; w++ {
@@ -34,11 +33,7 @@ func Do(n, limit int, fn func(i int)) {
 			defer wg.Done()
 			for i := range next {
 				func() {
-					defer func() {
-						if v := recover(); v != nil {
-							once.Do(func() { first = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
-						}
-					}()
+					defer caught.Recover()
 					fn(i)
 				}()
 			}
@@ -49,9 +44,7 @@ func Do(n, limit int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
-	if first != nil {
-		panic(first)
-	}
+	caught.Raise()
 }
 
 // DoGraph calls fn(i) for i in [0, n) on at most limit goroutines (all of
@@ -107,12 +100,11 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 		}
 	}
 	var (
-		mu       sync.Mutex
-		wake     = sync.NewCond(&mu)
-		done     int
-		wg       sync.WaitGroup
-		once     sync.Once
-		panicked any
+		mu     sync.Mutex
+		wake   = sync.NewCond(&mu)
+		done   int
+		wg     sync.WaitGroup
+		caught Catch
 	)
 	// finish marks task i done and frees the tasks that waited for it.
 	finish := func(i int) {
@@ -155,20 +147,14 @@ func DoGraph(n, limit int, group []int, waits [][]int, priority []int, fn func(i
 				}
 				func() {
 					defer finish(i)
-					defer func() {
-						if v := recover(); v != nil {
-							once.Do(func() { panicked = fmt.Sprintf("%v\n%s", v, debug.Stack()) })
-						}
-					}()
+					defer caught.Recover()
 					fn(i)
 				}()
 			}
 		}()
 	}
 	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
-	}
+	caught.Raise()
 }
 
 // taskHeap holds the indices of the tasks that can run, lowest
@@ -201,11 +187,12 @@ func (h *taskHeap) Pop() any {
 // ErrPanicked is what Catch.Call returns for a function that panicked.
 var ErrPanicked = errors.New("panicked")
 
-// Catch keeps the first panic of the goroutines of one pipeline, to be
-// raised again on the caller's goroutine once they are done (Raise), as Do
-// does for its calls: a pipeline whose stages run on goroutines of their
-// own (a writer merging findings on one and formatting them on others)
-// stops on an error, not on a panic that would end the process.
+// Catch keeps the first panic of a group of goroutines, to be raised again
+// on the caller's goroutine once they are done (Raise): Do and DoGraph
+// keep their calls' so, and a pipeline whose stages run on goroutines of
+// their own (a writer merging findings on one and formatting them on
+// others) stops on an error (Call), not on a panic that would end the
+// process.
 type Catch struct {
 	once  sync.Once
 	first any
