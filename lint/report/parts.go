@@ -69,7 +69,7 @@ func (pb *partBuffers) write(w io.Writer, f *lint.Findings, jobs int, prepare fu
 	// each of jobs parts formatted in parallel, while the next window is
 	// merged and the one before written. A window's slot has its own jobs
 	// buffers; a part that fails ends its window's parts written there.
-	if len(pb.bufs) < 2*jobs {
+	if len(pb.bufs) < 2*jobs || len(pb.errs) < 2*jobs {
 		pb.bufs = make([]bytes.Buffer, 2*jobs)
 		pb.errs = make([]error, 2*jobs)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -285,8 +286,13 @@ func TestPartsPrepareInOrder(t *testing.T) {
 				fmt.Fprintf(buf, "%d-%d;", lo, ds[len(ds)-1].Start)
 				return nil
 			}
+			// The buffers of a writer that wrote without prepare first.
+			var pb partBuffers
+			if err := pb.write(io.Discard, f, jobs, nil, func(*bytes.Buffer, int, []lint.Diagnostic) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
 			var out bytes.Buffer
-			err := new(partBuffers).write(&out, f, jobs, prepare, format)
+			err := pb.write(&out, f, jobs, prepare, format)
 			var want strings.Builder
 			for lo := 0; lo < n; lo += partSize {
 				if lo == failAt*partSize {
