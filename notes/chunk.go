@@ -177,17 +177,41 @@ func hasLinkDefinition(src []byte) bool {
 			return false
 		}
 		i += off
-		// The label's "[" is the last one before "]:" (a label holds no
-		// unescaped bracket); it may be on an earlier line.
-		open := bytes.LastIndexByte(src[:i], '[')
-		if open >= 0 && bytes.IndexByte(src[open+1:i], ']') < 0 {
+		off = i + 2
+		if escapedAt(src, i) {
+			continue // "\]" closes no label
+		}
+		// The label's "[" is the last unescaped one before "]:" (a label
+		// holds no unescaped bracket, but may hold "\[" and "\]" as
+		// goldmark reads escapes); it may be on an earlier line.
+		open := -1
+		for j := i - 1; j >= 0; j-- {
+			if c := src[j]; (c == '[' || c == ']') && !escapedAt(src, j) {
+				if c == '[' {
+					open = j
+				}
+				break
+			}
+		}
+		if open >= 0 {
 			ls := bytes.LastIndexByte(src[:open], '\n') + 1
 			if len(stripContainers(src[ls:open])) == 0 {
 				return true
 			}
 		}
-		off = i + 2
 	}
+}
+
+// escapedAt reports whether the byte at i follows an odd run of
+// backslashes, so that it is read as a literal character. Walks over
+// unescaped "]" stop at the previous unescaped bracket, so the runs a
+// search counts do not overlap and hasLinkDefinition stays linear.
+func escapedAt(src []byte, i int) bool {
+	n := 0
+	for i-n-1 >= 0 && src[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
 }
 
 // stripContainers drops what may open block quotes and list items at the

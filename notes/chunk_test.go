@@ -158,6 +158,12 @@ func TestHasLinkDefinition(t *testing.T) {
 		{"[a\nb]: /url\n", true},     // a label over two lines
 		{"- [a\n  b]: /url\n", true}, // the same in a list item
 		{"x [a\nb]: /url\n", false},  // the label is not at a line's start
+		{"[\\]]:x", true},            // an escaped "]" in the label
+		{"[a\\[b]: /u\n", true},      // an escaped "["
+		{"[a\\\\]: /u\n", true},      // an escaped backslash before the "]"
+		{"[a\\]: /u\n", false},       // "\]" closes no label
+		{"x\\[a]: /u\n", false},      // nor opens one after text
+		{"[a\\]: b]: /v\n", true},    // a label over an escaped candidate
 	}
 	for _, tt := range tests {
 		if got := hasLinkDefinition([]byte(tt.src)); got != tt.want {

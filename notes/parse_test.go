@@ -240,6 +240,7 @@ func FuzzParse(f *testing.F) {
 		"### T[NIPS'19][Google]\n[Google]: http://x\n",
 		"<!-- papers-disable -->\n```\n### x[A'1]\n",
 		"[a\nb]: /u\n\n[x][a b]\n- > [c]: /v\n",
+		"[\\]]:x\n\n[a\\[b]: /u\n",
 		"- 笔记,一  \n  二\r\n- 三\n  ---\n-\n  | a |\n  |---|\n\n  四\n五\n",
 	} {
 		f.Add([]byte(s))
