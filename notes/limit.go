@@ -105,8 +105,12 @@ func (l *overLimit) onlyOpeners() bool {
 // the start of a line at which no fence is open and no paragraph goes on.
 // It reads each line once.
 func scanLimits(src []byte, from, to int) []overLimit {
+	return scanLimitsWith(src, from, to, limitScanner{})
+}
+
+// scanLimitsWith is scanLimits starting with ls.
+func scanLimitsWith(src []byte, from, to int, ls limitScanner) []overLimit {
 	var over []overLimit
-	var ls limitScanner
 	for off := from; off < to; {
 		end := nextLine(src, off)
 		if l := ls.line(src, off, end); l.over() {
@@ -144,6 +148,9 @@ func scanLimits(src []byte, from, to int) []overLimit {
 type limitScanner struct {
 	open     int  // `[` not yet closed in the paragraph
 	skipping bool // the paragraph went over MaxLinkOpeners: the rest is text
+	// everyByte turns off the skip to a line's first `[`, for the test
+	// that the skip changes nothing.
+	everyByte bool
 }
 
 // line reads the line src[start:end].
@@ -172,7 +179,19 @@ func (ls *limitScanner) line(src []byte, start, end int) overLimit {
 		l.at[openerLimit], l.depth[openerLimit] = start, ls.open
 		return l
 	}
-	for i := mend; i < len(line); i++ {
+	// With no `[` open, the bytes before the line's first `[` change
+	// nothing (a `]` closes no opener): the scan starts at that `[`, or
+	// rather at the run of backslashes before it, which may escape it.
+	from := mend
+	if ls.open == 0 && !ls.everyByte {
+		j := bytes.IndexByte(line[mend:], '[')
+		if j < 0 {
+			return l
+		}
+		for from += j; from > mend && line[from-1] == '\\'; from-- {
+		}
+	}
+	for i := from; i < len(line); i++ {
 		switch line[i] {
 		case '\\':
 			if i+1 < len(line) && isASCIIPunct(line[i+1]) {
