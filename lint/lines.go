@@ -102,7 +102,37 @@ func (li *LineIndex) Position(off int) Position {
 	if off > len(li.src) {
 		off = len(li.src)
 	}
-	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	return li.positionOnLine(off, li.lineOf(off, 0))
+}
+
+// lineOf returns the 0-based line of off (0 <= off <= len(src)), which is
+// at or after line from: it looks a line, then 2, 4, 8... lines on before
+// it halves the step, so that a writer going through a file's findings in
+// order finds each one's line near the last one's (on the 100k-paper
+// notes, 1.6 million lines, a search from the start cost 80 ms of
+// cache misses for a million findings).
+func (li *LineIndex) lineOf(off, from int) int {
+	lo, hi := from, len(li.starts) // starts[lo] <= off; starts[hi] > off or hi == len
+	for step := 1; lo+step < hi; step *= 2 {
+		if li.starts[lo+step] > off {
+			hi = lo + step
+			break
+		}
+		lo += step
+	}
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if li.starts[mid] > off {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return lo
+}
+
+// positionOnLine is Position(off) for off on 0-based line.
+func (li *LineIndex) positionOnLine(off, line int) Position {
 	start := li.starts[line]
 	if line == 0 && li.bom > 0 && off >= li.bom {
 		start = li.bom // a BOM is not a character anyone sees
@@ -122,13 +152,17 @@ func (li *LineIndex) Position(off int) Position {
 // Position gave, on the same line and less than markEvery bytes on: it
 // decodes only the text between them. A writer that goes through one
 // line's findings in order (a long line with thousands) then does not
-// search and decode for each one. Other offsets go through Position.
+// search and decode for each one. The line of an offset on a later line
+// is searched for from p's; earlier offsets go through Position.
 func (li *LineIndex) PositionFrom(p Position, off int) Position {
 	if off < p.Offset || off-p.Offset >= markEvery || p.Line < 1 || p.Line > len(li.starts) ||
 		off >= li.lineEnd(p.Line-1) || p.Offset >= len(li.src) || !utf8.RuneStart(li.src[p.Offset]) ||
 		p.Line == 1 && p.Offset < li.bom {
 		// A continuation byte may sit inside a rune that decoding from
 		// the line's start reads whole: not a place to start from.
+		if off > p.Offset && off <= len(li.src) && p.Line >= 1 && p.Line <= len(li.starts) && li.starts[p.Line-1] <= p.Offset {
+			return li.positionOnLine(off, li.lineOf(off, p.Line-1)) // a later line: searched from p's
+		}
 		return li.Position(off)
 	}
 	col, col16 := advance(li.src[p.Offset:off], p.Column, p.Column16)
