@@ -45,8 +45,9 @@ type Input struct {
 	// Companion, for a notes file, is the path of its .bib; empty when it
 	// has none. The .bib itself must be among the run's inputs.
 	Companion string
-	// LintAlso is false for a companion .bib that was not named by the user:
-	// it is read so that notes rules can compare with it, but its own
+	// Quiet is true for a file that was not named by the user (a companion
+	// .bib, the rest of the workspace around a named file): it is read so
+	// that notes and corpus rules can compare with it, but its own
 	// findings are not reported.
 	Quiet bool
 }
