@@ -47,6 +47,36 @@ func parsePiece(md goldmark.Markdown, src []byte, from, to int, info *pieceInfo)
 	return md.Parser().Parse(r, parser.WithContext(pc))
 }
 
+// openAtEnd reports whether the piece of src that root parses, ending at end,
+// ends inside a block that would have gone on past end in a parse of the
+// whole file: fenced code whose closing fence did not come (its content
+// then runs to the piece's end, the blank line before the cut included),
+// or an HTML block of the kinds a blank line does not end (comments,
+// <pre>, <script>, <style>, <textarea>, <?, <!X, <![CDATA[) whose end
+// did not come. Only a block at the top level can: a piece ends before an
+// ATX heading in column 0 after a blank line, which ends every list item
+// and block quote, and with them what they hold. splitScanner decides
+// where pieces may start, line by line and without goldmark's view of
+// containers; this check on goldmark's own tree makes a wrong guess cost
+// a parse of the whole, never a different document.
+func openAtEnd(root ast.Node, src []byte, end int) bool {
+	switch b := root.LastChild().(type) {
+	case *ast.FencedCodeBlock:
+		l := b.Lines()
+		return l.Len() > 0 && l.At(l.Len()-1).Stop >= end
+	case *ast.HTMLBlock:
+		closer := htmlClosers[b.HTMLBlockType]
+		if closer == "" || b.HasClosure() || b.Lines().Len() == 0 {
+			return false
+		}
+		// goldmark ends a block on its first line without saying so
+		// (HasClosure is false): `<!-- note -->` on a line of its own.
+		first := b.Lines().At(0)
+		return !htmlClosed(first.Value(src), closer)
+	}
+	return false
+}
+
 // splitPoints returns the offsets [0, c1, ..., len(src)] of at most n
 // pieces of src. A piece may start only where no Markdown construct can go
 // on: at an ATX heading in column 0 after a blank line, outside fenced code,
@@ -89,7 +119,7 @@ func nextLine(src []byte, off int) int {
 // open, and whether the last line was blank.
 type splitScanner struct {
 	fence     []byte // the open fence, or nil
-	inHTML    bool
+	html      string // what ends the open HTML block, or ""
 	prevBlank bool
 }
 
@@ -102,28 +132,42 @@ func (sc *splitScanner) step(raw []byte) (cut bool) {
 	indent := len(line) - len(trimmed)
 	switch {
 	case sc.fence != nil:
-		if indent < 4 && bytes.HasPrefix(trimmed, sc.fence) && len(bytes.Trim(trimmed, string(sc.fence[:1]))) == 0 {
+		// A closing fence: at least as long as the opening one, then
+		// only spaces and tabs.
+		if indent < 4 && bytes.HasPrefix(trimmed, sc.fence) && len(bytes.TrimRight(bytes.TrimLeft(trimmed, string(sc.fence[:1])), " \t")) == 0 {
 			sc.fence = nil
 		}
-	case sc.inHTML:
-		if bytes.Contains(line, []byte("-->")) || bytes.Contains(line, []byte("</pre>")) ||
-			bytes.Contains(line, []byte("</script>")) || bytes.Contains(line, []byte("</style>")) ||
-			bytes.Contains(line, []byte("</textarea>")) {
-			sc.inHTML = false
+	case sc.html != "":
+		if htmlClosed(line, sc.html) {
+			sc.html = ""
 		}
-	case indent < 4 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
-		k := 0
-		for k < len(trimmed) && trimmed[k] == trimmed[0] {
-			k++
-		}
-		sc.fence = trimmed[:k]
-	case indent < 4 && opensHTML(trimmed):
-		sc.inHTML = true
+	case indent < 4 && opensFence(trimmed) > 0:
+		sc.fence = trimmed[:opensFence(trimmed)]
+	case indent < 4 && htmlCloser(trimmed) != "":
+		sc.html = htmlCloser(trimmed)
 	default:
 		cut = sc.prevBlank && indent == 0 && isATXHeading(line)
 	}
 	sc.prevBlank = len(bytes.TrimSpace(line)) == 0
 	return cut
+}
+
+// opensFence returns the length of the fence that t (a line, its
+// indentation trimmed) opens: three or more backticks not followed by
+// another backtick on the line (the info string of a backtick fence holds
+// none), or three or more tildes; 0 if it opens none.
+func opensFence(t []byte) int {
+	if len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return 0
+	}
+	k := 0
+	for k < len(t) && t[k] == t[0] {
+		k++
+	}
+	if k < 3 || t[0] == '`' && bytes.IndexByte(t[k:], '`') >= 0 {
+		return 0
+	}
+	return k
 }
 
 // scan reads the lines of src from off up to to (a line start) and
@@ -139,7 +183,7 @@ func (sc *splitScanner) scan(src []byte, off, to int) int {
 
 // clean reports whether a piece may start at the next line, if it is a
 // heading in column 0.
-func (sc *splitScanner) clean() bool { return sc.fence == nil && !sc.inHTML && sc.prevBlank }
+func (sc *splitScanner) clean() bool { return sc.fence == nil && sc.html == "" && sc.prevBlank }
 
 func isATXHeading(line []byte) bool {
 	k := 0
@@ -149,18 +193,68 @@ func isATXHeading(line []byte) bool {
 	return k >= 1 && k <= 6 && (k == len(line) || line[k] == ' ' || line[k] == '\t')
 }
 
-// opensHTML reports whether a line starts an HTML block that blank lines do
-// not end (comments, <pre>, <script>, <style>, <textarea>) and that is not
-// closed on the same line.
-func opensHTML(t []byte) bool {
-	if len(t) < 4 || t[0] != '<' {
-		return false
+// htmlClosers are what ends an HTML block of each kind that a blank line
+// does not end (CommonMark's kinds 1 to 5), as goldmark reads them: any
+// of four closing tags, ignoring case, for <pre>, <script>, <style> and
+// <textarea> (type1Closer), then `-->`, `?>`, `>` and `]]>`.
+var htmlClosers = map[ast.HTMLBlockType]string{
+	ast.HTMLBlockType1: type1Closer, ast.HTMLBlockType2: "-->", ast.HTMLBlockType3: "?>",
+	ast.HTMLBlockType4: ">", ast.HTMLBlockType5: "]]>",
+}
+
+// type1Closer stands for the closing tags that end a <pre>, <script>,
+// <style> or <textarea> block: any of the four, whichever opened it.
+const type1Closer = "</pre|script|style|textarea>"
+
+// htmlCloser returns what ends the HTML block that the line t (its
+// indentation trimmed) starts when a blank line does not end it (an entry
+// of htmlClosers), and "" when t starts none or ends it on the same line.
+// It follows goldmark's patterns (parser/html_block.go): `<pre`,
+// `<script`, `<style` or `<textarea` in any case, then the line's end,
+// white space, `>` or `/>`; `<!--`; `<?`; `<!` and an upper-case letter;
+// `<![CDATA[`.
+func htmlCloser(t []byte) string {
+	if len(t) < 2 || t[0] != '<' {
+		return ""
 	}
-	for _, o := range []struct{ open, close string }{
-		{"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
-	} {
-		if bytes.HasPrefix(bytes.ToLower(t[:min(len(t), len(o.open))]), []byte(o.open)) {
-			return !bytes.Contains(t, []byte(o.close))
+	closer := ""
+	switch {
+	case bytes.HasPrefix(t, []byte("<!--")):
+		closer = "-->"
+	case t[1] == '?':
+		closer = "?>"
+	case t[1] == '!' && len(t) > 2 && t[2] >= 'A' && t[2] <= 'Z':
+		closer = ">"
+	case bytes.HasPrefix(t, []byte("<![CDATA[")):
+		closer = "]]>"
+	default:
+		for _, tag := range []string{"script", "pre", "style", "textarea"} {
+			rest := t[1:]
+			if len(rest) < len(tag) || !bytes.EqualFold(rest[:len(tag)], []byte(tag)) {
+				continue
+			}
+			if after := rest[len(tag):]; len(after) == 0 || after[0] == ' ' || after[0] == '\t' || after[0] == '>' ||
+				bytes.HasPrefix(after, []byte("/>")) {
+				closer = type1Closer
+			}
+			break
+		}
+	}
+	if closer == "" || htmlClosed(t, closer) {
+		return ""
+	}
+	return closer
+}
+
+// htmlClosed reports whether line holds closer (an entry of htmlClosers).
+func htmlClosed(line []byte, closer string) bool {
+	if closer != type1Closer {
+		return bytes.Contains(line, []byte(closer))
+	}
+	lower := bytes.ToLower(line)
+	for _, tag := range []string{"</script>", "</pre>", "</style>", "</textarea>"} {
+		if bytes.Contains(lower, []byte(tag)) {
+			return true
 		}
 	}
 	return false

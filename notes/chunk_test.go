@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -185,4 +186,71 @@ func TestDefinitionInListApplies(t *testing.T) {
 		}
 	}
 	compareDocuments(t, parse("n.md", src, Options{}, 1), doc)
+}
+
+// hazards are lines that open, or seem to open, blocks a blank line does
+// not end: fences (one that is not, with a backtick in its info string;
+// closing fences with trailing spaces or too short), HTML blocks of every
+// kind, in and out of list items and block quotes, and their ends.
+var hazards = []string{"```", "``` a`b", "```  ", "````", "~~~", "~~~ x`y", "  ```", "    ```", "\t```", "- ```", "> ```",
+	"<!--", "-->", "<!-- x -->", "<pre>", "</pre>", "<PRE>", "</PRE>", "<prefix>", "<script>", "</script>", "<style>", "</style>",
+	"<textarea>", "</textarea>", "<?php", "?>", "<!DOCTYPE x", ">", "<![CDATA[", "]]>", "<div>", "</div>", "- <!--", "text", "- 笔记"}
+
+// TestSplitParseRandom checks that a file cut into pieces is parsed as a
+// whole on random files of entries among hazards: wherever the cuts
+// fall, a piece that ends inside a block goldmark keeps open sends the
+// file to a parse in one piece.
+func TestSplitParseRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	fellBack := 0
+	for n := range 400 {
+		var b strings.Builder
+		for i := range 40 {
+			fmt.Fprintf(&b, "### Paper %d[ICML'20]\n- 笔记\n\n", i)
+			for range r.IntN(3) {
+				b.WriteString(hazards[r.IntN(len(hazards))])
+				b.WriteString([]string{"\n", "\n\n"}[r.IntN(2)])
+			}
+		}
+		src := []byte(b.String())
+		whole := parse("n.md", src, Options{}, 1)
+		for _, pieces := range []int{3, 8} {
+			cuts := splitPoints(src, pieces)
+			split := parse("n.md", src, Options{Jobs: 2}, pieces)
+			if len(whole.Papers) != len(split.Papers) {
+				t.Fatalf("case %d, cuts %v: %d papers whole, %d in pieces\n%s", n, cuts, len(whole.Papers), len(split.Papers), src)
+			}
+			compareDocs(t, whole, split, 0)
+			for k := 1; k+1 < len(cuts); k++ {
+				if openAtEnd(parsePiece(md, src, cuts[k-1], cuts[k], nil), src, cuts[k]) {
+					fellBack++
+					break
+				}
+			}
+		}
+	}
+	if fellBack == 0 {
+		t.Error("no file had a cut inside an open block: the check was not tried")
+	}
+	t.Logf("%d of 800 splits fell back to one piece", fellBack)
+}
+
+// TestSplitKeepsCuts checks that ordinary files keep their pieces: every
+// cut of a file with fences holding headings, HTML comments over blank
+// lines and on one line, a <pre> block closed by another closing tag
+// (which ends it for goldmark too) and closing fences with trailing
+// spaces ends a piece that openAtEnd finds closed, so it is not parsed
+// whole again.
+func TestSplitKeepsCuts(t *testing.T) {
+	src := bigNotesWith("# 论文笔记\n\n", 5, "<!-- papers-disable-next-line -->\n\n<pre>\n</textarea>\n\n```\n## x\n```  \n\n<!DOCTYPE x>\n\n")
+	src = bytes.ReplaceAll(src, []byte("- 第二条笔记：效果提升3.9%\n\n"), []byte("- 第二条笔记：效果提升3.9%\n\n<!-- 一行注释 -->\n\n"))
+	cuts := splitPoints(src, 24)
+	if len(cuts) < 12 {
+		t.Fatalf("cuts %v", cuts)
+	}
+	for k := 1; k+1 < len(cuts); k++ {
+		if openAtEnd(parsePiece(md, src, cuts[k-1], cuts[k], nil), src, cuts[k]) {
+			t.Fatalf("the piece before the cut at %d ends inside an open block:\n%s", cuts[k], src[max(0, cuts[k]-200):cuts[k]])
+		}
+	}
 }

@@ -137,7 +137,7 @@ func scanLimitsWith(src []byte, from, to int, ls limitScanner) []overLimit {
 	at := from
 	for _, l := range over {
 		at = sc.scan(src, at, l.start)
-		if sc.fence == nil && !sc.inHTML {
+		if sc.fence == nil && sc.html == "" {
 			kept = append(kept, l)
 		}
 	}

@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 	"unsafe"
@@ -113,12 +114,22 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 			mdFor, pieces = md, 1
 		}
 		cuts := splitPoints(parseSrc, pieces)
-		parts = make([]*parseState, len(cuts)-1)
-		par.Do(len(parts), opt.jobs(), func(k int) {
-			root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1], &pieceInfo{s: s, opt: opt})
-			parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
-			parts[k].walkTop(root)
-		})
+		parseParts := func(cuts []int) (ok bool) {
+			parts = make([]*parseState, len(cuts)-1)
+			open := make([]bool, len(parts))
+			par.Do(len(parts), opt.jobs(), func(k int) {
+				root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1], &pieceInfo{s: s, opt: opt})
+				open[k] = k+1 < len(parts) && openAtEnd(root, parseSrc, cuts[k+1])
+				parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
+				parts[k].walkTop(root)
+			})
+			return !slices.Contains(open, true)
+		}
+		if !parseParts(cuts) {
+			// A cut fell inside a block goldmark kept open (see
+			// openAtEnd): the file is parsed in one piece.
+			parseParts([]int{0, len(parseSrc)})
+		}
 	})
 	p.join(parts)
 	p.finish()

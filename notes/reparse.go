@@ -90,6 +90,9 @@ func Reparse(old *Document, src []byte, start, oldEnd, newEnd int, opt Options) 
 
 	s := unsafe.String(unsafe.SliceData(src), len(src))
 	root := parsePiece(mdNoDefs, src, a, nb, &pieceInfo{s: s, opt: opt})
+	if nb < len(src) && openAtEnd(root, src, nb) {
+		return whole() // the scanner's end fell inside a block goldmark kept open
+	}
 	part := &parseState{doc: &Document{Path: old.Path, Src: src}, src: src, s: s, opt: opt}
 	part.walkTop(root)
 	rd := part.doc

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -18,7 +19,7 @@ var edits = []string{"x", "用", "😀", " ", "\n", "\n\n", "'", "[", "]", "-->\
 
 // openers open what may swallow the rest of the file; they are picked
 // less often, so that most edits leave something to parse in part.
-var openers = []string{"```\n", "<!--\n", "<pre>\n"}
+var openers = []string{"```\n", "<!--\n", "<pre>\n", "``` a`b\n", "```  \n", "<?x\n", "<![CDATA[\n", "<!-- x -->\n"}
 
 // runeStart moves off back to the start of a character.
 func runeStart(src []byte, off int) int {
@@ -178,5 +179,24 @@ func TestValidUTF8(t *testing.T) {
 	got, _ := Reparse(doc, bad, len(src), len(src), len(bad), Options{})
 	if got.ValidUTF8 {
 		t.Fatal("an edit adding a stray byte: ValidUTF8 true")
+	}
+}
+
+// TestReparseEndInsideFence: an edit that leaves the line-by-line scanner
+// and goldmark disagreeing (a comment opened inside a list item, which a
+// heading closes for goldmark, hides from the scanner the fence that
+// opens after it) must not end the part parsed again inside goldmark's
+// fence: the heading after it is fenced code now, and Reparse parses the
+// file whole.
+func TestReparseEndInsideFence(t *testing.T) {
+	old := []byte("# 笔记\n\n### P1[ICML'20]\n- a\n\n### P2[ICML'20]\n- b\n\n### P3[ICML'20]\n- c\n")
+	at := bytes.Index(old, []byte("- a\n")) + len("- a\n")
+	ins := "  <!--\n### X[ICML'20]\n````\n-->\n"
+	src := append(append(append([]byte(nil), old[:at]...), ins...), old[at:]...)
+	doc, ch := Reparse(Parse("n.md", old, Options{}), src, at, at, at+len(ins), Options{})
+	want := Parse("n.md", src, Options{})
+	compareDocs(t, want, doc, 0)
+	if len(want.Papers) != 2 || !ch.Whole {
+		t.Fatalf("%d papers (want P1 and X, the rest fenced), whole %v", len(want.Papers), ch.Whole)
 	}
 }
