@@ -260,7 +260,7 @@ func (c *Checker) Check(text string, ctx Context, opt Options, kinds Kind) []Fin
 	s := getScanner(text, &ctx, opt, kinds)
 	s.findings, s.edits = c.findings[:0], c.edits[:0]
 	if c.intern == nil {
-		c.intern = &messages{byText: map[string]string{}}
+		c.intern = &messages{}
 	}
 	s.intern = c.intern
 	s.run()
@@ -294,7 +294,7 @@ func (c *Checker) CheckEach(text string, ctx Context, opt Options, kinds Kind, e
 	}
 	s := getScanner(text, &ctx, opt, kinds)
 	if c.intern == nil {
-		c.intern = &messages{byText: map[string]string{}}
+		c.intern = &messages{}
 	}
 	s.intern = c.intern
 	s.emit = emit

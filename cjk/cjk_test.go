@@ -393,7 +393,7 @@ func TestQuietInputs(t *testing.T) {
 // ones from parts that collide in its slots (same lengths and edge bytes)
 // and checks each against the message built afresh.
 func TestMessageReuse(t *testing.T) {
-	s := &scanner{intern: &messages{byText: map[string]string{}}}
+	s := &scanner{intern: &messages{}}
 	fresh := &scanner{}
 	templates := [][3]string{{"add a space between ", " and ", ""}, {"remove the space between ", " and ", ""},
 		{"remove the space between ", " and ", " before a mark"}, {"use ", " instead of ", ""}, {"use ", " in place of ", ""}}

@@ -97,7 +97,7 @@ func (c *Checker) CheckPart(text string, ctx Context, opt Options, kinds Kind, c
 	}
 	s := getScanner(text, &ctx, opt, kinds)
 	if c.intern == nil {
-		c.intern = &messages{byText: map[string]string{}}
+		c.intern = &messages{}
 	}
 	s.intern = c.intern
 	s.emit = emit
