@@ -244,6 +244,13 @@ func appendTokens(dst []byte, s string) []byte {
 			i++
 			continue
 		}
+		if c == ' ' {
+			// The separator between most words: what the switch below
+			// does with it, without its calls.
+			prev = clNone
+			i++
+			continue
+		}
 		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -257,7 +264,7 @@ func appendTokens(dst []byte, s string) []byte {
 			}
 			dst = utf8.AppendRune(dst, cherokeeUpper(r))
 			prev = cl
-		case unicode.IsMark(r):
+		case r >= utf8.RuneSelf && unicode.IsMark(r): // no ASCII character is a mark
 			if prev == clNone {
 				if len(dst) > start {
 					dst = append(dst, ' ')
