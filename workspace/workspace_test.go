@@ -1,9 +1,11 @@
 package workspace
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -288,5 +290,58 @@ func TestRemove(t *testing.T) {
 	files := w.Files()
 	if len(files) != 1 || files[0].Companion != nil {
 		t.Errorf("after Remove: %d files, companion %v", len(files), files[0].Companion)
+	}
+}
+
+// TestCompanionsReadWithNotes: the companions of the notes files named are
+// read in the same batch as the notes (ahead of the pairing) and paired
+// as before: <notes>.bib and references.bib, one shared by two notes files
+// read once, one named too (an input, not a reference), and one over the
+// size limit reported as the companion it is.
+func TestCompanionsReadWithNotes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a/notes.md", "# A\n")
+	write("a/notes.bib", "@misc{a, title={A}}\n")
+	b1, b2 := write("b/x.md", "# X\n"), write("b/y.md", "# Y\n")
+	write("b/references.bib", "@misc{r, title={R}}\n")
+	c, cbib := write("c/z.md", "# Z\n"), write("c/z.bib", "@misc{z, title={Z}}\n")
+	d := write("d/big.md", "# Big\n")
+	write("d/big.bib", "@misc{big, title={"+strings.Repeat("x", 200)+"}}\n")
+	w, err := New(nil, Options{Year: 2026, Jobs: 2, MaxFileSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, _ := w.Add([]string{a, b1, b2, c, cbib, d}, nil)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), filepath.Join(dir, "d/big.bib")+" (companion of "+d+"): ") {
+		t.Fatalf("errors %v, want one about d/big.bib as d/big.md's companion", errs)
+	}
+	got := map[string]string{}
+	for _, in := range w.Inputs() {
+		rel, _ := filepath.Rel(dir, in.Path)
+		comp, _ := filepath.Rel(dir, in.Companion)
+		if in.Companion == "" {
+			comp = "-"
+		}
+		got[rel] = fmt.Sprintf("%s quiet=%v %d bytes", comp, in.Quiet, len(in.Src))
+	}
+	want := map[string]string{
+		"a/notes.md": "a/notes.bib quiet=false 4 bytes", "a/notes.bib": "- quiet=true 20 bytes",
+		"b/x.md": "b/references.bib quiet=false 4 bytes", "b/y.md": "b/references.bib quiet=false 4 bytes",
+		"b/references.bib": "- quiet=true 20 bytes",
+		"c/z.md":           "c/z.bib quiet=false 4 bytes", "c/z.bib": "- quiet=false 20 bytes",
+		"d/big.md": "- quiet=false 6 bytes",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("inputs:\n%v\nwant\n%v", got, want)
 	}
 }
