@@ -254,3 +254,19 @@ func TestSplitKeepsCuts(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkedSubHeadings: a cut may fall at a heading that, read with
+// the whole file, is a sub-heading of the entry before it (`#### 细节`
+// under `### Title[...]`): its notes are that paper's, not a section's,
+// whichever piece they are in.
+func TestChunkedSubHeadings(t *testing.T) {
+	src := bytes.ReplaceAll(bigNotes(), []byte("- 第二条笔记：效果提升3.9%\n\n"), []byte("- 第二条笔记：效果提升3.9%\n\n#### 细节\n\n- 更多\n\n"))
+	whole := parse("n.md", src, Options{}, 1)
+	split := parse("n.md", src, Options{Jobs: 2}, 24)
+	if d := documentDiff(whole, split); d != "" {
+		t.Fatal(d)
+	}
+	if n := len(whole.Papers[100].Notes); n != 4 {
+		t.Fatalf("paper 100 has %d notes, want its two bullets, the sub-heading and its bullet", n)
+	}
+}

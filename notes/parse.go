@@ -3,6 +3,7 @@ package notes
 import (
 	"bytes"
 	"fmt"
+	"github.com/yuin/goldmark/ast"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -97,7 +98,8 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 	}
 	// The UTF-8 check reads the whole file: with more than one job it runs
 	// beside goldmark. A large file is parsed in pieces, each walked as soon
-	// as goldmark is done with it, so that only a few pieces' syntax trees
+	// as goldmark is done with it and the pieces before it are walked, so
+	// that only a few pieces' syntax trees
 	// are alive at once (a tree is about five times the size of its text:
 	// keeping a 78 MB file's tree whole gave the garbage collector 400 MB
 	// more to mark, again and again).
@@ -114,16 +116,46 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 			mdFor, pieces = md, 1
 		}
 		cuts := splitPoints(parseSrc, pieces)
+		// The pieces are parsed on jobs goroutines and walked in order on
+		// one more, each walk starting from the state the walk before it
+		// left, as one walk of the whole file would: the section in
+		// effect, and the open entry whose sub-headings (`#### 细节`
+		// under `### Title[...]`) and their notes a piece may start with.
+		// A tree waits only for the walks before it, which take a
+		// fraction of a parse: few trees are alive at once.
 		parseParts := func(cuts []int) (ok bool) {
-			parts = make([]*parseState, len(cuts)-1)
-			open := make([]bool, len(parts))
-			par.Do(len(parts), opt.jobs(), func(k int) {
-				root := parsePiece(mdFor, parseSrc, cuts[k], cuts[k+1], &pieceInfo{s: s, opt: opt})
-				open[k] = k+1 < len(parts) && openAtEnd(root, parseSrc, cuts[k+1])
-				parts[k] = &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
-				parts[k].walkTop(root)
+			n := len(cuts) - 1
+			parts = make([]*parseState, n)
+			roots := make([]chan ast.Node, n)
+			for k := range roots {
+				roots[k] = make(chan ast.Node, 1)
+			}
+			ok = true
+			par.Do(n+1, opt.jobs()+1, func(i int) {
+				if i > 0 {
+					var root ast.Node
+					defer func() { roots[i-1] <- root }() // nil after a panic, which par.Do raises
+					root = parsePiece(mdFor, parseSrc, cuts[i-1], cuts[i], &pieceInfo{s: s, opt: opt})
+					return
+				}
+				var prev *parseState
+				for k := range n {
+					root := <-roots[k]
+					part := &parseState{doc: &Document{Path: path, Src: src}, src: src, s: s, opt: opt}
+					if prev != nil {
+						part.section, part.openEntry = prev.section, prev.openEntry
+					}
+					parts[k], prev = part, part
+					if root == nil {
+						continue
+					}
+					if k+1 < n && openAtEnd(root, parseSrc, cuts[k+1]) {
+						ok = false
+					}
+					part.walkTop(root)
+				}
 			})
-			return !slices.Contains(open, true)
+			return ok
 		}
 		if !parseParts(cuts) {
 			// A cut fell inside a block goldmark kept open (see

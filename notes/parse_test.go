@@ -241,6 +241,7 @@ func FuzzParse(f *testing.F) {
 		"<!-- papers-disable -->\n```\n### x[A'1]\n",
 		"[a\nb]: /u\n\n[x][a b]\n- > [c]: /v\n",
 		"[\\]]:x\n\n[a\\[b]: /u\n",
+		"# []\n\n##", "### T[ICML'20]\n- a\n\n#### 细节\n- b\n\n## 主题\n\n### U[ICML'20]\n",
 		"### P1[ICML'20]\n- a\n  <!--\n### X[ICML'20]\n````\n-->\n\n### P2[ICML'20]\n- b\n\n### P3[ICML'20]\n- c\n\n### P4[ICML'20]\n",
 		"``` a`b\n\n```\n\n### F[ICML'20]\n```  \n\n<?x\n\n### G[ICML'20]\n?>\n\n<!DOCTYPE\n\n### H[ICML'20]\n>\n",
 		"- 笔记,一  \n  二\r\n- 三\n  ---\n-\n  | a |\n  |---|\n\n  四\n五\n",
