@@ -350,7 +350,7 @@ func (w *Workspace) AddInput(in lint.Input) []error {
 	if _, ok := w.rank[in.Path]; !ok {
 		w.rank[in.Path] = len(w.rank)
 	}
-	errs := w.pairFrom(start, seen, nil)
+	errs := w.pairFrom(start, seen, readAhead{})
 	w.files = nil
 	return errs
 }
