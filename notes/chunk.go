@@ -288,7 +288,9 @@ func hasLinkDefinition(src []byte) bool {
 			}
 		}
 		if open >= 0 {
-			ls := bytes.LastIndexByte(src[:open], '\n') + 1
+			// The line starts after a newline or a lone carriage return
+			// (a line ending too, for goldmark as for CommonMark).
+			ls := bytes.LastIndexAny(src[:open], "\n\r") + 1
 			if len(stripContainers(src[ls:open])) == 0 {
 				return true
 			}

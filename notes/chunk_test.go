@@ -159,6 +159,8 @@ func TestHasLinkDefinition(t *testing.T) {
 		{"[a\nb]: /url\n", true},     // a label over two lines
 		{"- [a\n  b]: /url\n", true}, // the same in a list item
 		{"x [a\nb]: /url\n", false},  // the label is not at a line's start
+		{"\r[0]:0", true},            // after a lone carriage return, which ends a line
+		{"x\r\n[0]: /u\n", true},     // after CRLF
 		{"[\\]]:x", true},            // an escaped "]" in the label
 		{"[a\\[b]: /u\n", true},      // an escaped "["
 		{"[a\\\\]: /u\n", true},      // an escaped backslash before the "]"
