@@ -3,13 +3,13 @@ package notes
 import (
 	"bytes"
 	"fmt"
-	"github.com/yuin/goldmark/ast"
 	"slices"
 	"sort"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/paperlint/papers/internal/par"
 )
@@ -99,8 +99,7 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 	// The UTF-8 check reads the whole file: with more than one job it runs
 	// beside goldmark. A large file is parsed in pieces, each walked as soon
 	// as goldmark is done with it and the pieces before it are walked, so
-	// that only a few pieces' syntax trees
-	// are alive at once (a tree is about five times the size of its text:
+	// that only a few pieces' syntax trees are alive at once (a tree is about five times the size of its text:
 	// keeping a 78 MB file's tree whole gave the garbage collector 400 MB
 	// more to mark, again and again).
 	var parts []*parseState
@@ -169,9 +168,9 @@ func parseWith(path string, src []byte, opt Options, pieces int, noDefs goldmark
 }
 
 // join appends the pieces' documents to p's in order. A piece starts at a
-// heading, so no entry or prose run straddles two pieces; the papers at the
-// top of a piece, before its first section heading, belong to the section
-// in effect at the end of the pieces before it.
+// heading, so no entry or prose run straddles two pieces, and each piece's
+// walk went on from the section in effect at the end of the ones before it;
+// what is left is the file's title (see fileTitle).
 func (p *parseState) join(parts []*parseState) {
 	doc := p.doc
 	title := fileTitle(parts)
@@ -198,7 +197,6 @@ func (p *parseState) join(parts []*parseState) {
 	var section, beforeTitle *Section
 	for _, part := range parts {
 		pd := part.doc
-		atStart := section
 		for _, sec := range pd.Sections {
 			if sec == title {
 				beforeTitle = section
@@ -209,9 +207,6 @@ func (p *parseState) join(parts []*parseState) {
 			section = sec
 		}
 		for _, e := range pd.Papers {
-			if e.Section == nil {
-				e.Section = atStart
-			}
 			if title != nil && e.Section == title {
 				e.Section = beforeTitle
 			}
