@@ -238,3 +238,44 @@ func TestIndexFirst(t *testing.T) {
 		t.Error("First of an unknown key matched")
 	}
 }
+
+// TestKeysOfOnePass checks that the keys NewIndex reads in one pass over an
+// entry's fields are the ones TitleKey, DOI and ArXivID read field by
+// field: repeated fields (the first counts), names in any case, keys from
+// each of the fields the readers look at, and fields they ignore.
+func TestKeysOfOnePass(t *testing.T) {
+	src := `
+@article{a, Title = {Attention Is All You Need}, DOI = {10.5555/3295222.3295349}, doi = {10.1/second}}
+@misc{b, title = {{BERT}: Pre-training}, EPRINT = {1810.04805v2}, ArchivePrefix = {arXiv}}
+@misc{c, eprint = {1810.04805}, eprinttype = {hal}, url = {https://arxiv.org/abs/2001.08361}}
+@article{d, journal = {{CoRR}}, volume = {abs/1706.03762}, url = {https://doi.org/10.1145/3219819.3219823}}
+@misc{e, howpublished = {arXiv:2106.09685}, note = {arXiv:1}, booktitle = {x}}
+@misc{f, doi = {10.48550/arXiv.2303.08774}, title = {}, title = {GPT-4}}
+@misc{g, note = {see arXiv:2005.14165}, author = {Someone}, titlex = {not a title}}
+@misc{h, booktitle = {Proc. of arXiv:2204.02311}, JOURNAL = {corr}, VOLUME = {abs/2204.02311}}
+@misc{i, author = {No Keys}}
+`
+	f := bib.Parse("k.bib", []byte(src))
+	if len(f.Entries) != 9 {
+		t.Fatalf("%d entries", len(f.Entries))
+	}
+	nonEmpty := Keys{}
+	for _, e := range f.Entries {
+		want := Keys{Title: TitleKey(e), DOI: DOI(e), ArXiv: ArXivID(e)}
+		if got := keysOf(e); got != want {
+			t.Errorf("%s: keysOf = %+v, want %+v", e.Key, got, want)
+		}
+		if want.Title != "" {
+			nonEmpty.Title = want.Title
+		}
+		if want.DOI != "" {
+			nonEmpty.DOI = want.DOI
+		}
+		if want.ArXiv != "" {
+			nonEmpty.ArXiv = want.ArXiv
+		}
+	}
+	if nonEmpty.Title == "" || nonEmpty.DOI == "" || nonEmpty.ArXiv == "" {
+		t.Errorf("the cases read no key of some kind: %+v", nonEmpty)
+	}
+}
