@@ -48,18 +48,26 @@ func checkBibMissing(p *lint.Pass) {
 		return
 	}
 	// An entry that matches another paper of this file is that paper's,
-	// not a misspelt copy of this one.
-	used := map[*bib.Entry]bool{}
-	for _, es := range pairs {
-		for _, e := range es {
-			used[e] = true
+	// not a misspelt copy of this one. The set is built when a near miss
+	// first needs it: most missing papers have none, and a large .bib
+	// matched by most papers made it a map of 100,000 entries.
+	var used map[*bib.Entry]bool
+	isUsed := func(e *bib.Entry) bool {
+		if used == nil {
+			used = make(map[*bib.Entry]bool, len(comp.Bib.Entries))
+			for _, es := range pairs {
+				for _, e := range es {
+					used[e] = true
+				}
+			}
 		}
+		return used[e]
 	}
 	similar := nearMissAnalysis.Of(p, comp)
 	near := map[int]*bib.Entry{}
 	for i, pp := range missing {
 		for _, e := range similar[pp] {
-			if !used[e] {
+			if !isUsed(e) {
 				near[i] = e
 				break
 			}
