@@ -197,76 +197,9 @@ func (ix *Index) ByTitle(t string) []*bib.Entry {
 	return ix.chainFrom(h, ix.nextTitle)
 }
 
-// idFieldNames are the fields an entry's keys are read from: its title and
-// those ident.EntryDOI and ident.EntryArXiv ask for.
-var idFieldNames = [...]string{"title", "doi", "url", "eprint", "archiveprefix", "eprinttype", "journal", "volume", "howpublished", "note", "booktitle"}
-
-// idFields holds the values of an entry's idFieldNames fields, read in one
-// pass over its fields: the DOI and arXiv readers ask for up to ten fields,
-// and each bib.Entry.Get searches them all (a fifth of NewIndex's time on
-// a 100,000-entry .bib).
-type idFields struct {
-	e    *bib.Entry
-	vals [len(idFieldNames)]string
-	has  [len(idFieldNames)]bool
-}
-
-// read fills f from e's fields; the first of repeated fields counts, as
-// for bib.Entry.Field.
-func (f *idFields) read(e *bib.Entry) {
-	f.e = e
-	for _, fl := range e.Fields {
-		for k, name := range idFieldNames {
-			if !f.has[k] && equalFoldASCII(fl.Name, name) {
-				f.vals[k], f.has[k] = fl.Value, true
-				break
-			}
-		}
-	}
-}
-
-// equalFoldASCII reports whether a and b are equal ignoring ASCII case, as
-// bib compares field names.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		c, d := a[i], b[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if 'A' <= d && d <= 'Z' {
-			d += 'a' - 'A'
-		}
-		if c != d {
-			return false
-		}
-	}
-	return true
-}
-
-// get returns the value of the field name, as bib.Entry.Get does.
-func (f *idFields) get(name string) string {
-	for k, n := range idFieldNames {
-		if n == name {
-			return f.vals[k]
-		}
-	}
-	return f.e.Get(name) // a field ident began to read after idFieldNames was written
-}
-
 // keysOf returns the keys of e: TitleKey, DOI and ArXivID.
 func keysOf(e *bib.Entry) Keys {
-	var f idFields
-	f.read(e)
-	var k Keys
-	if f.has[0] {
-		k.Title = title.Normalize(f.vals[0])
-	}
-	k.DOI = ident.EntryDOI(f.get)
-	k.ArXiv = ident.ArXivKey(ident.EntryArXiv(f.get))
-	return k
+	return Keys{Title: TitleKey(e), DOI: DOI(e), ArXiv: ArXivID(e)}
 }
 
 // ByDOI returns the entries with the DOI d (a bare DOI or a doi.org URL;
