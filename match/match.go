@@ -56,7 +56,7 @@ func NewIndex(entries []*bib.Entry) *Index {
 	ix := &Index{entries: entries, keys: make([]Keys, n)}
 	var nDOI, nAX int
 	for i, e := range entries {
-		k := keysOf(e)
+		k := Keys{Title: TitleKey(e), DOI: DOI(e), ArXiv: ArXivID(e)}
 		ix.keys[i] = k
 		if k.DOI != "" {
 			nDOI++
@@ -195,11 +195,6 @@ func (ix *Index) ByTitle(t string) []*bib.Entry {
 		return nil
 	}
 	return ix.chainFrom(h, ix.nextTitle)
-}
-
-// keysOf returns the keys of e: TitleKey, DOI and ArXivID.
-func keysOf(e *bib.Entry) Keys {
-	return Keys{Title: TitleKey(e), DOI: DOI(e), ArXiv: ArXivID(e)}
 }
 
 // ByDOI returns the entries with the DOI d (a bare DOI or a doi.org URL;
