@@ -141,11 +141,19 @@ func (sc *splitScanner) step(raw []byte) (cut bool) {
 		if htmlClosed(line, sc.html) {
 			sc.html = ""
 		}
-	case indent < 4 && opensFence(trimmed) > 0:
-		sc.fence = trimmed[:opensFence(trimmed)]
-	case indent < 4 && htmlCloser(trimmed) != "":
-		sc.html = htmlCloser(trimmed)
 	default:
+		// Each pattern is tried once: a line that opens nothing (most
+		// lines) tries both, then may be a cut.
+		if indent < 4 {
+			if n := opensFence(trimmed); n > 0 {
+				sc.fence = trimmed[:n]
+				break
+			}
+			if closer := htmlCloser(trimmed); closer != "" {
+				sc.html = closer
+				break
+			}
+		}
 		cut = sc.prevBlank && indent == 0 && isATXHeading(line)
 	}
 	sc.prevBlank = len(bytes.TrimSpace(line)) == 0

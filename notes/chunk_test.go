@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -270,5 +271,32 @@ func TestChunkedSubHeadings(t *testing.T) {
 	}
 	if n := len(whole.Papers[100].Notes); n != 4 {
 		t.Fatalf("paper 100 has %d notes, want its two bullets, the sub-heading and its bullet", n)
+	}
+}
+
+// TestSplitScannerSkipsBlocks feeds the split scanner line by line: a
+// heading after a blank line is a cut, except inside fenced code and the
+// HTML blocks goldmark keeps open, and the line that opens such a block is
+// no cut either.
+func TestSplitScannerSkipsBlocks(t *testing.T) {
+	lines := []string{
+		"# 论文笔记", "", "## A", "- 笔记", "",
+		"```go", "", "## in a backtick fence", "```  ", "",
+		"## B", "",
+		"~~~~ x", "", "## in a tilde fence", "~~~", "", "## still in it", "~~~~", "",
+		"<!--", "", "## in a comment", "-->", "",
+		"<pre>", "", "## in pre", "</PRE>", "",
+		"<?php", "", "## in a processing instruction", "?>", "",
+		"## C",
+	}
+	var sc splitScanner
+	var cuts []string
+	for _, l := range lines {
+		if sc.step([]byte(l + "\n")) {
+			cuts = append(cuts, l)
+		}
+	}
+	if want := []string{"## A", "## B", "## C"}; !slices.Equal(cuts, want) {
+		t.Errorf("cuts %q, want %q", cuts, want)
 	}
 }
