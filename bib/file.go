@@ -113,6 +113,9 @@ type Preamble struct {
 type Reader struct {
 	macros *Macros
 	keys   map[string]keyRef
+	// storeEveryPart stores a value of one part as well (see Field.parts),
+	// for the tests that compare what Field.Part rebuilds with what was read.
+	storeEveryPart bool
 }
 
 type keyRef struct {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/paperlint/papers/internal/testkit"
 )
 
@@ -84,7 +85,7 @@ func FuzzParse(f *testing.F) {
 				if !e.Span.Contains(fl.Span()) {
 					t.Fatalf("field span %v outside entry %v", fl.Span(), e.Span)
 				}
-				for _, p := range fl.Parts {
+				for _, p := range fl.Parts() {
 					in("part", p.Span)
 				}
 			}
@@ -106,6 +107,10 @@ func FuzzParse(f *testing.F) {
 			if d.Message == "" || d.Code == "" {
 				t.Fatalf("diagnostic without code or message: %+v", d)
 			}
+		}
+		// A value of one part, rebuilt by Field.Part, is the part read.
+		if stored, rebuilt := partsRead(true, src), partsRead(false, src); !cmp.Equal(stored, rebuilt) {
+			t.Fatalf("rebuilt parts differ from the stored ones (-stored +rebuilt):\n%s", cmp.Diff(stored, rebuilt))
 		}
 		// Every @type{ at the start of a line starts a block.
 		for _, m := range topAtRE.FindAllSubmatchIndex(src, -1) {

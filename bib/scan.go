@@ -600,10 +600,11 @@ func (sc *scanner) runOn(p, stop int, c ctx) *failure {
 // failure at that "{": with cont set to read the entry on from the first
 // field taken, or with resume after the entry's "}" the value took.
 func (sc *scanner) ranOn(f *Field, cc byte, c ctx) *failure {
-	if len(f.Parts) == 0 {
+	n := f.NumParts()
+	if n == 0 {
 		return nil
 	}
-	part := f.Parts[len(f.Parts)-1]
+	part := f.Part(n - 1)
 	a, b := part.Span.Start, part.Span.End-1 // the value's "{" and "}"
 	if part.Kind != PartBraced || strings.IndexByte(sc.s[a:b], '\n') < 0 {
 		return nil
@@ -748,11 +749,11 @@ func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
 			p = sc.skip(q + 1)
 			continue
 		}
-		parts := sc.keepParts()
-		f.Parts = parts
+		parts := sc.scratch
 		f.ValueSpan = Span{parts[0].Span.Start, parts[len(parts)-1].Span.End}
 		f.Raw = s[f.ValueSpan.Start:f.ValueSpan.End]
 		if total := valueLen(parts); total > MaxValueLen {
+			f.parts = sc.keepParts()
 			// @string{s2 = s1 # s1} doubles at each step: forty such
 			// lines of a hostile file would need a terabyte. The value
 			// is cut, and the finding names the macro or field.
@@ -762,6 +763,12 @@ func (sc *scanner) value(f *Field, p int, cc byte, c ctx) (int, *failure) {
 			return q, nil
 		}
 		f.Value = valueOf(parts)
+		if len(parts) == 1 && !sc.r.storeEveryPart {
+			// Part rebuilds it from Raw and Value (see Field.parts).
+			f.setOne(parts[0])
+		} else {
+			f.parts = sc.keepParts()
+		}
 		return q, nil
 	}
 }
@@ -963,7 +970,7 @@ func (sc *scanner) stringDef(start, open int) (Block, int) {
 	if fl != nil {
 		return invalid(*fl)
 	}
-	def := &StringDef{Name: name, NameSpan: Span{ns, ne}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
+	def := &StringDef{Name: name, NameSpan: Span{ns, ne}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts()}
 	// Define the macro even if the block is not closed properly, so that one
 	// typo does not turn every later use into an undefined macro.
 	sc.r.macros.define(Macro{Name: name, Value: f.Value, File: sc.f.Name, Span: Span{start, p}})
@@ -993,7 +1000,7 @@ func (sc *scanner) preamble(start, open int) (Block, int) {
 		return invalid(failure{at: Span{p, min(p+1, n)}, msg: fmt.Sprintf(
 			"expected %q to close @preamble, found %s", string(cc), sc.found(p)), resume: p})
 	}
-	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts}
+	pr := &Preamble{Span: Span{start, p + 1}, ValueSpan: f.ValueSpan, Raw: f.Raw, Value: f.Value, Parts: f.Parts()}
 	sc.f.Preambles = append(sc.f.Preambles, pr)
 	return Block{Kind: BlockPreamble, Span: pr.Span, Preamble: pr}, p + 1
 }

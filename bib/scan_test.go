@@ -314,8 +314,8 @@ func TestSpans(t *testing.T) {
 		{"field 0 name", e.Fields[0].NameSpan, "author"},
 		{"field 0 value", e.Fields[0].ValueSpan, "{A. B} # \" and \" # acl"},
 		{"field 0", e.Fields[0].Span(), "author = {A. B} # \" and \" # acl"},
-		{"part 1", e.Fields[0].Parts[1].Span, "\" and \""},
-		{"part 2", e.Fields[0].Parts[2].Span, "acl"},
+		{"part 1", e.Fields[0].Parts()[1].Span, "\" and \""},
+		{"part 2", e.Fields[0].Parts()[2].Span, "acl"},
 		{"field 1 value", e.Fields[1].ValueSpan, "2020"},
 		{"string", f.Strings[0].Span, "@String{ acl = \"ACL\" }"},
 		{"string name", f.Strings[0].NameSpan, "acl"},
@@ -332,7 +332,7 @@ func TestSpans(t *testing.T) {
 		t.Errorf("Get(AUTHOR) = %q, want %q", got, want)
 	}
 	kinds := []PartKind{PartBraced, PartQuoted, PartMacro}
-	for i, p := range e.Fields[0].Parts {
+	for i, p := range e.Fields[0].Parts() {
 		if p.Kind != kinds[i] {
 			t.Errorf("part %d kind %s, want %s", i, p.Kind, kinds[i])
 		}

@@ -143,10 +143,11 @@ func formatEntry(b *strings.Builder, e *Entry, opts WriteOptions) ([]NotEscaped,
 		b.WriteString(strings.Repeat(" ", width-utf8.RuneCountInString(name)))
 		b.WriteString(" = ")
 		var chars []rune
-		if len(f.Parts) == 0 {
+		if f.NumParts() == 0 {
 			b.WriteString("{}")
 		}
-		for j, p := range f.Parts {
+		for j := range f.NumParts() {
+			p := f.Part(j)
 			if j > 0 {
 				b.WriteString(" # ")
 			}
@@ -232,8 +233,8 @@ func checkEntry(e *Entry) error {
 		if f.Name == "" || !allIn(f.Name, &identTab) {
 			return bad("field name %q is empty or has a character BibTeX does not allow in names", f.Name)
 		}
-		for _, p := range f.Parts {
-			switch p.Kind {
+		for j := range f.NumParts() {
+			switch p := f.Part(j); p.Kind {
 			case PartMacro:
 				if p.Text == "" || !allIn(p.Text, &identTab) || p.Text[0] >= '0' && p.Text[0] <= '9' {
 					return bad("field %q: %q is not a macro name", f.Name, p.Text)

@@ -67,14 +67,14 @@ func normalize(e *Entry, opts WriteOptions) normEntry {
 	n := normEntry{Type: lowerASCII(e.Type), Key: e.Key}
 	for _, f := range orderFields(e.Fields, opts.OriginalOrder) {
 		nf := normField{Name: lowerASCII(f.Name), Value: f.Value}
-		for _, p := range f.Parts {
+		for _, p := range f.Parts() {
 			if p.Kind == PartMacro {
 				nf.Parts = append(nf.Parts, "macro:"+p.Text)
 			} else {
 				nf.Parts = append(nf.Parts, "text:"+p.Text)
 			}
 		}
-		if len(f.Parts) == 0 {
+		if len(f.Parts()) == 0 {
 			// A field with no value (title = ,) is written as {}.
 			nf.Parts = []string{"text:"}
 		}

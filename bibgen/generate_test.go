@@ -65,7 +65,7 @@ func TestGenerateCompanionKeptAndKeys(t *testing.T) {
 		t.Fatalf("keys = %q, want %q", got, want)
 	}
 	wide := res.Items[2]
-	if wide.Built || wide.Entry.Get("author") != "Heng{-}Tze Cheng and Levent Koc" || wide.Entry.Field("year").Parts[0].Kind != bib.PartNumber {
+	if wide.Built || wide.Entry.Get("author") != "Heng{-}Tze Cheng and Levent Koc" || wide.Entry.Field("year").Part(0).Kind != bib.PartNumber {
 		t.Errorf("the companion entry is not handed out as it is: %+v", wide.Entry)
 	}
 	if len(res.Notices) != 0 {

@@ -72,8 +72,8 @@ func value(r *bib.Entry, name string) (string, bool) {
 	if f == nil {
 		return "", false
 	}
-	for _, p := range f.Parts {
-		if p.Undefined {
+	for i := range f.NumParts() {
+		if f.Part(i).Undefined {
 			return "", false
 		}
 	}

@@ -78,10 +78,10 @@ func checkBibFieldFormat(p *lint.Pass) {
 // onePart returns the field's only part when it is braced or quoted text,
 // with the offset its text starts at.
 func onePart(fl *bib.Field) (bib.Part, int, bool) {
-	if len(fl.Parts) != 1 {
+	if fl.NumParts() != 1 {
 		return bib.Part{}, 0, false
 	}
-	pt := fl.Parts[0]
+	pt := fl.Part(0)
 	if pt.Kind != bib.PartBraced && pt.Kind != bib.PartQuoted {
 		return bib.Part{}, 0, false
 	}
@@ -89,8 +89,8 @@ func onePart(fl *bib.Field) (bib.Part, int, bool) {
 }
 
 func hasUndefined(fl *bib.Field) bool {
-	for _, pt := range fl.Parts {
-		if pt.Undefined {
+	for i := range fl.NumParts() {
+		if fl.Part(i).Undefined {
 			return true
 		}
 	}
@@ -98,7 +98,7 @@ func hasUndefined(fl *bib.Field) bool {
 }
 
 func checkBibYear(p *lint.Pass, e *bib.Entry, fl *bib.Field) {
-	if hasUndefined(fl) || len(fl.Parts) == 0 {
+	if hasUndefined(fl) || fl.NumParts() == 0 {
 		return
 	}
 	v := strings.TrimSpace(fl.Value)
@@ -171,11 +171,11 @@ func monthIndex(s string) int {
 }
 
 func checkBibMonth(p *lint.Pass, e *bib.Entry, fl *bib.Field, handled map[int]bool) {
-	if len(fl.Parts) == 0 {
+	if fl.NumParts() == 0 {
 		return
 	}
-	if len(fl.Parts) == 1 && fl.Parts[0].Kind == bib.PartMacro {
-		pt := fl.Parts[0]
+	if fl.NumParts() == 1 && fl.Part(0).Kind == bib.PartMacro {
+		pt := fl.Part(0)
 		if !pt.Undefined {
 			return
 		}
@@ -191,8 +191,8 @@ func checkBibMonth(p *lint.Pass, e *bib.Entry, fl *bib.Field, handled map[int]bo
 		}
 		return
 	}
-	for _, pt := range fl.Parts {
-		if pt.Kind == bib.PartMacro {
+	for i := range fl.NumParts() {
+		if fl.Part(i).Kind == bib.PartMacro {
 			return // jun # "--" # jul and the like
 		}
 	}
@@ -248,8 +248,8 @@ func checkBibDOI(p *lint.Pass, e *bib.Entry, fl *bib.Field) {
 // hasBarePart reports whether a field's value has a bare word that is
 // neither a number nor a macro, which bib-syntax reports.
 func hasBarePart(fl *bib.Field) bool {
-	for _, pt := range fl.Parts {
-		if pt.Kind == bib.PartBare {
+	for i := range fl.NumParts() {
+		if fl.Part(i).Kind == bib.PartBare {
 			return true
 		}
 	}

@@ -173,7 +173,7 @@ func fieldState(e, parent *bib.Entry, names []string) int {
 			return
 		}
 		if fl := x.Field(name); fl != nil {
-			if strings.TrimSpace(fl.Value) != "" || len(fl.Parts) > 0 && fl.Parts[0].Kind == bib.PartMacro && !fl.Parts[0].Undefined {
+			if strings.TrimSpace(fl.Value) != "" || fl.NumParts() > 0 && fl.Part(0).Kind == bib.PartMacro && !fl.Part(0).Undefined {
 				state = fieldPresent
 			} else if state == fieldMissing {
 				state = fieldEmpty

@@ -251,8 +251,8 @@ func (it *Items) scanBib(f *bib.File, nd need) {
 // is one braced or quoted part, so that a pattern reads the value as
 // written and a fix keeps the delimiters.
 func valueInner(f *bib.Field) bib.Span {
-	if len(f.Parts) == 1 {
-		p := f.Parts[0]
+	if f.NumParts() == 1 {
+		p := f.Part(0)
 		if (p.Kind == bib.PartBraced || p.Kind == bib.PartQuoted) && p.Span.Len() >= 2 {
 			return bib.Span{Start: p.Span.Start + 1, End: p.Span.End - 1}
 		}
