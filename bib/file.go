@@ -2,6 +2,7 @@ package bib
 
 import (
 	"fmt"
+	"hash/maphash"
 	"os"
 	"strings"
 
@@ -112,7 +113,15 @@ type Preamble struct {
 // goroutine (Parse does that).
 type Reader struct {
 	macros *Macros
-	keys   map[string]keyRef
+	// keys indexes the keys read so far, for the duplicate-key check:
+	// the hash of a key with ASCII letters lowered (BibTeX compares keys
+	// ignoring case) -> its position in refs, where refs with the same hash
+	// are chained. Lowering each key into a string of its own to be a map
+	// key cost an allocation per entry; the seed keeps a hostile file from
+	// choosing keys whose hashes collide.
+	keys map[uint64]int32
+	refs []keyRef
+	seed maphash.Seed
 	// storeEveryPart stores a value of one part as well (see Field.parts),
 	// for the tests that compare what Field.Part rebuilds with what was read.
 	storeEveryPart bool
@@ -122,11 +131,12 @@ type keyRef struct {
 	file string
 	span Span
 	key  string
+	next int32 // the ref read before it with the same hash, or -1
 }
 
 // NewReader returns a Reader whose macros are the 12 month macros only.
 func NewReader() *Reader {
-	return &Reader{macros: NewMacros(), keys: make(map[string]keyRef)}
+	return &Reader{macros: NewMacros(), keys: make(map[uint64]int32), seed: maphash.MakeSeed()}
 }
 
 // Macros returns the macros defined so far; later Parse calls see them and add to them.
@@ -164,7 +174,8 @@ func (r *Reader) parseString(name, src string) *File {
 		if len(r.keys) == 0 && ats > 1024 {
 			// The keys map too: growing it to 100,000 keys rehashed it
 			// a dozen times (60 ms of a 100k-entry file's 450).
-			r.keys = make(map[string]keyRef, ats)
+			r.keys = make(map[uint64]int32, ats)
+			r.refs = make([]keyRef, 0, ats)
 		}
 	}
 	sc := scanner{r: r, f: f, s: src, n: len(src)}

@@ -2,6 +2,7 @@ package bib
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"unicode/utf8"
 )
@@ -878,6 +879,24 @@ func (sc *scanner) bare(p, end int, c ctx) Part {
 	return Part{Kind: PartBare, Text: tok, Span: sp}
 }
 
+// keyHash returns the hash of key with its ASCII letters lowered, as
+// BibTeX compares keys, without making a string of it for most keys.
+func (r *Reader) keyHash(key string) uint64 {
+	var buf [64]byte
+	if len(key) > len(buf) {
+		return maphash.String(r.seed, lowerASCII(key))
+	}
+	b := buf[:len(key)]
+	for i := range len(key) {
+		c := key[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return maphash.Bytes(r.seed, b)
+}
+
 // finishEntry reports repeated fields and keys.
 func (sc *scanner) finishEntry(e *Entry) {
 	sc.f.Entries = append(sc.f.Entries, e)
@@ -887,10 +906,22 @@ func (sc *scanner) finishEntry(e *Entry) {
 	if e.Key == "" {
 		return
 	}
-	k := lowerASCII(e.Key)
-	prev, ok := sc.r.keys[k]
+	r := sc.r
+	h := r.keyHash(e.Key)
+	head, ok := r.keys[h]
 	if !ok {
-		sc.r.keys[k] = keyRef{file: sc.f.Name, span: e.KeySpan, key: e.Key}
+		head = -1
+	}
+	var prev *keyRef
+	for i := head; i >= 0; i = r.refs[i].next {
+		if equalFoldASCII(r.refs[i].key, e.Key) {
+			prev = &r.refs[i]
+			break
+		}
+	}
+	if prev == nil {
+		r.keys[h] = int32(len(r.refs))
+		r.refs = append(r.refs, keyRef{file: sc.f.Name, span: e.KeySpan, key: e.Key, next: head})
 		return
 	}
 	msg := fmt.Sprintf("duplicate key %q: an entry with this key comes earlier; BibTeX keeps the first one, so rename or remove this one", e.Key)
