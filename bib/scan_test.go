@@ -2,6 +2,7 @@ package bib
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -542,5 +543,38 @@ func TestRunOnValueKeepsFields(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("entries (-want +got):\n%s", diff)
+	}
+}
+
+// TestNextBraceOrNewline compares the eight-bytes-at-a-time search with a
+// byte-by-byte one on random text made of the bytes it looks for, their
+// neighbours, bytes that borrow (0x00, 0x01) and bytes with the high bit
+// set, from every start.
+func TestNextBraceOrNewline(t *testing.T) {
+	alphabet := []byte{'{', '}', '\n', 'z', '|', '~', '\t', 0x0b, 0x00, 0x01, 0x7f, 0x80, 0xfb, 0xfd, 0xff, 'a', ' '}
+	rng := rand.New(rand.NewPCG(1, 2))
+	naive := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if s[i] == '{' || s[i] == '}' || s[i] == '\n' {
+				return i
+			}
+		}
+		return len(s)
+	}
+	for n := range 2000 {
+		b := make([]byte, rng.IntN(40))
+		for j := range b {
+			if rng.IntN(4) == 0 {
+				b[j] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[j] = alphabet[3+rng.IntN(len(alphabet)-3)] // none of the three, often
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			if got, want := nextBraceOrNewline(s, i), naive(s, i); got != want {
+				t.Fatalf("case %d: nextBraceOrNewline(%q, %d) = %d, want %d", n, s, i, got, want)
+			}
+		}
 	}
 }
