@@ -170,7 +170,7 @@ func (r *Reader) parseString(name, src string) *File {
 	// The cap keeps a file full of @ signs from reserving much memory.
 	if ats := min(strings.Count(src, "@"), len(src)/48); ats > 0 {
 		f.Entries = make([]*Entry, 0, ats)
-		f.Blocks = make([]Block, 0, 2*ats+1)
+		f.Blocks = make([]Block, 0, 2*ats+2) // text before each entry, the entry, text after the last
 		if len(r.keys) == 0 && ats > 1024 {
 			// The keys map too: growing it to 100,000 keys rehashed it
 			// a dozen times (60 ms of a 100k-entry file's 450).
